@@ -1,0 +1,32 @@
+#ifndef SINMUN_CORPUS_TEXT_UTILS_H_
+#define SINMUN_CORPUS_TEXT_UTILS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sinmun {
+
+// Replaces each byte that is not part of a well-formed UTF-8 sequence with U+FFFD.
+// Returns how many bytes were replaced (0: `text` is unchanged).
+std::size_t repair_utf8(std::string& text);
+
+// True for content that is not text: a NUL byte, or more than 1 in 10 control characters,
+// in the first 8 KiB.
+bool looks_binary(std::string_view content);
+
+// Without leading and trailing ASCII/Unicode white space.
+std::string trim(std::string_view text);
+
+// Collapses runs of spaces and tabs to one space and runs of blank lines to one newline,
+// trimming every line.
+std::string tidy_whitespace(std::string_view text);
+
+// A date in any common form ("2025-12-05", "2025.12.05", "2025/12/5", "20251205",
+// "2025-12-05T10:31:00+09:00", "2025-12-04T20:00:00Z", "2025-12-05 10:31") as YYYY-MM-DD in
+// Korean time (UTC+9) when the text has a time zone; empty if it is not a date.
+std::string normalize_date(std::string_view text);
+
+}  // namespace sinmun
+
+#endif  // SINMUN_CORPUS_TEXT_UTILS_H_

@@ -1,0 +1,116 @@
+#include "corpus/walker.h"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+#include <system_error>
+
+namespace sinmun {
+namespace fs = std::filesystem;
+namespace {
+
+std::string lowercase_extension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+class Walker {
+ public:
+  Walker(const fs::path& root, const ProblemSink& report) : root_(root), report_(report) {}
+
+  void visit_directory(const fs::path& directory) {
+    std::error_code ec;
+    const fs::path canonical = fs::canonical(directory, ec);
+    // The canonical path of every directory entered: a link back to an ancestor (or to a
+    // directory seen already) is recognised and not entered again.
+    if (ec || !visited_.insert(canonical.string()).second) {
+      if (ec) skip(directory, "cannot resolve directory: " + ec.message());
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    fs::directory_iterator it(directory, ec);
+    if (ec) {
+      skip(directory, "cannot read directory: " + ec.message());
+      return;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      entries.push_back(*it);
+    }
+    if (ec) skip(directory, "directory listing stopped early: " + ec.message());
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    for (const fs::directory_entry& entry : entries) {
+      if (entry.path().filename().string().starts_with('.')) continue;
+      std::error_code status_ec;
+      const fs::file_status status = entry.status(status_ec);  // follows links
+      if (status_ec) {
+        skip(entry.path(), "broken link or unreadable entry: " + status_ec.message());
+      } else if (fs::is_directory(status)) {
+        visit_directory(entry.path());
+      } else if (fs::is_regular_file(status)) {
+        add_file(entry.path());
+      }
+    }
+  }
+
+  void add_file(const fs::path& path) {
+    CrawlFile file;
+    file.path = path;
+    file.relative = path == root_ ? path.filename().generic_string()
+                                  : path.lexically_relative(root_).generic_string();
+    file.format = format_of(path);
+    std::error_code ec;
+    file.size = fs::file_size(path, ec);
+    if (file.format == FileFormat::kUnsupported) {
+      report_({Problem::Severity::kSkipped, file.relative, "",
+               "not a supported format (.jsonl .json .txt .html .htm)"});
+      return;
+    }
+    files_.push_back(std::move(file));
+  }
+
+  std::vector<CrawlFile> take() { return std::move(files_); }
+
+ private:
+  void skip(const fs::path& path, const std::string& reason) {
+    report_({Problem::Severity::kSkipped, path.lexically_relative(root_).generic_string(), "", reason});
+  }
+
+  fs::path root_;
+  const ProblemSink& report_;
+  std::set<std::string> visited_;
+  std::vector<CrawlFile> files_;
+};
+
+}  // namespace
+
+FileFormat format_of(const fs::path& path) {
+  const std::string ext = lowercase_extension(path);
+  if (ext == ".jsonl" || ext == ".ndjson") return FileFormat::kJsonLines;
+  if (ext == ".json") return FileFormat::kJson;
+  if (ext == ".txt") return FileFormat::kText;
+  if (ext == ".html" || ext == ".htm") return FileFormat::kHtml;
+  return FileFormat::kUnsupported;
+}
+
+std::vector<CrawlFile> walk_crawl_directory(const fs::path& root, const ProblemSink& report) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(root, ec);
+  if (ec || !fs::exists(status)) {
+    throw std::runtime_error(root.string() + ": no such file or directory");
+  }
+  Walker walker(root, report);
+  if (fs::is_directory(status)) {
+    walker.visit_directory(root);
+  } else if (fs::is_regular_file(status)) {
+    walker.add_file(root);
+  } else {
+    throw std::runtime_error(root.string() + ": not a directory or regular file");
+  }
+  return walker.take();
+}
+
+}  // namespace sinmun

@@ -1,0 +1,35 @@
+#ifndef SINMUN_CORPUS_WALKER_H_
+#define SINMUN_CORPUS_WALKER_H_
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "corpus/article.h"
+
+namespace sinmun {
+
+enum class FileFormat { kJsonLines, kJson, kText, kHtml, kUnsupported };
+
+// Chooses a reader by file name (`.jsonl`/`.ndjson`, `.json`, `.txt`, `.html`/`.htm`).
+FileFormat format_of(const std::filesystem::path& path);
+
+struct CrawlFile {
+  std::filesystem::path path;  // as found (absolute if the root was)
+  std::string relative;        // relative to the crawl root, '/'-separated: the id base
+  FileFormat format = FileFormat::kUnsupported;
+  std::uintmax_t size = 0;
+};
+
+// Lists the regular files under `root` (or `root` itself when it is a file), recursively, in
+// a stable (sorted) order, skipping hidden entries (".git", ".DS_Store"). Symbolic links to
+// files are followed; links to directories are followed once, never into a loop. Unreadable
+// directories and files of no supported format are reported to `report` and left out.
+// Throws std::runtime_error if `root` does not exist or cannot be read at all.
+std::vector<CrawlFile> walk_crawl_directory(const std::filesystem::path& root,
+                                            const ProblemSink& report);
+
+}  // namespace sinmun
+
+#endif  // SINMUN_CORPUS_WALKER_H_

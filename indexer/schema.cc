@@ -1,0 +1,45 @@
+#include "indexer/schema.h"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace sinmun::schema {
+namespace {
+
+// FNV-1a: stable across compilers and runs, unlike std::hash.
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// Cuts at most `limit` bytes without splitting a UTF-8 character.
+std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
+}  // namespace
+
+std::string id_term(std::string_view id) {
+  std::string term(kId);
+  if (term.size() + id.size() <= kMaxTermBytes) return term.append(id);
+  char hash[24];
+  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a(id)));
+  return term.append(utf8_prefix(id, kMaxTermBytes - term.size() - 17)).append(hash);
+}
+
+std::string field_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  for (char c : utf8_prefix(value, kMaxTermBytes - prefix.size())) {
+    term += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return term;
+}
+
+}  // namespace sinmun::schema

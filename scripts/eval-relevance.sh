@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Known-item relevance of sinmun against the plain-Xapian baseline on the dev sets
+# ($SHARED/data/*-title2body-dev/: docs.jsonl, queries.tsv, qrels.tsv).
+#
+# usage: scripts/eval-relevance.sh [--set NAME] [--keep DIR] [--systems LIST]
+#   --set NAME       only this set (directory name, or its prefix before -title2body-dev)
+#   --keep DIR       keep work files (crawl copies, databases, runs, logs) in DIR
+#   --systems LIST   comma-separated subset of sinmun,baseline (default: both)
+# Environment:
+#   SINMUN_SHARED       shared dir (default: <repo root>/../shared)
+#   SINMUN_BUILD_DIR    where the binaries were built (default: <repo root>/build)
+#   SINMUN_INDEX_ARGS   extra args for sinmun-index  (word-split; e.g. analyzer modes)
+#   SINMUN_SEARCH_ARGS  extra args for sinmun-search (word-split)
+# Per set and system: index with sinmun-index / sinmun-baseline index, run the queries
+# (ASCII " stripped: headline quotes are quotations, not phrases) with --limit 100 through
+# sinmun-search and sinmun-baseline search --op or / --op and, score each run with
+# $SHARED/tools/eval.py, and print one table. Query latency is the p50/p99 of the LATENCY
+# line each searcher prints; qerr is the baseline's count of queries Xapian could not parse
+# (they score 0). Exits 0 when the shared data is absent (nothing to measure).
+set -euo pipefail
+
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
+die() { echo "eval-relevance: $*" >&2; exit 2; }
+
+only_set="" keep="" systems="sinmun,baseline"
+while (($#)); do
+  case "$1" in
+    --set) only_set="${2:?--set needs a NAME}"; shift 2 ;;
+    --keep) keep="${2:?--keep needs a DIR}"; shift 2 ;;
+    --systems) systems="${2:?--systems needs a LIST}"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "eval-relevance: unknown argument '$1'" >&2; usage >&2; exit 1 ;;
+  esac
+done
+want_sinmun=false want_baseline=false
+IFS=, read -r -a system_list <<<"$systems"
+for s in "${system_list[@]}"; do
+  case "$s" in
+    sinmun) want_sinmun=true ;;
+    baseline) want_baseline=true ;;
+    *) echo "eval-relevance: unknown system '$s' (sinmun, baseline)" >&2; exit 1 ;;
+  esac
+done
+
+repo="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
+shared="${SINMUN_SHARED:-$repo/../shared}"
+build="${SINMUN_BUILD_DIR:-$repo/build}"
+if [[ ! -d "$shared/data" ]]; then
+  echo "eval-relevance: ../shared/data not found, skipping"
+  exit 0
+fi
+command -v python3 >/dev/null || die "python3 is needed for $shared/tools/eval.py"
+
+# find_bin NAME: path of an executable NAME anywhere under the build dir (targets live in
+# their own subdirectories), or a message saying how to get it.
+find_bin() {
+  local path
+  path="$(find "$build" -maxdepth 3 -type f -name "$1" -perm -u+x -print -quit 2>/dev/null)"
+  [[ -n "$path" ]] || die "$1 not found under $build: build it (cmake --build $build --target $1),
+  set SINMUN_BUILD_DIR, or measure only the baseline with --systems baseline"
+  echo "$path"
+}
+if $want_sinmun; then sinmun_index="$(find_bin sinmun-index)"; sinmun_search="$(find_bin sinmun-search)"; fi
+if $want_baseline; then baseline="$(find_bin sinmun-baseline)"; fi
+read -r -a index_args <<<"${SINMUN_INDEX_ARGS:-}"
+read -r -a search_args <<<"${SINMUN_SEARCH_ARGS:-}"
+time_bin=""
+[[ -x /usr/bin/time ]] && time_bin=/usr/bin/time
+
+sets=()
+for dir in "$shared"/data/*-title2body-dev; do
+  name="$(basename "$dir")"
+  if [[ -z "$only_set" || "$only_set" == "$name" || "$only_set-title2body-dev" == "$name" ]]; then
+    sets+=("$name")
+  fi
+done
+((${#sets[@]})) || { echo "eval-relevance: no set matches '$only_set'" >&2; exit 1; }
+
+if [[ -n "$keep" ]]; then
+  mkdir -p "$keep"
+  work="$(cd "$keep" && pwd)"
+else
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
+
+# timed LOG CMD...: runs CMD with stdout+stderr to LOG; sets secs and rss_mb ("-" when
+# /usr/bin/time is missing). A failing command stops the script with LOG's tail.
+timed() {
+  local log="$1" t0 t1
+  shift
+  t0="$(date +%s%N)"
+  if [[ -n "$time_bin" ]]; then
+    "$time_bin" -f %M -o "$log.rss" "$@" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: $*"; }
+    rss_mb="$(awk '{printf "%.0f", $1 / 1024}' "$log.rss")"
+  else
+    "$@" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: $*"; }
+    rss_mb="-"
+  fi
+  t1="$(date +%s%N)"
+  secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", (b - a) / 1e9}')"
+}
+
+db_mb() { du -sk "$1" | awk '{printf "%.1f", $1 / 1024}'; }
+
+# row SET SYSTEM QRELS RUN ERRLOG IDX_SECS IDX_MB RSS_MB: one table row.
+row() {
+  local metrics latency qerr
+  metrics="$(python3 "$shared/tools/eval.py" "$3" "$4" | awk -F'\t' 'NR == 2 {print $2, $3, $4, $5}')"
+  latency="$(sed -n 's/.*LATENCY .*p50_ms=\([0-9.]*\).*p99_ms=\([0-9.]*\).*/\1 \2/p' "$5" | tail -1)"
+  [[ -n "$latency" ]] || latency="? ?"
+  qerr="$(sed -n 's/^PARSE_ERRORS n=\([0-9]*\).*/\1/p' "$5" | tail -1)"
+  # shellcheck disable=SC2086  # metrics and latency are space-separated fields
+  printf '%-30s %-12s %7s %7s %7s %7s %7s %7s %7s %7s %7s %5s\n' "$1" "$2" $metrics "$6" "$7" "$8" \
+    $latency "${qerr:--}"
+}
+
+rows=()
+for name in "${sets[@]}"; do
+  src="$shared/data/$name"
+  dir="$work/$name"
+  rm -rf "$dir"
+  mkdir -p "$dir/crawl"
+  # A copy rather than a symlink: a crawl walker may rightly refuse to follow links.
+  cp "$src/docs.jsonl" "$dir/crawl/docs.jsonl"
+  chmod u+w "$dir/crawl/docs.jsonl"
+  tr -d '"' <"$src/queries.tsv" >"$dir/queries.tsv"
+  qrels="$src/qrels.tsv"
+  echo "eval-relevance: $name ($(wc -l <"$dir/queries.tsv") queries)" >&2
+
+  if $want_sinmun; then
+    timed "$dir/sinmun-index.log" "$sinmun_index" --db "$dir/sinmun.db" "${index_args[@]}" "$dir/crawl"
+    idx_secs="$secs" idx_rss="$rss_mb" idx_mb="$(db_mb "$dir/sinmun.db")"
+    "$sinmun_search" --db "$dir/sinmun.db" --queries "$dir/queries.tsv" --limit 100 "${search_args[@]}" \
+      >"$dir/sinmun.run" 2>"$dir/sinmun.err" || { tail -5 "$dir/sinmun.err" >&2; die "sinmun-search failed on $name"; }
+    rows+=("$(row "$name" sinmun "$qrels" "$dir/sinmun.run" "$dir/sinmun.err" "$idx_secs" "$idx_mb" "$idx_rss")")
+  fi
+
+  if $want_baseline; then
+    timed "$dir/baseline-index.log" "$baseline" index --db "$dir/baseline.db" "$dir/crawl/docs.jsonl"
+    idx_secs="$secs" idx_rss="$rss_mb" idx_mb="$(db_mb "$dir/baseline.db")"
+    for op in or and; do
+      "$baseline" search --db "$dir/baseline.db" --queries "$dir/queries.tsv" --limit 100 --op "$op" \
+        >"$dir/baseline-$op.run" 2>"$dir/baseline-$op.err" ||
+        { tail -5 "$dir/baseline-$op.err" >&2; die "sinmun-baseline search failed on $name"; }
+      rows+=("$(row "$name" "baseline-$op" "$qrels" "$dir/baseline-$op.run" "$dir/baseline-$op.err" \
+        "$idx_secs" "$idx_mb" "$idx_rss")")
+    done
+  fi
+done
+
+[[ -z "${SINMUN_INDEX_ARGS:-}${SINMUN_SEARCH_ARGS:-}" ]] ||
+  echo "# SINMUN_INDEX_ARGS='${SINMUN_INDEX_ARGS:-}' SINMUN_SEARCH_ARGS='${SINMUN_SEARCH_ARGS:-}'"
+printf '%-30s %-12s %7s %7s %7s %7s %7s %7s %7s %7s %7s %5s\n' set system MRR@10 nDCG@10 R@10 R@100 \
+  idx_s idx_MB rss_MB p50_ms p99_ms qerr
+printf '%s\n' "${rows[@]}"
+[[ -z "$keep" ]] || echo "# work files kept in $work"

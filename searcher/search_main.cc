@@ -1,0 +1,187 @@
+// sinmun-search: queries a Sinmun database from the terminal, in batch (TREC run), or shows
+// how text is analysed.
+#include <boost/program_options.hpp>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "analyzers/analyzer.h"
+#include "searcher/output.h"
+#include "searcher/searcher.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kExitUsage = 1;
+constexpr int kExitFailure = 2;
+
+constexpr const char* kUsage = R"(usage: sinmun-search --db DIR [options] QUERY...
+       sinmun-search --db DIR --queries FILE [--limit N]
+       sinmun-search --analyze TEXT...
+
+Searches a database made by sinmun-index. All words of the query must match (in the title
+or the body); "quoted words" must appear together, in that order. Korean words are found
+inside longer words too (수출 finds 수출을).
+
+examples:
+  sinmun-search --db news.db H200 수출
+  sinmun-search --db news.db '"반도체 공급망"' --limit 20
+  sinmun-search --db news.db --json H200 수출 | jq .results[0].title
+  sinmun-search --db news.db --queries queries.tsv --limit 100 > run.trec
+  sinmun-search --analyze '엔비디아의 H200 수출을 허용하자'
+
+--queries FILE reads "qid<TAB>query" lines and prints a TREC run
+("qid Q0 docid rank score sinmun") on stdout and one LATENCY summary line on stderr.
+--analyze prints every term the index would store for the text:
+term<TAB>start-end<TAB>position<TAB>kind (byte offsets; kind: word, morph or ngram).
+
+exit status: 0 done (also when nothing matched), 1 usage error, 2 failure (no database)
+
+options)";
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) {
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
+int analyze(const sinmun::Analyzer& analyzer, const std::string& text, bool verbose) {
+  for (const sinmun::Token& token : analyzer.analyze(text)) {
+    std::cout << token.term << '\t' << token.start << '-' << token.end << '\t' << token.position
+              << '\t' << sinmun::token_kind_name(token.kind);
+    if (verbose && !token.tags.empty()) std::cout << '\t' << token.tags;
+    std::cout << '\n';
+  }
+  return 0;
+}
+
+double percentile(std::vector<double> sorted_values, double p) {
+  if (sorted_values.empty()) return 0;
+  const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted_values.size() - 1) + 0.5);
+  return sorted_values[std::min(index, sorted_values.size() - 1)];
+}
+
+int run_batch(sinmun::Searcher& searcher, const std::string& path, Xapian::doccount limit) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "sinmun-search: cannot read queries file " << path << '\n';
+    return kExitFailure;
+  }
+  std::vector<double> latencies;
+  std::string line;
+  std::size_t line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string::npos) {
+      std::cerr << "sinmun-search: " << path << ":" << line_number
+                << ": skipped: expected qid<TAB>query\n";
+      continue;
+    }
+    const std::string qid = line.substr(0, tab);
+    const sinmun::SearchResponse response =
+        searcher.search({line.substr(tab + 1), limit, 0, /*with_snippets=*/false});
+    latencies.push_back(response.took_ms);
+    for (const sinmun::SearchHit& hit : response.hits) {
+      std::printf("%s Q0 %s %u %.6f sinmun\n", qid.c_str(), hit.id.c_str(), hit.rank, hit.score);
+    }
+  }
+  std::sort(latencies.begin(), latencies.end());
+  double sum = 0;
+  for (double ms : latencies) sum += ms;
+  std::fprintf(stderr, "LATENCY n=%zu p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f mean_ms=%.3f\n",
+               latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.95),
+               percentile(latencies, 0.99), latencies.empty() ? 0.0 : sum / static_cast<double>(latencies.size()));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db_path;
+  std::string queries_path;
+  std::vector<std::string> words;
+  Xapian::doccount limit = 10;
+  Xapian::doccount offset = 0;
+  po::options_description options(kUsage);
+  options.add_options()
+      ("help,h", "show this help")
+      ("db", po::value(&db_path)->value_name("DIR"), "database made by sinmun-index")
+      ("limit,n", po::value(&limit)->default_value(10)->value_name("N"), "results to show (1-10000)")
+      ("offset", po::value(&offset)->default_value(0)->value_name("N"), "skip the first N results")
+      ("json", "print one JSON object instead of text")
+      ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
+      ("analyze", "print the terms of the text instead of searching")
+      ("verbose,v", "with --analyze: also the part-of-speech tags");
+  po::options_description hidden;
+  hidden.add_options()("words", po::value(&words));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("words", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "sinmun-search: " << e.what() << "\n(see sinmun-search --help)\n";
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << options << '\n';
+    return 0;
+  }
+  if (limit < 1 || limit > 10000) {
+    std::cerr << "sinmun-search: --limit must be between 1 and 10000\n";
+    return kExitUsage;
+  }
+
+  try {
+    const sinmun::Analyzer analyzer;
+    if (vm.count("analyze")) {
+      if (words.empty()) {
+        std::cerr << "sinmun-search: --analyze needs some TEXT\n";
+        return kExitUsage;
+      }
+      return analyze(analyzer, join(words), vm.count("verbose") > 0);
+    }
+    if (db_path.empty()) {
+      std::cerr << "sinmun-search: need --db DIR (see sinmun-search --help)\n";
+      return kExitUsage;
+    }
+    if (queries_path.empty() && words.empty()) {
+      std::cerr << "sinmun-search: need a QUERY or --queries FILE (see sinmun-search --help)\n";
+      return kExitUsage;
+    }
+    sinmun::Searcher searcher(db_path, analyzer);
+    if (!queries_path.empty()) return run_batch(searcher, queries_path, limit);
+
+    const sinmun::SearchResponse response = searcher.search({join(words), limit, offset});
+    if (vm.count("json")) {
+      std::cout << sinmun::to_json(response) << '\n';
+    } else {
+      sinmun::print_human(std::cout, response, isatty(STDOUT_FILENO) != 0);
+    }
+  } catch (const Xapian::Error& e) {
+    std::cerr << "sinmun-search: database error: " << e.get_description() << '\n';
+    return kExitFailure;
+  } catch (const std::exception& e) {
+    std::cerr << "sinmun-search: " << e.what() << '\n';
+    return kExitFailure;
+  }
+  return 0;
+}

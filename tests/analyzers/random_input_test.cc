@@ -1,0 +1,62 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "analyzers/analyzer.h"
+
+namespace sinmun {
+namespace {
+
+// Invariants for any input: no crash, offsets inside the text, start < end, starts never go
+// backwards, positions never go backwards.
+void check_invariants(const Analyzer& analyzer, const std::string& text) {
+  std::size_t last_start = 0;
+  std::uint32_t last_position = 0;
+  for (const Token& token : analyzer.analyze(text)) {
+    ASSERT_LT(token.start, token.end);
+    ASSERT_LE(token.end, text.size());
+    ASSERT_GE(token.start, last_start);
+    ASSERT_GE(token.position, last_position);
+    ASSERT_FALSE(token.term.empty());
+    last_start = token.start;
+    last_position = token.position;
+  }
+}
+
+TEST(RandomInputTest, ArbitraryBytes) {
+  const Analyzer analyzer;
+  std::mt19937 rng(20261128);
+  std::uniform_int_distribution<int> byte(0, 255);
+  std::uniform_int_distribution<int> length(0, 200);
+  for (int i = 0; i < 2000; ++i) {
+    std::string text(static_cast<std::size_t>(length(rng)), '\0');
+    for (char& c : text) c = static_cast<char>(byte(rng));
+    check_invariants(analyzer, text);
+  }
+}
+
+TEST(RandomInputTest, MixesOfHangulJamoLatinDigitsAndPunctuation) {
+  const Analyzer analyzer;
+  const std::vector<std::string> pieces = {"수출", "을", "H200", "3,500", ".", "-", "·", "ㆍ", " ",
+                                           "\xE1\x84\x92", "\xE1\x85\xA1", "\xE1\x86\xAB", "ㄱ",
+                                           "\xC2\xAD", "\xE2\x80\x8D", "C++", "＋", "１", "\xFF"};
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  for (int i = 0; i < 2000; ++i) {
+    std::string text;
+    for (int k = 0; k < 30; ++k) text += pieces[pick(rng)];
+    check_invariants(analyzer, text);
+  }
+}
+
+TEST(RandomInputTest, RunawayInputStaysFast) {
+  const Analyzer analyzer;
+  std::string jamo;
+  for (int i = 0; i < 20000; ++i) jamo += "ㄱ";
+  const auto tokens = analyzer.analyze(jamo);
+  EXPECT_EQ(tokens.size(), 19999u);
+  check_invariants(analyzer, std::string(100000, ' ') + "끝");
+}
+
+}  // namespace
+}  // namespace sinmun

@@ -1,0 +1,172 @@
+#include "corpus/readers.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/corpus/collect.h"
+
+namespace sinmun {
+namespace {
+
+using testing::Collected;
+
+TEST(JsonLinesReaderTest, ReadsRecordsWithAliasesAndNormalisesDates) {
+  Collected c;
+  read_json_lines(
+      R"({"id": "a1", "title": " 제목 ", "body": "본문", "date": "2025-12-05", "source": "한빛일보", "url": "https://x/1", "author": "김기자", "category": "경제"})"
+      "\n"
+      R"({"id": 7, "title": "둘", "content": ["첫 문장.", "둘째 문장."], "press": "동해신문", "published_at": "2025-12-04T20:00:00Z", "reporter": "이기자"})"
+      "\n",
+      "feeds/a.jsonl", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 2u) << c.problem_text();
+  EXPECT_TRUE(c.problems.empty()) << c.problem_text();
+  const Article& a = c.articles[0];
+  EXPECT_EQ(a.id, "a1");
+  EXPECT_EQ(a.title, "제목");
+  EXPECT_EQ(a.body, "본문");
+  EXPECT_EQ(a.date, "2025-12-05");
+  EXPECT_EQ(a.source, "한빛일보");
+  EXPECT_EQ(a.url, "https://x/1");
+  EXPECT_EQ(a.author, "김기자");
+  EXPECT_EQ(a.category, "경제");
+  EXPECT_EQ(a.file, "feeds/a.jsonl");
+  const Article& b = c.articles[1];
+  EXPECT_EQ(b.id, "7");
+  EXPECT_EQ(b.body, "첫 문장.\n둘째 문장.");
+  EXPECT_EQ(b.source, "동해신문");
+  EXPECT_EQ(b.date, "2025-12-05");
+  EXPECT_EQ(b.author, "이기자");
+}
+
+TEST(JsonLinesReaderTest, ABrokenLineIsReportedAndItsNeighboursKept) {
+  Collected c;
+  read_json_lines("{\"title\": \"하나\", \"body\": \"가\"}\n"
+                  "{\"title\": \"둘\", \"body\": \n"
+                  "\n"
+                  "[1, 2]\n"
+                  "{\"title\": \"\", \"body\": \"\"}\n"
+                  "{\"title\": \"셋\", \"body\": \"다\"}",
+                  "x.jsonl", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.articles[0].id, "x.jsonl#1");
+  EXPECT_EQ(c.articles[1].id, "x.jsonl#6");
+  ASSERT_EQ(c.problems.size(), 3u) << c.problem_text();
+  EXPECT_EQ(c.problems[0].location, "line 2");
+  EXPECT_NE(c.problems[0].reason.find("invalid JSON"), std::string::npos);
+  EXPECT_EQ(c.problems[1].location, "line 4");
+  EXPECT_EQ(c.problems[1].reason, "not a JSON object");
+  EXPECT_EQ(c.problems[2].location, "line 5");
+  EXPECT_EQ(c.problems[2].reason, "record has neither title nor body");
+}
+
+TEST(JsonLinesReaderTest, InvalidUtf8IsRepairedWithAWarningAndTheRecordKept) {
+  Collected c;
+  read_json_lines("{\"title\": \"수\xFF출\", \"body\": \"본문\"}\n", "bad.jsonl", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].title, "수\xEF\xBF\xBD출");
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(c.problems[0].severity, Problem::Severity::kWarning);
+  EXPECT_EQ(describe(c.problems[0]), "bad.jsonl:line 1: invalid UTF-8: 1 byte(s) replaced by U+FFFD");
+}
+
+TEST(JsonLinesReaderTest, EmptyFileIsReported) {
+  Collected c;
+  read_json_lines("\n  \n", "empty.jsonl", c.sink(), c.report());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(describe(c.problems[0]), "empty.jsonl: empty file");
+}
+
+TEST(JsonReaderTest, OneObjectWithoutIdIsNamedByItsPath) {
+  Collected c;
+  read_json(R"({"title": "제목", "content": "본문", "press": "새누리경제"})", "json/one.json", c.sink(),
+            c.report());
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].id, "json/one.json");
+  EXPECT_EQ(c.articles[0].source, "새누리경제");
+}
+
+TEST(JsonReaderTest, ArraysAndArticleListsNumberTheirRecords) {
+  Collected c;
+  read_json(R"({"articles": [{"title": "가"}, {"id": "k", "title": "나"}, "junk"]})", "list.json",
+            c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.articles[0].id, "list.json#1");
+  EXPECT_EQ(c.articles[1].id, "k");
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(describe(c.problems[0]), "list.json:record 3: not a JSON object");
+}
+
+TEST(JsonReaderTest, InvalidJsonIsReported) {
+  Collected c;
+  read_json("{\"title\": ", "broken.json", c.sink(), c.report());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(c.problems[0].file, "broken.json");
+  EXPECT_NE(c.problems[0].reason.find("invalid JSON"), std::string::npos);
+}
+
+TEST(TextReaderTest, FirstLineIsTheTitle) {
+  Collected c;
+  read_text("\xEF\xBB\xBF\n  날씨 소식 \n\n오늘은 눈이 온다.\n내일은 맑다.\n", "txt/a.txt", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].id, "txt/a.txt");
+  EXPECT_EQ(c.articles[0].title, "날씨 소식");
+  EXPECT_EQ(c.articles[0].body, "오늘은 눈이 온다.\n내일은 맑다.");
+}
+
+TEST(TextReaderTest, EmptyFileIsReported) {
+  Collected c;
+  read_text("", "txt/empty.txt", c.sink(), c.report());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(describe(c.problems[0]), "txt/empty.txt: empty file");
+}
+
+constexpr const char* kPage = R"(<!doctype html>
+<html><head>
+<title>반도체 수출 늘었다 - 한빛일보</title>
+<meta property="og:site_name" content="한빛일보">
+<meta property="article:published_time" content="2025-12-05T10:31:00+09:00">
+<meta name="author" content="홍길동">
+<link rel="canonical" href="https://news.example.com/a/1">
+<script>var x = "<p>스크립트</p>";</script>
+</head><body>
+<nav><a href="/">홈</a> <a href="/eco">경제</a></nav>
+<article><h1>반도체 수출 늘었다</h1>
+<p>반도체 <b>수출</b>이 늘었다.</p><p>둘째 문단이다.</p></article>
+<footer>무단 전재 및 재배포 금지</footer>
+</body></html>)";
+
+TEST(HtmlReaderTest, ExtractsMetadataAndArticleText) {
+  Collected c;
+  read_html(kPage, "html/a.html", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 1u) << c.problem_text();
+  const Article& a = c.articles[0];
+  EXPECT_EQ(a.id, "html/a.html");
+  EXPECT_EQ(a.title, "반도체 수출 늘었다");
+  EXPECT_EQ(a.source, "한빛일보");
+  EXPECT_EQ(a.date, "2025-12-05");
+  EXPECT_EQ(a.author, "홍길동");
+  EXPECT_EQ(a.url, "https://news.example.com/a/1");
+  EXPECT_EQ(a.body, "반도체 수출 늘었다\n반도체 수출이 늘었다.\n둘째 문단이다.");
+}
+
+TEST(ReadCrawlFileTest, BinaryContentIsSkippedWithAReason) {
+  testing::TempDir dir;
+  const auto path = dir.write("bin.html", std::string("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR", 16));
+  Collected c;
+  read_crawl_file({path, "bin.html", FileFormat::kHtml, 16}, c.sink(), c.report());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(describe(c.problems[0]), "bin.html: binary content, not text");
+}
+
+TEST(ReadCrawlFileTest, UnreadableFileIsReported) {
+  Collected c;
+  read_crawl_file({"/nonexistent/x.txt", "x.txt", FileFormat::kText, 0}, c.sink(), c.report());
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_EQ(describe(c.problems[0]), "x.txt: cannot open: No such file or directory");
+}
+
+}  // namespace
+}  // namespace sinmun
