@@ -1,0 +1,225 @@
+// Indexes corpus/sample with the real executables and checks what users see.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "tests/corpus/collect.h"
+#include "tests/searcher/run_command.h"
+
+namespace sinmun {
+namespace {
+
+using testing::CommandResult;
+using testing::shell_quote;
+using testing::TempDir;
+
+const std::string kIndex = std::string(SINMUN_BINARY_DIR) + "/indexer/sinmun-index";
+const std::string kSearch = std::string(SINMUN_BINARY_DIR) + "/searcher/sinmun-search";
+const std::string kSample = std::string(SINMUN_SOURCE_DIR) + "/corpus/sample";
+
+class EndToEndTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    const CommandResult r = index(kSample);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  static std::string db() { return (dir_->path() / "sample.db").string(); }
+
+  static CommandResult index(const std::string& crawl) {
+    return testing::run_command(kIndex + " --db " + shell_quote(db()) + " " + shell_quote(crawl), dir_->path());
+  }
+
+  static CommandResult search(const std::string& args) {
+    return testing::run_command(kSearch + " --db " + shell_quote(db()) + " " + args, dir_->path());
+  }
+
+  static nlohmann::json search_json(const std::string& query, int limit = 50) {
+    const CommandResult r = search("--json --limit " + std::to_string(limit) + " " + shell_quote(query));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+  }
+
+  static std::vector<std::string> ids(const nlohmann::json& response) {
+    std::vector<std::string> out;
+    for (const auto& hit : response["results"]) out.push_back(hit["id"].get<std::string>());
+    return out;
+  }
+
+  static bool contains(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* EndToEndTest::dir_ = nullptr;
+
+TEST_F(EndToEndTest, H200ExportsFindsTheExportControlArticleFirst) {
+  const auto found = ids(search_json("H200 수출"));
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0], "sample-0001");
+  EXPECT_FALSE(contains(found, "sample-0002")) << "mentions H200 but not exports";
+  EXPECT_FALSE(contains(found, "sample-0003")) << "car exports, no H200";
+  EXPECT_FALSE(contains(found, "sample-0004")) << "수출입 / 수출을 only, no H200";
+}
+
+TEST_F(EndToEndTest, JsonOutputHasTheContractFields) {
+  const nlohmann::json response = search_json("H200 수출", 3);
+  EXPECT_EQ(response["query"], "H200 수출");
+  EXPECT_GE(response["total"].get<int>(), 1);
+  EXPECT_TRUE(response["took_ms"].is_number());
+  EXPECT_TRUE(response["facets"].is_object());
+  const auto& first = response["results"][0];
+  for (const char* field : {"rank", "id", "title", "date", "source", "url", "score", "snippet"}) {
+    EXPECT_TRUE(first.contains(field)) << field;
+  }
+  EXPECT_EQ(first["rank"], 1);
+  EXPECT_EQ(first["title"], "엔비디아의 H200 수출을 허용하자");
+  EXPECT_NE(first["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+}
+
+TEST_F(EndToEndTest, APhraseIsStricterThanTheSameWords) {
+  const auto loose = ids(search_json("반도체 공급망"));
+  const auto phrase = ids(search_json("\"반도체 공급망\""));
+  EXPECT_FALSE(phrase.empty());
+  EXPECT_LT(phrase.size(), loose.size());
+  for (const std::string& id : phrase) EXPECT_TRUE(contains(loose, id)) << id;
+}
+
+TEST_F(EndToEndTest, ReindexingKeepsTheDocumentCount) {
+  const Xapian::doccount before = Xapian::Database(db()).get_doccount();
+  EXPECT_GE(before, 60u);
+  const CommandResult r = index(kSample);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Xapian::Database(db()).get_doccount(), before);
+}
+
+TEST_F(EndToEndTest, AllFormatsOfTheSampleAreIndexed) {
+  // A record of each format answers a query for its own title.
+  Xapian::Database database(db());
+  EXPECT_TRUE(database.term_exists("Qsample-0001"));
+  bool has_json = false, has_txt = false, has_html = false;
+  for (auto it = database.allterms_begin("Q"); it != database.allterms_end("Q"); ++it) {
+    const std::string term = *it;
+    has_json |= term.ends_with(".json");
+    has_txt |= term.ends_with(".txt");
+    has_html |= term.ends_with(".html");
+  }
+  EXPECT_TRUE(has_json);
+  EXPECT_TRUE(has_txt);
+  EXPECT_TRUE(has_html);
+}
+
+TEST_F(EndToEndTest, BatchModeWritesATrecRunAndALatencyLine) {
+  const std::string queries = (dir_->path() / "queries.tsv").string();
+  dir_->write("queries.tsv", "q1\tH200 수출\nbad line without tab\nq2\t\"반도체 공급망\"\n");
+  const CommandResult r = search("--queries " + shell_quote(queries) + " --limit 5");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')).substr(0, 17), "q1 Q0 sample-0001");
+  EXPECT_NE(r.out.find("\nq2 Q0 "), std::string::npos);
+  EXPECT_NE(r.out.find(" sinmun\n"), std::string::npos);
+  EXPECT_NE(r.err.find("LATENCY n=2 p50_ms="), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(":2: skipped: expected qid<TAB>query"), std::string::npos) << r.err;
+}
+
+TEST_F(EndToEndTest, AnalyzePrintsTermsOffsetsPositionsAndKinds) {
+  const CommandResult r = testing::run_command(kSearch + " --analyze 'H200을 수출'", dir_->path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("h200\t0-4\t0\tword\n"), std::string::npos) << r.out;
+}
+
+TEST_F(EndToEndTest, HumanOutputShowsTitleDateSourceAndExcerpt) {
+  const CommandResult r = search("H200 수출");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("1. 엔비디아의 H200 수출을 허용하자\n"), 0u) << r.out;
+  EXPECT_EQ(r.out.find("\033["), std::string::npos) << "no colour when piped";
+}
+
+TEST_F(EndToEndTest, NoMatchIsNotAnError) {
+  const CommandResult r = search("존재하지않는낱말xyz");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("no results"), std::string::npos);
+}
+
+TEST_F(EndToEndTest, HostileQueriesNeverFail) {
+  for (const char* query : {"\"unbalanced", "(", "-", "\"\"", "C++", "AND", "🙂", "....", "'"}) {
+    const CommandResult r = search("--json " + shell_quote(query));
+    EXPECT_EQ(r.exit_code, 0) << query << ": " << r.err;
+    EXPECT_TRUE(nlohmann::json::accept(r.out)) << query << ": " << r.out;
+  }
+}
+
+class BadInputTest : public ::testing::Test {
+ protected:
+  TempDir dir_;
+  CommandResult index(const std::string& db, const std::string& crawl) {
+    return testing::run_command(kIndex + " --db " + shell_quote(db) + " " + shell_quote(crawl), dir_.path());
+  }
+};
+
+TEST_F(BadInputTest, MissingCrawlDirectoryFailsBeforeTouchingTheDatabase) {
+  const std::string db = (dir_.path() / "db").string();
+  const CommandResult r = index(db, "/nonexistent/crawl");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/crawl: no such file or directory"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(db));
+}
+
+TEST_F(BadInputTest, DatabasePathThatIsAFileIsRefused) {
+  const auto file = dir_.write("not-a-db", "hello");
+  dir_.write("crawl/a.txt", "제목\n본문");
+  const CommandResult r = index(file.string(), (dir_.path() / "crawl").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("is a file, not a database directory"), std::string::npos) << r.err;
+}
+
+TEST_F(BadInputTest, UsageErrorsExitWithOne) {
+  EXPECT_EQ(testing::run_command(kIndex, dir_.path()).exit_code, 1);
+  EXPECT_EQ(testing::run_command(kIndex + " --db x", dir_.path()).exit_code, 1);
+  EXPECT_EQ(testing::run_command(kIndex + " --bogus", dir_.path()).exit_code, 1);
+  EXPECT_EQ(testing::run_command(kSearch + " H200", dir_.path()).exit_code, 1);
+  EXPECT_EQ(testing::run_command(kSearch + " --db x --limit 0 H200", dir_.path()).exit_code, 1);
+  const CommandResult help = testing::run_command(kIndex + " --help", dir_.path());
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("usage: sinmun-index"), std::string::npos);
+}
+
+TEST_F(BadInputTest, SearchingAMissingDatabaseSaysHowToMakeOne) {
+  const CommandResult r = testing::run_command(kSearch + " --db /nonexistent/db H200", dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sinmun-index --db"), std::string::npos) << r.err;
+}
+
+TEST_F(BadInputTest, BadRecordsAreReportedAndEveryGoodRecordIndexed) {
+  dir_.write("crawl/feed.jsonl",
+             "{\"id\": \"g1\", \"title\": \"좋은 기사\", \"body\": \"본문\"}\n"
+             "{\"id\": \"broken\", \"title\": \n"
+             "{\"id\": \"g2\", \"title\": \"수\xFF출 기사\", \"body\": \"본문\"}\n");
+  dir_.write("crawl/empty.txt", "");
+  dir_.write("crawl/image.html", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
+  dir_.write("crawl/ok.txt", "제목\n본문");
+  const std::string db = (dir_.path() / "db").string();
+  const CommandResult r = index(db, (dir_.path() / "crawl").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("skipped: feed.jsonl:line 2: invalid JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("warning: feed.jsonl:line 3: invalid UTF-8"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("skipped: empty.txt: empty file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("skipped: image.html: binary content"), std::string::npos) << r.err;
+  Xapian::Database database(db);
+  EXPECT_EQ(database.get_doccount(), 3u);
+  EXPECT_TRUE(database.term_exists("Qg1"));
+  EXPECT_TRUE(database.term_exists("Qg2"));
+  EXPECT_TRUE(database.term_exists("Qok.txt"));
+}
+
+}  // namespace
+}  // namespace sinmun

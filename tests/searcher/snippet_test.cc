@@ -1,0 +1,37 @@
+#include "searcher/snippet.h"
+
+#include <gtest/gtest.h>
+
+namespace sinmun {
+namespace {
+
+TEST(SnippetTest, HighlightsMatchesInsideTheirWordAndEscapesMarkup) {
+  const Analyzer analyzer;
+  EXPECT_EQ(make_snippet("엔비디아의 H200 <b>수출을</b> 허용", {"h200", "XN수출"}, analyzer),
+            "엔비디아의 <mark>H200</mark> &lt;b&gt;<mark>수출</mark>을&lt;/b&gt; 허용");
+}
+
+TEST(SnippetTest, OverlappingBigramsMergeIntoOneMark) {
+  const Analyzer analyzer;
+  EXPECT_EQ(make_snippet("엔비디아가", {"XN엔비", "XN비디", "XN디아"}, analyzer), "<mark>엔비디아</mark>가");
+}
+
+TEST(SnippetTest, PicksThePassageWithTheMatchesAndCutsOnCharacters) {
+  const Analyzer analyzer;
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "가나다 ";
+  text += "H200 수출 통제";
+  for (int i = 0; i < 100; ++i) text += " 라마바";
+  const std::string snippet = make_snippet(text, {"h200", "XN수출"}, analyzer, 40);
+  EXPECT_TRUE(snippet.starts_with("…")) << snippet;
+  EXPECT_TRUE(snippet.ends_with("…")) << snippet;
+  EXPECT_NE(snippet.find("<mark>H200</mark> <mark>수출</mark> 통제"), std::string::npos) << snippet;
+}
+
+TEST(SnippetTest, WithoutMatchesShowsTheStart) {
+  const Analyzer analyzer;
+  EXPECT_EQ(make_snippet("짧은 글", {"XN없음"}, analyzer), "짧은 글");
+}
+
+}  // namespace
+}  // namespace sinmun
