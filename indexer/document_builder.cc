@@ -50,6 +50,7 @@ Xapian::Document build_document(const Article& article, const Analyzer& analyzer
   index_text(doc, analyzer.analyze(article.body), body_base, false);
 
   doc.add_boolean_term(schema::id_term(article.id));
+  doc.add_value(schema::kIdSlot, article.id);
   if (!article.source.empty()) {
     doc.add_boolean_term(schema::field_term(schema::kSource, article.source));
     doc.add_value(schema::kSourceSlot, article.source);

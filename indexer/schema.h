@@ -30,6 +30,8 @@ inline constexpr std::string_view kYear = "Y";   // Y2025
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD", sorts as a string
 inline constexpr Xapian::valueno kSourceSlot = 1;    // the source as shown
 inline constexpr Xapian::valueno kCollapseSlot = 2;  // near-duplicate key (reserved)
+inline constexpr Xapian::valueno kIdSlot = 3;        // the article id: a tie-breaker that does
+                                                     // not depend on indexing order
 
 // A title occurrence of a term counts this many times in the unprefixed space: BM25's
 // title boost.

@@ -41,6 +41,12 @@ std::string snippet_for_terminal(const std::string& html, bool color) {
   return out;
 }
 
+nlohmann::json facet_list(const std::vector<FacetCount>& facets) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const FacetCount& facet : facets) out.push_back({{"value", facet.value}, {"count", facet.count}});
+  return out;
+}
+
 }  // namespace
 
 std::string to_json(const SearchResponse& response) {
@@ -55,7 +61,9 @@ std::string to_json(const SearchResponse& response) {
                                  {"total_is_exact", response.total_is_exact},
                                  {"took_ms", response.took_ms},
                                  {"results", std::move(results)},
-                                 {"facets", nlohmann::json::object()}};
+                                 {"facets",
+                                  {{"source", facet_list(response.source_facets)},
+                                   {"month", facet_list(response.month_facets)}}}};
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -78,6 +86,16 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color) 
   }
   out << (response.total_is_exact ? "" : "about ") << response.total << " results ("
       << static_cast<long>(response.took_ms * 1000) / 1000.0 << " ms)\n";
+}
+
+void print_facets(std::ostream& out, const SearchResponse& response) {
+  const auto print = [&out](const char* name, const std::vector<FacetCount>& facets) {
+    out << name << ':';
+    for (const FacetCount& facet : facets) out << "  " << facet.value << " (" << facet.count << ')';
+    out << '\n';
+  };
+  print("sources", response.source_facets);
+  print("months", response.month_facets);
 }
 
 }  // namespace sinmun

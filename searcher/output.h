@@ -10,12 +10,16 @@ namespace sinmun {
 
 // The --json object (contract): {"query", "total", "total_is_exact", "took_ms",
 // "results": [{"rank", "id", "title", "date", "source", "url", "score", "snippet"}],
-// "facets": {}} on one line.
+// "facets": {"source": [{"value", "count"}], "month": [{"value": "YYYY-MM", "count"}]}}
+// on one line.
 std::string to_json(const SearchResponse& response);
 
 // Human-readable result list. With `color`, highlights are bold yellow (ANSI); without,
 // they are plain text.
 void print_human(std::ostream& out, const SearchResponse& response, bool color);
+
+// "sources:  한빛일보 (12)  동해신문 (3)" and "months:  2026-01 (4) …" lines.
+void print_facets(std::ostream& out, const SearchResponse& response);
 
 }  // namespace sinmun
 

@@ -35,6 +35,7 @@ examples:
   sinmun-search --db news.db H200 수출
   sinmun-search --db news.db '"반도체 공급망"' --limit 20
   sinmun-search --db news.db --json H200 수출 | jq .results[0].title
+  sinmun-search --db news.db --from 2025-12-01 --to 2025-12-31 --sort date 수출
   sinmun-search --db news.db --queries queries.tsv --limit 100 > run.trec
   sinmun-search --analyze '엔비디아의 H200 수출을 허용하자'
 
@@ -92,8 +93,12 @@ int run_batch(sinmun::Searcher& searcher, const std::string& path, Xapian::docco
       continue;
     }
     const std::string qid = line.substr(0, tab);
-    const sinmun::SearchResponse response =
-        searcher.search({line.substr(tab + 1), limit, 0, /*with_snippets=*/false});
+    sinmun::SearchRequest request;
+    request.query = line.substr(tab + 1);
+    request.limit = limit;
+    request.with_snippets = false;
+    request.with_facets = false;
+    const sinmun::SearchResponse response = searcher.search(request);
     latencies.push_back(response.took_ms);
     for (const sinmun::SearchHit& hit : response.hits) {
       std::printf("%s Q0 %s %u %.6f sinmun\n", qid.c_str(), hit.id.c_str(), hit.rank, hit.score);
@@ -116,13 +121,21 @@ int main(int argc, char** argv) {
   std::vector<std::string> words;
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
+  std::string sort = "relevance";
+  sinmun::SearchRequest request;
   po::options_description options(kUsage);
   options.add_options()
       ("help,h", "show this help")
       ("db", po::value(&db_path)->value_name("DIR"), "database made by sinmun-index")
       ("limit,n", po::value(&limit)->default_value(10)->value_name("N"), "results to show (1-10000)")
       ("offset", po::value(&offset)->default_value(0)->value_name("N"), "skip the first N results")
-      ("json", "print one JSON object instead of text")
+      ("sort", po::value(&sort)->default_value("relevance")->value_name("ORDER"),
+       "relevance (best first) or date (newest first)")
+      ("from", po::value(&request.date_from)->value_name("YYYY-MM-DD"), "only articles from this day on")
+      ("to", po::value(&request.date_to)->value_name("YYYY-MM-DD"), "only articles up to this day")
+      ("source", po::value(&request.source)->value_name("NAME"), "only articles of this source")
+      ("facets", "also print counts per source and month")
+      ("json", "print one JSON object instead of text (always with facets)")
       ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
       ("analyze", "print the terms of the text instead of searching")
       ("verbose,v", "with --analyze: also the part-of-speech tags");
@@ -145,6 +158,11 @@ int main(int argc, char** argv) {
     std::cout << options << '\n';
     return 0;
   }
+  if (sort != "relevance" && sort != "date") {
+    std::cerr << "sinmun-search: --sort must be relevance or date, not '" << sort << "'\n";
+    return kExitUsage;
+  }
+  request.sort = sort == "date" ? sinmun::SortOrder::kDate : sinmun::SortOrder::kRelevance;
   if (limit < 1 || limit > 10000) {
     std::cerr << "sinmun-search: --limit must be between 1 and 10000\n";
     return kExitUsage;
@@ -170,12 +188,21 @@ int main(int argc, char** argv) {
     sinmun::Searcher searcher(db_path, analyzer);
     if (!queries_path.empty()) return run_batch(searcher, queries_path, limit);
 
-    const sinmun::SearchResponse response = searcher.search({join(words), limit, offset});
-    if (vm.count("json")) {
+    request.query = join(words);
+    request.limit = limit;
+    request.offset = offset;
+    const bool json = vm.count("json") > 0;
+    request.with_facets = json || vm.count("facets") > 0;
+    const sinmun::SearchResponse response = searcher.search(request);
+    if (json) {
       std::cout << sinmun::to_json(response) << '\n';
     } else {
       sinmun::print_human(std::cout, response, isatty(STDOUT_FILENO) != 0);
+      if (request.with_facets) sinmun::print_facets(std::cout, response);
     }
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "sinmun-search: " << e.what() << '\n';
+    return kExitUsage;
   } catch (const Xapian::Error& e) {
     std::cerr << "sinmun-search: database error: " << e.get_description() << '\n';
     return kExitFailure;

@@ -4,8 +4,12 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <stdexcept>
 
+#include "corpus/text_utils.h"
+#include "indexer/schema.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippet.h"
@@ -26,6 +30,48 @@ std::string text_field(const nlohmann::json& data, const char* name) {
   return it != data.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+std::string compact_date(const std::string& date, const char* what) {
+  const std::string normalized = normalize_date(date);
+  if (normalized.empty() || normalized != date) {
+    throw std::invalid_argument(std::string(what) + " must be a date as YYYY-MM-DD, not '" + date + "'");
+  }
+  return normalized.substr(0, 4) + normalized.substr(5, 2) + normalized.substr(8, 2);
+}
+
+Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
+  if (!request.date_from.empty() || !request.date_to.empty()) {
+    const std::string from = request.date_from.empty() ? "00000000" : compact_date(request.date_from, "from");
+    const std::string to = request.date_to.empty() ? "99999999" : compact_date(request.date_to, "to");
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to));
+  }
+  if (!request.source.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(schema::field_term(schema::kSource, request.source)));
+  }
+  return query;
+}
+
+std::vector<FacetCount> top_values(const Xapian::ValueCountMatchSpy& spy, std::size_t limit) {
+  std::vector<FacetCount> out;
+  for (auto it = spy.top_values_begin(limit); it != spy.top_values_end(limit); ++it) {
+    if (!(*it).empty()) out.push_back({*it, it.get_termfreq()});
+  }
+  return out;
+}
+
+// Month facet from the per-day counts of the date slot.
+std::vector<FacetCount> months(const Xapian::ValueCountMatchSpy& days) {
+  std::map<std::string, Xapian::doccount, std::greater<>> by_month;
+  for (auto it = days.values_begin(); it != days.values_end(); ++it) {
+    const std::string day = *it;
+    if (day.size() == 8) by_month[day.substr(0, 4) + "-" + day.substr(4, 2)] += it.get_termfreq();
+  }
+  std::vector<FacetCount> out;
+  for (const auto& [month, count] : by_month) out.push_back({month, count});
+  return out;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer)
@@ -38,9 +84,30 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const BuiltQuery built = build_query(parse_query(request.query), analyzer_);
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(built.query);
+  enquire.set_query(with_filters(built.query, request));
   enquire.set_weighting_scheme(Xapian::BM25Weight());
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  // Ties never depend on the order documents were indexed in: newer first, then by id.
+  Xapian::MultiValueKeyMaker tie_break;
+  tie_break.add_value(schema::kDateSlot, true);
+  tie_break.add_value(schema::kIdSlot);
+  if (request.sort == SortOrder::kDate) {
+    enquire.set_sort_by_key_then_relevance(&tie_break, false);
+  } else {
+    enquire.set_sort_by_relevance_then_key(&tie_break, false);
+  }
+  Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
+  Xapian::ValueCountMatchSpy days(schema::kDateSlot);
+  Xapian::doccount check_at_least = 0;
+  if (request.with_facets) {
+    enquire.add_matchspy(&sources);
+    enquire.add_matchspy(&days);
+    check_at_least = db_.get_doccount();  // facets count the whole result set
+  }
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  if (request.with_facets) {
+    response.source_facets = top_values(sources, 50);
+    response.month_facets = months(days);
+  }
   response.total = mset.get_matches_estimated();
   response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 

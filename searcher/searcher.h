@@ -10,11 +10,21 @@
 
 namespace sinmun {
 
+enum class SortOrder {
+  kRelevance,  // best match first; equal scores: newer first, then by id
+  kDate,       // newest first; same day: best match first
+};
+
 struct SearchRequest {
   std::string query;
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
+  SortOrder sort = SortOrder::kRelevance;
+  std::string date_from;  // YYYY-MM-DD, inclusive; empty: open
+  std::string date_to;    // YYYY-MM-DD, inclusive; empty: open
+  std::string source;     // exact source name (case-insensitive for Latin); empty: any
   bool with_snippets = true;  // off for batch evaluation, where only ids matter
+  bool with_facets = true;    // counts per source and month over the whole result set
 };
 
 struct SearchHit {
@@ -28,12 +38,19 @@ struct SearchHit {
   std::string snippet;  // HTML-escaped, matches in <mark>…</mark>
 };
 
+struct FacetCount {
+  std::string value;  // a source name, or a month as YYYY-MM
+  Xapian::doccount count = 0;
+};
+
 struct SearchResponse {
   std::string query;
   Xapian::doccount total = 0;
   bool total_is_exact = false;  // false: `total` is Xapian's estimate
   double took_ms = 0;
   std::vector<SearchHit> hits;
+  std::vector<FacetCount> source_facets;  // most frequent first
+  std::vector<FacetCount> month_facets;   // newest month first
 };
 
 // Answers queries over one database (a directory or a Xapian stub file listing shards).
@@ -44,7 +61,12 @@ class Searcher {
   // database.
   Searcher(const std::string& db_path, const Analyzer& analyzer);
 
+  // Throws std::invalid_argument for a malformed date_from/date_to.
   SearchResponse search(const SearchRequest& request);
+
+  // Picks up what sinmun-index committed since the database was opened; true if anything
+  // changed.
+  bool reopen() { return db_.reopen(); }
 
  private:
   Xapian::Database db_;
