@@ -3,51 +3,75 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 #include "analyzers/analyzer.h"
 #include "corpus/article.h"
+#include "corpus/walker.h"
 
 namespace sinmun {
 
-// Writes articles into a Xapian database, one upsert per article keyed by its id term, so
-// that indexing the same input again changes nothing.
+// One crawl directory (or file) given on the command line and what the walker found in it.
+struct CrawlRoot {
+  std::filesystem::path root;  // absolute
+  std::vector<CrawlFile> files;
+};
+
+struct IndexOptions {
+  std::size_t batch_size = 2000;  // articles per commit: a killed run loses at most this many
+  unsigned jobs = 0;              // reader/analyser threads; 0: one per core
+  bool prune = false;             // remove articles of files that vanished from a crawl root
+};
+
+struct IndexStats {
+  std::size_t files_seen = 0;
+  std::size_t files_indexed = 0;     // new or changed, read this run
+  std::size_t files_unchanged = 0;   // same size and mtime (or same content) as last time
+  std::size_t files_failed = 0;      // gave no article this run
+  std::size_t files_failed_before = 0;  // failed earlier and unchanged since: not read again
+  std::size_t files_vanished = 0;    // in the ledger under a crawl root but gone
+  std::size_t files_pruned = 0;      // of those, removed with --prune
+  std::size_t articles_added = 0;    // added or replaced
+  std::size_t articles_removed = 0;  // gone from a changed file, or pruned
+  std::size_t records_skipped = 0;
+  std::size_t warnings = 0;
+  std::uintmax_t bytes_read = 0;
+  std::map<std::string, std::size_t> skip_reasons;  // reason (without details) → count
+};
+
+// Called now and then from the writer thread with the counts so far.
+using ProgressSink = std::function<void(const IndexStats& so_far, std::size_t files_total)>;
+
+// Indexes crawl roots into a Xapian database incrementally: a file whose size and mtime (or
+// content hash) match the ledger is not read again; a changed file has its articles replaced
+// and those it no longer holds removed; a file that gave no article is remembered as failed
+// and skipped until it changes. Articles are upserted by id, so nothing is ever duplicated.
+// Reading, decoding and analysis run on `jobs` threads; one thread writes, in file order,
+// so results and messages do not depend on thread timing.
 //
-// Not thread-safe: one Indexer per database, used from one thread.
+// Not thread-safe itself: one Indexer per database at a time (Xapian locks the database).
 class Indexer {
  public:
-  struct Options {
-    std::size_t batch_size = 2000;  // articles per commit
-  };
-
   // Opens `db_path`, creating the database if needed. Throws std::runtime_error when the
-  // path is an existing file or a directory that is not a Xapian database, and
+  // path is an existing file or a non-empty directory that is not a Xapian database, and
   // Xapian::Error when the database cannot be opened (locked, damaged, permissions).
-  Indexer(const std::filesystem::path& db_path, const Analyzer& analyzer, Options options);
-  Indexer(const std::filesystem::path& db_path, const Analyzer& analyzer)
-      : Indexer(db_path, analyzer, Options{}) {}
+  Indexer(const std::filesystem::path& db_path, const Analyzer& analyzer, IndexOptions options);
 
-  // Adds or replaces the article. If another article with the same id was added earlier in
-  // this run, it is replaced and reported through `report` (ids must be unique).
-  void add(const Article& article, const ProblemSink& report);
+  // Problems go to `report` in file order; the database is committed before returning.
+  IndexStats index(const std::vector<CrawlRoot>& roots, const ProblemSink& report,
+                   const ProgressSink& progress = {});
 
-  // Commits pending changes. Also done every `batch_size` articles and by the destructor's
-  // caller: call it before destruction, since a destructor must not throw.
-  void commit();
-
-  std::size_t added() const { return added_; }
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
  private:
   Xapian::WritableDatabase db_;
   const Analyzer& analyzer_;
-  Options options_;
-  std::size_t added_ = 0;
-  std::size_t pending_ = 0;
-  std::map<std::string, std::string> first_file_of_id_;
+  IndexOptions options_;
 };
 
 }  // namespace sinmun

@@ -1,20 +1,9 @@
 #include "indexer/schema.h"
 
-#include <cstdint>
-#include <cstdio>
+#include "indexer/hash.h"
 
 namespace sinmun::schema {
 namespace {
-
-// FNV-1a: stable across compilers and runs, unlike std::hash.
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
 
 // Cuts at most `limit` bytes without splitting a UTF-8 character.
 std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
@@ -29,9 +18,7 @@ std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
 std::string id_term(std::string_view id) {
   std::string term(kId);
   if (term.size() + id.size() <= kMaxTermBytes) return term.append(id);
-  char hash[24];
-  std::snprintf(hash, sizeof hash, "#%016llx", static_cast<unsigned long long>(fnv1a(id)));
-  return term.append(utf8_prefix(id, kMaxTermBytes - term.size() - 17)).append(hash);
+  return term.append(utf8_prefix(id, kMaxTermBytes - term.size() - 17)).append("#" + fnv1a_hex(id));
 }
 
 std::string field_term(std::string_view prefix, std::string_view value) {

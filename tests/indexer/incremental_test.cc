@@ -1,0 +1,164 @@
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "indexer/indexer.h"
+#include "indexer/schema.h"
+#include "tests/corpus/collect.h"
+
+namespace sinmun {
+namespace {
+
+using testing::Collected;
+using testing::TempDir;
+
+class IncrementalTest : public ::testing::Test {
+ protected:
+  IndexStats run(IndexOptions options = {}) {
+    Collected c;
+    problems_.clear();
+    const auto root = std::filesystem::absolute(dir_.path() / "crawl");
+    const std::vector<CrawlRoot> roots = {{root, walk_crawl_directory(root, c.report())}};
+    Indexer indexer(db(), analyzer_, options);
+    const IndexStats stats = indexer.index(roots, [&](const Problem& p) { problems_.push_back(describe(p)); });
+    return stats;
+  }
+  std::string db() const { return (dir_.path() / "db").string(); }
+  Xapian::Database open() const { return Xapian::Database(db()); }
+  bool has(const std::string& id) const { return open().term_exists(schema::id_term(id)); }
+
+  // Moves the file's mtime so that the ledger sees a new stamp even within one clock tick.
+  void bump_mtime(const std::string& relative) {
+    const auto path = dir_.path() / "crawl" / relative;
+    std::filesystem::last_write_time(path, std::filesystem::last_write_time(path) + std::chrono::seconds(5));
+  }
+
+  TempDir dir_;
+  Analyzer analyzer_;
+  std::vector<std::string> problems_;
+};
+
+TEST_F(IncrementalTest, SecondRunReadsNothing) {
+  dir_.write("crawl/a.jsonl", "{\"id\": \"a1\", \"title\": \"가\"}\n{\"id\": \"a2\", \"title\": \"나\"}\n");
+  dir_.write("crawl/b.txt", "제목\n본문");
+  IndexStats first = run();
+  EXPECT_EQ(first.files_indexed, 2u);
+  EXPECT_EQ(first.articles_added, 3u);
+  IndexStats second = run();
+  EXPECT_EQ(second.files_indexed, 0u);
+  EXPECT_EQ(second.files_unchanged, 2u);
+  EXPECT_EQ(second.articles_added, 0u);
+  EXPECT_EQ(open().get_doccount(), 3u);
+}
+
+TEST_F(IncrementalTest, TouchedButUnchangedFileIsNotReindexed) {
+  dir_.write("crawl/a.txt", "제목\n본문");
+  run();
+  bump_mtime("a.txt");
+  const IndexStats second = run();
+  EXPECT_EQ(second.files_unchanged, 1u);
+  EXPECT_EQ(second.articles_added, 0u);
+  const IndexStats third = run();  // the new mtime was recorded
+  EXPECT_EQ(third.files_unchanged, 1u);
+}
+
+TEST_F(IncrementalTest, ChangedFileReplacesItsArticlesAndDropsRemovedOnes) {
+  dir_.write("crawl/a.jsonl", "{\"id\": \"a1\", \"title\": \"가\"}\n{\"id\": \"a2\", \"title\": \"나\"}\n");
+  run();
+  dir_.write("crawl/a.jsonl", "{\"id\": \"a1\", \"title\": \"가 고침\"}\n{\"id\": \"a3\", \"title\": \"다\"}\n");
+  bump_mtime("a.jsonl");
+  const IndexStats second = run();
+  EXPECT_EQ(second.files_indexed, 1u);
+  EXPECT_EQ(second.articles_added, 2u);
+  EXPECT_EQ(second.articles_removed, 1u);
+  EXPECT_TRUE(has("a1"));
+  EXPECT_FALSE(has("a2"));
+  EXPECT_TRUE(has("a3"));
+  EXPECT_EQ(open().get_doccount(), 2u);
+}
+
+TEST_F(IncrementalTest, FailedFileIsSkippedUntilItChanges) {
+  dir_.write("crawl/empty.txt", "");
+  const IndexStats first = run();
+  EXPECT_EQ(first.files_failed, 1u);
+  EXPECT_EQ(first.skip_reasons.at("empty file"), 1u);
+  const IndexStats second = run();
+  EXPECT_EQ(second.files_failed_before, 1u);
+  EXPECT_TRUE(problems_.empty()) << "an unchanged failed file is not read or reported again";
+  dir_.write("crawl/empty.txt", "이제 제목\n본문");
+  bump_mtime("empty.txt");
+  const IndexStats third = run();
+  EXPECT_EQ(third.files_indexed, 1u);
+  EXPECT_TRUE(has("empty.txt"));
+}
+
+TEST_F(IncrementalTest, AFileThatBreaksKeepsItsEarlierArticles) {
+  dir_.write("crawl/a.jsonl", "{\"id\": \"a1\", \"title\": \"가\"}\n");
+  run();
+  dir_.write("crawl/a.jsonl", "{\"id\": \"a1\", \"title\": \n");
+  bump_mtime("a.jsonl");
+  const IndexStats second = run();
+  EXPECT_EQ(second.files_failed, 1u);
+  EXPECT_TRUE(has("a1"));
+}
+
+TEST_F(IncrementalTest, VanishedFilesArePrunedOnlyWhenAsked) {
+  dir_.write("crawl/a.txt", "가\n본문");
+  dir_.write("crawl/b.txt", "나\n본문");
+  run();
+  std::filesystem::remove(dir_.path() / "crawl/b.txt");
+  const IndexStats kept = run();
+  EXPECT_EQ(kept.files_vanished, 1u);
+  EXPECT_EQ(kept.files_pruned, 0u);
+  EXPECT_TRUE(has("b.txt"));
+  const IndexStats pruned = run({.prune = true});
+  EXPECT_EQ(pruned.files_pruned, 1u);
+  EXPECT_EQ(pruned.articles_removed, 1u);
+  EXPECT_FALSE(has("b.txt"));
+  EXPECT_TRUE(has("a.txt"));
+  EXPECT_EQ(run({.prune = true}).files_vanished, 0u);
+}
+
+TEST_F(IncrementalTest, DuplicateIdsAcrossFilesAreReported) {
+  dir_.write("crawl/a.jsonl", "{\"id\": \"same\", \"title\": \"가\"}\n");
+  dir_.write("crawl/b.jsonl", "{\"id\": \"same\", \"title\": \"나\"}\n");
+  run();
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_EQ(problems_[0], "b.jsonl: id 'same' also used in a.jsonl; this record replaces it");
+  EXPECT_EQ(open().get_doccount(), 1u);
+}
+
+TEST_F(IncrementalTest, ParallelAndSerialRunsGiveTheSameDatabase) {
+  for (int f = 0; f < 40; ++f) {
+    std::string lines;
+    for (int r = 0; r < 5; ++r) {
+      lines += "{\"id\": \"f" + std::to_string(f) + "r" + std::to_string(r) + "\", \"title\": \"수출 기사 " +
+               std::to_string(r) + "\", \"body\": \"반도체 수출이 늘었다\"}\n";
+    }
+    dir_.write("crawl/f" + std::to_string(f) + ".jsonl", lines);
+  }
+  dir_.write("crawl/broken.jsonl", "{oops\n");
+  const IndexStats parallel = run({.jobs = 4});
+  const auto parallel_problems = problems_;
+  std::vector<std::string> parallel_terms;
+  {
+    Xapian::Database db = open();
+    for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+      parallel_terms.push_back(*it + ":" + std::to_string(it.get_termfreq()));
+    }
+  }
+  std::filesystem::remove_all(db());
+  const IndexStats serial = run({.jobs = 1});
+  EXPECT_EQ(parallel.articles_added, 200u);
+  EXPECT_EQ(serial.articles_added, 200u);
+  EXPECT_EQ(problems_, parallel_problems);
+  std::vector<std::string> serial_terms;
+  Xapian::Database db = open();
+  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+    serial_terms.push_back(*it + ":" + std::to_string(it.get_termfreq()));
+  }
+  EXPECT_EQ(serial_terms, parallel_terms);
+}
+
+}  // namespace
+}  // namespace sinmun
