@@ -1,0 +1,41 @@
+// The output record of the segmenter and helpers to read mecab-ko-dic feature strings.
+#ifndef SINMUN_ANALYZERS_MORPH_MORPHEME_H_
+#define SINMUN_ANALYZERS_MORPH_MORPHEME_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sinmun::morph {
+
+// One node of the best path. The string views point into the Dictionary that produced it
+// and stay valid while that Dictionary lives.
+struct Morpheme {
+  std::size_t begin = 0;     // UTF-8 byte offsets into the text given to segment(), [begin, end);
+  std::size_t end = 0;       //   whitespace before a morpheme is not included
+  std::string_view pos;      // first feature field, e.g. "NNG", "VV+EP"
+  std::string_view feature;  // the whole feature string
+  std::uint16_t pos_id = 0;  // posid from the token (pos-id.def)
+  bool unknown = false;      // came from an unknown-word template (unk.dic)
+  bool user = false;         // came from the user dictionary
+};
+
+// One part of a Compound/Inflect/Preanalysis expression such as "밝히/VV/*+었/EP/*".
+struct ExpressionPart {
+  std::string surface;
+  std::string pos;
+};
+
+// The parts of the expression (field 7) of a mecab-ko-dic feature string; empty when the
+// expression is "*" or missing.
+std::vector<ExpressionPart> expression_parts(std::string_view feature);
+
+// CSV field `index` (0-based; "type" is index 4) of a feature string, without surrounding
+// quotes; "" if the feature has fewer fields.
+std::string_view feature_field(std::string_view feature, int index);
+
+}  // namespace sinmun::morph
+
+#endif  // SINMUN_ANALYZERS_MORPH_MORPHEME_H_
