@@ -37,6 +37,19 @@ std::size_t scan_alnum(const std::vector<NormalizedChar>& text, std::size_t begi
   return k - begin;
 }
 
+// Korean numeral units that belong to a number written in digits: 300만, 3500억, 2조.
+bool is_numeral_unit(char32_t c) {
+  return c == U'십' || c == U'백' || c == U'천' || c == U'만' || c == U'억' || c == U'조' || c == U'경';
+}
+
+bool is_number(const std::vector<NormalizedChar>& text, std::size_t begin, std::size_t end) {
+  for (std::size_t k = begin; k < end; ++k) {
+    const char32_t c = text[k].code_point;
+    if (!is_digit(c) && c != '.' && c != ',') return false;
+  }
+  return true;
+}
+
 PieceKind kind_of(char32_t c) { return is_hangul(c) ? PieceKind::kHangul : PieceKind::kCjk; }
 
 }  // namespace
@@ -53,6 +66,9 @@ std::vector<Piece> pretokenize(const std::vector<NormalizedChar>& text) {
     if (is_alnum(c)) {
       piece.kind = PieceKind::kAlnum;
       piece.end = i + scan_alnum(text, i);
+      if (is_number(text, piece.begin, piece.end)) {
+        while (piece.end < text.size() && is_numeral_unit(text[piece.end].code_point)) ++piece.end;
+      }
       for (std::size_t k = piece.begin; k < piece.end; ++k) {
         if (text[k].code_point != ',') append_utf8(piece.text, text[k].code_point);
       }

@@ -29,7 +29,9 @@ struct Piece {
 
 // Splits normalised text into pieces. Inside an alphanumeric piece `-` and `.` join letters
 // and digits (gpt-5, v3.2, u.s), `,` joins a digit to a following group of exactly three
-// digits (1,438 but not 15,7), and `+`/`#` directly after a letter stay with it (c++, c#).
+// digits (1,438 but not 15,7), `+`/`#` directly after a letter stay with it (c++, c#), and a
+// number takes the Korean numeral units glued to it (300만, 3,500억 → 3500억, 3천억), so that
+// 3500억달러 and 3,500억 달러 share the term 3500억.
 std::vector<Piece> pretokenize(const std::vector<NormalizedChar>& text);
 
 }  // namespace sinmun

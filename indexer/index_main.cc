@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/dictionary_location.h"
 #include "corpus/readers.h"
 #include "corpus/walker.h"
 #include "indexer/indexer.h"
@@ -103,6 +104,8 @@ int main(int argc, char** argv) {
   std::string db_path;
   std::vector<std::string> crawl_dirs;
   sinmun::IndexOptions index_options;
+  sinmun::AnalyzerConfig analyzer_config;
+  std::string analysis;
   po::options_description options(kUsage);
   options.add_options()
       ("help,h", "show this help")
@@ -112,6 +115,13 @@ int main(int argc, char** argv) {
       ("prune", "remove the articles of files that have vanished from the crawl directories")
       ("batch", po::value(&index_options.batch_size)->default_value(2000)->value_name("N"),
        "articles per commit; a killed run loses at most this many")
+      ("dict", po::value(&analyzer_config.dictionary_dir)->value_name("DIR"),
+       "mecab-ko-dic directory (default: $SINMUN_DICT, else ~/.local/share/sinmun/mecab-ko-dic)")
+      ("user-dict", po::value(&analyzer_config.user_dictionary)->value_name("FILE"),
+       "user dictionary TSV: surface<TAB>POS[<TAB>cost] (default: $SINMUN_USER_DICT, else the "
+       "one shipped with Sinmun; 'none' for none)")
+      ("analysis", po::value(&analysis)->default_value("morph+ngram")->value_name("MODE"),
+       "morph+ngram (default), ngram (no dictionary needed) or morph (for measurement)")
       ("quiet,q", "print only problems and errors, no progress or summary");
   po::options_description hidden;
   hidden.add_options()("crawl", po::value(&crawl_dirs));
@@ -141,6 +151,12 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   index_options.prune = vm.count("prune") > 0;
+  try {
+    analyzer_config.mode = sinmun::parse_analysis_mode(analysis);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "sinmun-index: --" << e.what() << '\n';
+    return kExitUsage;
+  }
   const bool quiet = vm.count("quiet") > 0;
 
   const auto started = std::chrono::steady_clock::now();
@@ -157,7 +173,8 @@ int main(int argc, char** argv) {
       const std::filesystem::path root = std::filesystem::absolute(dir).lexically_normal();
       roots.push_back({root, sinmun::walk_crawl_directory(root, report)});
     }
-    const sinmun::Analyzer analyzer;
+    const sinmun::Analyzer analyzer = sinmun::make_analyzer(
+        analyzer_config, [](const std::string& message) { std::cerr << "sinmun-index: note: " << message << '\n'; });
     sinmun::Indexer indexer(db_path, analyzer, index_options);
     const sinmun::IndexStats stats = indexer.index(
         roots, report, [&progress](const sinmun::IndexStats& so_far, std::size_t total) {

@@ -80,6 +80,13 @@ struct FileResult {
 Indexer::Indexer(const fs::path& db_path, const Analyzer& analyzer, IndexOptions options)
     : db_(open_database(db_path)), analyzer_(analyzer), options_(options) {
   if (options_.jobs == 0) options_.jobs = std::max(1u, std::thread::hardware_concurrency());
+  const std::string recorded = db_.get_metadata(std::string(schema::kAnalyzerModeKey));
+  if (!recorded.empty() && recorded != analyzer.mode() && db_.get_doccount() > 0) {
+    throw std::runtime_error(db_path.string() + " was indexed with '" + recorded +
+                             "' analysis, this run would use '" + analyzer.mode() +
+                             "'; use the same dictionary settings, or index into a new database");
+  }
+  db_.set_metadata(std::string(schema::kAnalyzerModeKey), analyzer.mode());
 }
 
 IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink& report,

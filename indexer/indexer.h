@@ -58,8 +58,10 @@ using ProgressSink = std::function<void(const IndexStats& so_far, std::size_t fi
 class Indexer {
  public:
   // Opens `db_path`, creating the database if needed. Throws std::runtime_error when the
-  // path is an existing file or a non-empty directory that is not a Xapian database, and
-  // Xapian::Error when the database cannot be opened (locked, damaged, permissions).
+  // path is an existing file or a non-empty directory that is not a Xapian database, or
+  // when the database was built with another analysis mode (mixing them would make half
+  // of the documents unfindable); Xapian::Error when the database cannot be opened
+  // (locked, damaged, permissions).
   Indexer(const std::filesystem::path& db_path, const Analyzer& analyzer, IndexOptions options);
 
   // Problems go to `report` in file order; the database is committed before returning.

@@ -33,6 +33,9 @@ inline constexpr Xapian::valueno kCollapseSlot = 2;  // near-duplicate key (rese
 inline constexpr Xapian::valueno kIdSlot = 3;        // the article id: a tie-breaker that does
                                                      // not depend on indexing order
 
+// User metadata: the analysis mode (Analyzer::mode()) the documents were indexed with.
+inline constexpr std::string_view kAnalyzerModeKey = "sinmun:analyzer";
+
 // A title occurrence of a term counts this many times in the unprefixed space: BM25's
 // title boost.
 inline constexpr Xapian::termcount kTitleWdf = 3;

@@ -59,6 +59,7 @@ std::string to_json(const SearchResponse& response) {
   const nlohmann::json object = {{"query", response.query},
                                  {"total", response.total},
                                  {"total_is_exact", response.total_is_exact},
+                                 {"relaxed", response.relaxed},
                                  {"took_ms", response.took_ms},
                                  {"results", std::move(results)},
                                  {"facets",
@@ -84,6 +85,7 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color) 
         << score << reset << '\n';
     if (!hit.snippet.empty()) out << "   " << snippet_for_terminal(hit.snippet, color) << '\n';
   }
+  if (response.relaxed) out << "(few articles have every word: also showing those with most of them)\n";
   out << (response.total_is_exact ? "" : "about ") << response.total << " results ("
       << static_cast<long>(response.took_ms * 1000) / 1000.0 << " ms)\n";
 }

@@ -1,92 +1,218 @@
 #include "searcher/query_builder.h"
 
+#include <algorithm>
+
 #include "indexer/schema.h"
 
 namespace sinmun {
 namespace {
 
+using Queries = std::vector<Xapian::Query>;
+
+constexpr Xapian::termcount kMaxSyllableExpansion = 64;
+
 std::string index_term(const Token& token) {
   return token.kind == TokenKind::kNgram ? std::string(schema::kNgram) + token.term : token.term;
 }
 
-// Tokens of one piece: a word alone, or the overlapping bigrams of one Hangul/CJK run.
-std::vector<std::vector<Token>> group_by_piece(const std::vector<Token>& tokens) {
-  std::vector<std::vector<Token>> groups;
-  for (const Token& token : tokens) {
-    const bool continues_run = !groups.empty() && token.kind == TokenKind::kNgram &&
-                               groups.back().back().kind == TokenKind::kNgram &&
-                               token.start < groups.back().back().end;
-    if (!continues_run) groups.emplace_back();
-    groups.back().push_back(token);
-  }
-  return groups;
-}
-
-bool is_lone_syllable(const std::vector<Token>& group) {
-  return group.size() == 1 && group[0].kind == TokenKind::kNgram && group[0].end - group[0].start <= 4;
-}
-
-Xapian::Query phrase_of(const std::vector<Token>& tokens, Xapian::termcount window,
-                        std::set<std::string>& terms) {
-  std::vector<Xapian::Query> parts;
-  for (const Token& token : tokens) {
-    parts.emplace_back(index_term(token));
-    terms.insert(index_term(token));
-  }
+Xapian::Query combine(Xapian::Query::op op, const Queries& parts, Xapian::termcount window = 0) {
+  if (parts.empty()) return Xapian::Query::MatchNothing;
   if (parts.size() == 1) return parts[0];
-  return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), window);
+  return Xapian::Query(op, parts.begin(), parts.end(), window);
 }
 
-Xapian::Query word_query(const std::string& word, const Analyzer& analyzer,
-                         std::set<std::string>& terms) {
-  const auto groups = group_by_piece(analyzer.analyze(word));
-  std::vector<Xapian::Query> required;
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    const bool glued_to_word = g > 0 && groups[g - 1].back().kind == TokenKind::kWord &&
-                               groups[g - 1].back().end == groups[g].front().start;
-    if (glued_to_word && is_lone_syllable(groups[g]) && groups.size() > 1) continue;
-    required.push_back(phrase_of(groups[g], static_cast<Xapian::termcount>(groups[g].size()), terms));
+// A word or morpheme token with the parts a compound spans (parts follow their compound,
+// inside its span and its positions).
+struct Item {
+  const Token* whole;
+  std::vector<const Token*> parts;
+
+  // True when the parts spell out the whole (반도체+공급+망), false for a prefixed word
+  // (비급여 has the part 급여 only): only then may the parts stand in for the whole.
+  bool parts_cover_whole() const {
+    return !parts.empty() && parts.front()->start == whole->start && parts.back()->end == whole->end;
   }
-  if (required.empty()) return Xapian::Query::MatchNothing;
-  return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
-}
+};
 
-std::size_t count_words(const std::string& text) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+std::vector<Item> primary_items(const std::vector<Token>& tokens) {
+  std::vector<Item> items;
+  for (const Token& token : tokens) {
+    if (token.kind == TokenKind::kNgram) continue;
+    if (!items.empty()) {
+      const Token& whole = *items.back().whole;
+      const bool is_part = token.kind == TokenKind::kMorpheme && &token != items.back().whole &&
+                           token.start >= whole.start && token.end <= whole.end &&
+                           token.position >= whole.position &&
+                           token.position < whole.position + whole.position_length &&
+                           !(token.start == whole.start && token.end == whole.end);
+      if (is_part) {
+        items.back().parts.push_back(&token);
+        continue;
+      }
+    }
+    items.push_back({&token, {}});
   }
-  return words;
+  return items;
 }
 
-Xapian::Query phrase_query(const std::string& text, const Analyzer& analyzer,
-                           std::set<std::string>& terms) {
-  const std::vector<Token> tokens = analyzer.analyze(text);
-  if (tokens.empty()) return Xapian::Query::MatchNothing;
-  const Xapian::termcount span = tokens.back().position - tokens.front().position + 1;
-  const std::size_t words = count_words(text);
-  return phrase_of(tokens, span + static_cast<Xapian::termcount>(words > 0 ? words - 1 : 0), terms);
+// Overlapping bigrams at consecutive positions: one run per Hangul/CJK piece.
+std::vector<std::vector<const Token*>> ngram_runs(const std::vector<Token>& tokens) {
+  std::vector<std::vector<const Token*>> runs;
+  for (const Token& token : tokens) {
+    if (token.kind != TokenKind::kNgram) continue;
+    const bool continues = !runs.empty() && runs.back().back()->position + 1 == token.position &&
+                           token.start < runs.back().back()->end;
+    if (!continues) runs.emplace_back();
+    runs.back().push_back(&token);
+  }
+  return runs;
 }
+
+class Builder {
+ public:
+  Builder(const Analyzer& analyzer, const QueryOptions& options, std::set<std::string>& terms)
+      : analyzer_(analyzer), options_(options), terms_(terms) {}
+
+  Xapian::Query term(const Token& token) {
+    const std::string t = index_term(token);
+    terms_.insert(t);
+    return Xapian::Query(t);
+  }
+
+  Xapian::Query phrase(const std::vector<const Token*>& tokens, Xapian::termcount window) {
+    Queries parts;
+    for (const Token* token : tokens) parts.push_back(term(*token));
+    return combine(Xapian::Query::OP_PHRASE, parts, window);
+  }
+
+  // A one-syllable word (눈, 김) is indexed as a bigram inside longer pieces (김이, 김을), so
+  // its n-gram variant is every bigram starting with it; the most frequent ones only, to
+  // keep the query small.
+  Xapian::Query syllable_anywhere(const Token& token) {
+    const std::string t = index_term(token);
+    terms_.insert(t);
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, t, kMaxSyllableExpansion,
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  }
+
+  static bool is_one_syllable(const Token& token) {
+    return token.kind == TokenKind::kNgram && token.term.size() <= 4 &&
+           std::count_if(token.term.begin(), token.term.end(), [](char c) { return (c & 0xC0) != 0x80; }) == 1;
+  }
+
+  Xapian::Query item_query(const Item& item) {
+    if (!item.parts_cover_whole()) return term(*item.whole);
+    return Xapian::Query(Xapian::Query::OP_OR, term(*item.whole),
+                         phrase(item.parts, static_cast<Xapian::termcount>(item.parts.size())));
+  }
+
+  Xapian::Query word(const std::string& text) {
+    const std::vector<Token> tokens = analyzer_.analyze(text);
+    const std::vector<Item> items = primary_items(tokens);
+    const bool has_morphemes = std::any_of(items.begin(), items.end(),
+                                           [](const Item& i) { return i.whole->kind == TokenKind::kMorpheme; });
+    Queries ngram_variant;
+    Queries exact_variant;
+    for (const Item& item : items) {
+      exact_variant.push_back(item_query(item));
+      if (item.whole->kind == TokenKind::kWord) ngram_variant.push_back(term(*item.whole));
+    }
+    const auto runs = ngram_runs(tokens);
+    for (const auto& run : runs) {
+      const std::vector<const Token*> content = content_ngrams(run, items, has_morphemes, runs.size() + items.size());
+      if (content.size() == 1 && is_one_syllable(*content[0])) {
+        ngram_variant.push_back(syllable_anywhere(*content[0]));
+      } else if (!content.empty()) {
+        ngram_variant.push_back(phrase(content, static_cast<Xapian::termcount>(content.size())));
+      }
+    }
+    if (!has_morphemes) return combine(Xapian::Query::OP_AND, ngram_variant);
+    Xapian::Query exact = combine(Xapian::Query::OP_AND, exact_variant);
+    if (ngram_variant.empty()) return exact;
+    return Xapian::Query(Xapian::Query::OP_OR, exact,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       combine(Xapian::Query::OP_AND, ngram_variant), options_.ngram_weight));
+  }
+
+  Xapian::Query quoted(const std::string& text) {
+    const std::vector<Token> tokens = analyzer_.analyze(text);
+    std::vector<const Token*> sequence;
+    if (analyzer_.has_morphology()) {
+      for (const Item& item : primary_items(tokens)) {
+        if (item.parts_cover_whole()) {
+          sequence.insert(sequence.end(), item.parts.begin(), item.parts.end());
+        } else {
+          sequence.push_back(item.whole);
+        }
+      }
+    } else {
+      for (const Token& token : tokens) sequence.push_back(&token);
+    }
+    if (sequence.empty()) return Xapian::Query::MatchNothing;
+    const Xapian::termcount span = sequence.back()->position - sequence.front()->position + 1;
+    // Without a dictionary a particle's bigram (출을) may sit between two words' bigrams.
+    const Xapian::termcount slack = analyzer_.has_morphology() ? 0 : count_words(text) - 1;
+    return phrase(sequence, std::max<Xapian::termcount>(span + slack, static_cast<Xapian::termcount>(sequence.size())));
+  }
+
+ private:
+  // The bigrams of a run that lie inside the word's content: with morphemes, from the first
+  // content morpheme to the last one of the piece, so that a particle (엔비디아가 → 아가)
+  // is never required; without, the whole run, except a lone syllable glued to a Latin or
+  // number token (H200을), taken for a particle.
+  static std::vector<const Token*> content_ngrams(const std::vector<const Token*>& run,
+                                                  const std::vector<Item>& items, bool has_morphemes,
+                                                  std::size_t groups) {
+    const std::size_t run_start = run.front()->start;
+    const std::size_t run_end = run.back()->end;
+    if (!has_morphemes) {
+      const bool lone_glued = run.size() == 1 && run[0]->end - run[0]->start <= 4 && groups > 1;
+      return lone_glued ? std::vector<const Token*>{} : run;
+    }
+    std::size_t content_start = run_end;
+    std::size_t content_end = run_start;
+    for (const Item& item : items) {
+      if (item.whole->kind != TokenKind::kMorpheme || item.whole->end <= run_start || item.whole->start >= run_end) continue;
+      content_start = std::min(content_start, item.whole->start);
+      content_end = std::max(content_end, item.whole->end);
+    }
+    std::vector<const Token*> content;
+    for (const Token* token : run) {
+      if (token->start >= content_start && token->end <= content_end) content.push_back(token);
+    }
+    return content;
+  }
+
+  static Xapian::termcount count_words(const std::string& text) {
+    Xapian::termcount words = 0;
+    bool in_word = false;
+    for (char c : text) {
+      const bool space = c == ' ' || c == '\t' || c == '\n';
+      if (!space && !in_word) ++words;
+      in_word = !space;
+    }
+    return std::max<Xapian::termcount>(words, 1);
+  }
+
+  const Analyzer& analyzer_;
+  const QueryOptions& options_;
+  std::set<std::string>& terms_;
+};
 
 }  // namespace
 
-BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Analyzer& analyzer) {
+BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Analyzer& analyzer,
+                       const QueryOptions& options) {
   BuiltQuery built;
-  std::vector<Xapian::Query> required;
+  Builder builder(analyzer, options, built.terms);
+  Queries concepts;
   for (const QueryClause& clause : clauses) {
-    Xapian::Query q = clause.phrase ? phrase_query(clause.text, analyzer, built.terms)
-                                    : word_query(clause.text, analyzer, built.terms);
+    Xapian::Query q = clause.phrase ? builder.quoted(clause.text) : builder.word(clause.text);
     // A clause of pure punctuation has no terms; it must not turn the whole query empty.
-    if (!q.empty()) required.push_back(std::move(q));
+    if (!q.empty()) concepts.push_back(std::move(q));
   }
-  if (required.empty()) {
-    built.query = Xapian::Query::MatchNothing;
-  } else {
-    built.query = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
-  }
+  built.strict = combine(Xapian::Query::OP_AND, concepts);
+  if (concepts.size() >= options.relax_from_concepts) built.relaxed = combine(Xapian::Query::OP_OR, concepts);
   return built;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/dictionary_location.h"
 #include "searcher/output.h"
 #include "searcher/searcher.h"
 
@@ -123,6 +124,8 @@ int main(int argc, char** argv) {
   Xapian::doccount offset = 0;
   std::string sort = "relevance";
   sinmun::SearchRequest request;
+  sinmun::AnalyzerConfig analyzer_config;
+  std::string analysis;
   po::options_description options(kUsage);
   options.add_options()
       ("help,h", "show this help")
@@ -138,6 +141,12 @@ int main(int argc, char** argv) {
       ("json", "print one JSON object instead of text (always with facets)")
       ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
       ("analyze", "print the terms of the text instead of searching")
+      ("dict", po::value(&analyzer_config.dictionary_dir)->value_name("DIR"),
+       "mecab-ko-dic directory (default: $SINMUN_DICT, else ~/.local/share/sinmun/mecab-ko-dic)")
+      ("user-dict", po::value(&analyzer_config.user_dictionary)->value_name("FILE"),
+       "user dictionary TSV (default: $SINMUN_USER_DICT, else the one shipped; 'none')")
+      ("analysis", po::value(&analysis)->value_name("MODE"),
+       "morph+ngram, ngram or morph (default: what the database was indexed with)")
       ("verbose,v", "with --analyze: also the part-of-speech tags");
   po::options_description hidden;
   hidden.add_options()("words", po::value(&words));
@@ -168,9 +177,11 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
 
+  const auto note = [](const std::string& message) { std::cerr << "sinmun-search: note: " << message << '\n'; };
   try {
-    const sinmun::Analyzer analyzer;
+    if (!analysis.empty()) analyzer_config.mode = sinmun::parse_analysis_mode(analysis);
     if (vm.count("analyze")) {
+      const sinmun::Analyzer analyzer = sinmun::make_analyzer(analyzer_config, note);
       if (words.empty()) {
         std::cerr << "sinmun-search: --analyze needs some TEXT\n";
         return kExitUsage;
@@ -185,6 +196,8 @@ int main(int argc, char** argv) {
       std::cerr << "sinmun-search: need a QUERY or --queries FILE (see sinmun-search --help)\n";
       return kExitUsage;
     }
+    // Queries are analysed the way the index was, whatever this machine could load.
+    const sinmun::Analyzer analyzer = sinmun::make_query_analyzer(db_path, analyzer_config, !analysis.empty(), note);
     sinmun::Searcher searcher(db_path, analyzer);
     if (!queries_path.empty()) return run_batch(searcher, queries_path, limit);
 

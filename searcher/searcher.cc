@@ -74,6 +74,26 @@ std::vector<FacetCount> months(const Xapian::ValueCountMatchSpy& days) {
 
 }  // namespace
 
+std::string indexed_analyzer_mode(const std::string& db_path) {
+  try {
+    return Xapian::Database(db_path).get_metadata(std::string(schema::kAnalyzerModeKey));
+  } catch (const Xapian::Error&) {
+    return "";  // the Searcher itself reports what is wrong with the database
+  }
+}
+
+Analyzer make_query_analyzer(const std::string& db_path, AnalyzerConfig config, bool mode_given,
+                             const std::function<void(const std::string&)>& report) {
+  const std::string indexed_mode = indexed_analyzer_mode(db_path);
+  if (!mode_given && !indexed_mode.empty()) config.mode = parse_analysis_mode(indexed_mode);
+  Analyzer analyzer = make_analyzer(config, report);
+  if (!indexed_mode.empty() && indexed_mode != analyzer.mode()) {
+    report(db_path + " was indexed with '" + indexed_mode + "' analysis but queries get '" + analyzer.mode() +
+           "': results will be poorer");
+  }
+  return analyzer;
+}
+
 Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer)
     : db_(open_database(db_path)), analyzer_(analyzer) {}
 
@@ -84,7 +104,6 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const BuiltQuery built = build_query(parse_query(request.query), analyzer_);
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(with_filters(built.query, request));
   enquire.set_weighting_scheme(Xapian::BM25Weight());
   // Ties never depend on the order documents were indexed in: newer first, then by id.
   Xapian::MultiValueKeyMaker tie_break;
@@ -97,19 +116,32 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
   Xapian::ValueCountMatchSpy days(schema::kDateSlot);
-  Xapian::doccount check_at_least = 0;
+  const Xapian::doccount wanted = request.offset + request.limit;
+  // Facets count the whole result set; otherwise counting stops once the page is full.
+  const Xapian::doccount check_at_least = request.with_facets ? db_.get_doccount() : wanted;
+
+  enquire.set_query(with_filters(built.strict, request));
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  if (mset.get_matches_lower_bound() < wanted && !built.relaxed.empty()) {
+    // Too few articles have every word (a pasted headline rarely does): accept any word,
+    // and add the strict query's weight as the bonus for having them all.
+    response.relaxed = true;
+    enquire.set_query(with_filters(
+        Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, built.strict), request));
+  }
   if (request.with_facets) {
     enquire.add_matchspy(&sources);
     enquire.add_matchspy(&days);
-    check_at_least = db_.get_doccount();  // facets count the whole result set
   }
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  if (response.relaxed || request.with_facets) {
+    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  }
+  response.total = mset.get_matches_estimated();
+  response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (request.with_facets) {
     response.source_facets = top_values(sources, 50);
     response.month_facets = months(days);
   }
-  response.total = mset.get_matches_estimated();
-  response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
   Xapian::doccount rank = request.offset;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {

@@ -1,12 +1,14 @@
 #ifndef SINMUN_SEARCHER_SEARCHER_H_
 #define SINMUN_SEARCHER_SEARCHER_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/dictionary_location.h"
 
 namespace sinmun {
 
@@ -47,11 +49,22 @@ struct SearchResponse {
   std::string query;
   Xapian::doccount total = 0;
   bool total_is_exact = false;  // false: `total` is Xapian's estimate
+  bool relaxed = false;         // not every word matched: results have most of them
   double took_ms = 0;
   std::vector<SearchHit> hits;
   std::vector<FacetCount> source_facets;  // most frequent first
   std::vector<FacetCount> month_facets;   // newest month first
 };
+
+// The analysis mode the database at `db_path` was indexed with ("ngram", "morph+ngram"),
+// or "" when it does not say (or cannot be opened).
+std::string indexed_analyzer_mode(const std::string& db_path);
+
+// The analyzer to query `db_path` with: `config`, in the mode the database was indexed with
+// unless `mode_given` (then config.mode stands). A mismatch that remains (no dictionary on
+// this machine) is told to `report`, as are make_analyzer()'s notes.
+Analyzer make_query_analyzer(const std::string& db_path, AnalyzerConfig config, bool mode_given,
+                             const std::function<void(const std::string&)>& report);
 
 // Answers queries over one database (a directory or a Xapian stub file listing shards).
 // Not thread-safe (Xapian::Database is not); use one Searcher per thread.

@@ -27,7 +27,12 @@ TEST(PretokenizerTest, SplitsHangulOffAlphanumerics) {
 }
 
 TEST(PretokenizerTest, NumbersKeepDecimalsAndDropGroupCommas) {
-  EXPECT_EQ(pieces_of("1,438.2원 2.50% 15,7 3,500억"), "1438.2|a 원|h+ 2.50|a 15|a 7|a+ 3500|a 억|h+");
+  EXPECT_EQ(pieces_of("1,438.2원 2.50% 15,7"), "1438.2|a 원|h+ 2.50|a 15|a 7|a+");
+}
+
+TEST(PretokenizerTest, NumbersTakeTheirNumeralUnits) {
+  EXPECT_EQ(pieces_of("3,500억 달러 3500억달러 300만 2조원 3천억 100명 v3만"),
+            "3500억|a 달러|h 3500억|a 달러|h+ 300만|a 2조|a 원|h+ 3천억|a 100|a 명|h+ v3|a 만|h+");
 }
 
 TEST(PretokenizerTest, TrailingPlusAndHashStayWithLetters) {

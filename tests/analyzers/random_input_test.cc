@@ -2,29 +2,46 @@
 
 #include <random>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "analyzers/analyzer.h"
+#include "analyzers/dictionary_location.h"
 
 namespace sinmun {
 namespace {
 
 // Invariants for any input: no crash, offsets inside the text, start < end, starts never go
-// backwards, positions never go backwards.
+// backwards, positions never go backwards within a stream (n-grams have their own).
 void check_invariants(const Analyzer& analyzer, const std::string& text) {
   std::size_t last_start = 0;
-  std::uint32_t last_position = 0;
+  std::uint32_t last_position[2] = {0, 0};
   for (const Token& token : analyzer.analyze(text)) {
+    const int stream = token.kind == TokenKind::kNgram && analyzer.has_morphology() ? 1 : 0;
     ASSERT_LT(token.start, token.end);
     ASSERT_LE(token.end, text.size());
     ASSERT_GE(token.start, last_start);
-    ASSERT_GE(token.position, last_position);
+    ASSERT_GE(token.position, last_position[stream]);
     ASSERT_FALSE(token.term.empty());
     last_start = token.start;
-    last_position = token.position;
+    last_position[stream] = token.position;
   }
 }
 
+// The analyzers under test: n-grams only, and with morphology when the dictionary is here.
+std::vector<Analyzer> analyzers() {
+  std::vector<Analyzer> out(1);
+  const char* env = std::getenv("SINMUN_DICT");
+  const std::string dir = env ? env : std::string(std::getenv("HOME") ? std::getenv("HOME") : "") +
+                                          "/.local/share/sinmun/mecab-ko-dic";
+  if (std::filesystem::exists(dir + "/sys.dic")) {
+    out.push_back(make_analyzer({dir, "", AnalysisMode::kMorphemeNgram}, [](const std::string&) {}));
+  }
+  return out;
+}
+
 TEST(RandomInputTest, ArbitraryBytes) {
-  const Analyzer analyzer;
+  for (const Analyzer& analyzer : analyzers()) {
   std::mt19937 rng(20261128);
   std::uniform_int_distribution<int> byte(0, 255);
   std::uniform_int_distribution<int> length(0, 200);
@@ -33,11 +50,12 @@ TEST(RandomInputTest, ArbitraryBytes) {
     for (char& c : text) c = static_cast<char>(byte(rng));
     check_invariants(analyzer, text);
   }
+  }
 }
 
 TEST(RandomInputTest, MixesOfHangulJamoLatinDigitsAndPunctuation) {
-  const Analyzer analyzer;
-  const std::vector<std::string> pieces = {"수출", "을", "H200", "3,500", ".", "-", "·", "ㆍ", " ",
+  for (const Analyzer& analyzer : analyzers()) {
+  const std::vector<std::string> pieces = {"수출", "을", "300", "만", "억", "엔비디아", "의", "H200", "3,500", ".", "-", "·", "ㆍ", " ",
                                            "\xE1\x84\x92", "\xE1\x85\xA1", "\xE1\x86\xAB", "ㄱ",
                                            "\xC2\xAD", "\xE2\x80\x8D", "C++", "＋", "１", "\xFF"};
   std::mt19937 rng(7);
@@ -47,15 +65,17 @@ TEST(RandomInputTest, MixesOfHangulJamoLatinDigitsAndPunctuation) {
     for (int k = 0; k < 30; ++k) text += pieces[pick(rng)];
     check_invariants(analyzer, text);
   }
+  }
 }
 
 TEST(RandomInputTest, RunawayInputStaysFast) {
-  const Analyzer analyzer;
   std::string jamo;
   for (int i = 0; i < 20000; ++i) jamo += "ㄱ";
-  const auto tokens = analyzer.analyze(jamo);
-  EXPECT_EQ(tokens.size(), 19999u);
-  check_invariants(analyzer, std::string(100000, ' ') + "끝");
+  for (const Analyzer& analyzer : analyzers()) {
+    check_invariants(analyzer, jamo);
+    check_invariants(analyzer, std::string(100000, ' ') + "끝");
+  }
+  EXPECT_EQ(Analyzer().analyze(jamo).size(), 19999u);
 }
 
 }  // namespace

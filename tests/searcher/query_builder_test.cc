@@ -2,28 +2,79 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+
+#include "analyzers/dictionary_location.h"
+
 namespace sinmun {
 namespace {
 
-std::string describe(const char* query) {
-  const Analyzer analyzer;
-  return build_query(parse_query(query), analyzer).query.get_description();
+std::string strict(const Analyzer& analyzer, const char* query) {
+  return build_query(parse_query(query), analyzer).strict.get_description();
 }
 
-TEST(QueryBuilderTest, Golden) {
-  EXPECT_EQ(describe("H200 수출"), "Query((h200 AND XN수출))");
-  EXPECT_EQ(describe("H200을"), "Query(h200)");
-  EXPECT_EQ(describe("엔비디아"), "Query((XN엔비 PHRASE 3 XN비디 PHRASE 3 XN디아))");
-  EXPECT_EQ(describe("\"H200 수출\""), "Query((h200 PHRASE 3 XN수출))");
-  EXPECT_EQ(describe("C++ ..."), "Query(c++)");
-  EXPECT_EQ(describe("... ---"), "Query()");
-  EXPECT_EQ(describe("눈"), "Query(XN눈)");
+TEST(QueryBuilderTest, NgramGolden) {
+  const Analyzer analyzer;
+  const std::pair<const char*, const char*> table[] = {
+      {"H200 수출", "Query((h200 AND XN수출))"},
+      {"H200을", "Query(h200)"},
+      {"엔비디아", "Query((XN엔비 PHRASE 3 XN비디 PHRASE 3 XN디아))"},
+      {"\"H200 수출\"", "Query((h200 PHRASE 3 XN수출))"},
+      {"C++ ...", "Query(c++)"},
+      {"... ---", "Query()"},
+      {"눈", "Query(WILDCARD SYNONYM XN눈)"},
+      // Hostile input is searched as text and never fails.
+      {"\"unbalanced", "Query(unbalanced)"},
+      {"( - AND", "Query(and)"},
+      {"🙂", "Query()"},
+  };
+  for (const auto& [query, expected] : table) EXPECT_EQ(strict(analyzer, query), expected) << query;
 }
 
 TEST(QueryBuilderTest, TermsForHighlightingAreTheIndexTerms) {
   const Analyzer analyzer;
   const BuiltQuery built = build_query(parse_query("H200 수출"), analyzer);
   EXPECT_EQ(built.terms, (std::set<std::string>{"h200", "XN수출"}));
+}
+
+TEST(QueryBuilderTest, OnlyLongQueriesGetARelaxedForm) {
+  const Analyzer analyzer;
+  EXPECT_TRUE(build_query(parse_query("H200 수출"), analyzer).relaxed.empty());
+  EXPECT_EQ(build_query(parse_query("H200 수출 허용"), analyzer).relaxed.get_description(),
+            "Query((h200 OR XN수출 OR XN허용))");
+}
+
+class MorphQueryBuilderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* env = std::getenv("SINMUN_DICT");
+    const std::string dir = env ? env : std::string(std::getenv("HOME") ? std::getenv("HOME") : "") +
+                                            "/.local/share/sinmun/mecab-ko-dic";
+    if (!std::filesystem::exists(dir + "/sys.dic")) GTEST_SKIP() << "mecab-ko-dic not installed";
+    analyzer_.emplace(make_analyzer({dir, "", AnalysisMode::kMorphemeNgram}, [](const std::string&) {}));
+  }
+  std::optional<Analyzer> analyzer_;
+};
+
+TEST_F(MorphQueryBuilderTest, Golden) {
+  const std::pair<const char*, const char*> table[] = {
+      // A concept is its morpheme, or (weighted down) its bigrams.
+      {"H200 수출", "Query((h200 AND (수출 OR 0.5 * XN수출)))"},
+      // The particle is not required, not even as a bigram.
+      {"엔비디아가", "Query((엔비디아 OR 0.5 * (XN엔비 PHRASE 3 XN비디 PHRASE 3 XN디아)))"},
+      // A compound is itself or the phrase of its parts, never an OR of its parts.
+      {"반도체공급망",
+       "Query(((반도체공급망 OR (반도체 PHRASE 3 공급 PHRASE 3 망)) OR 0.5 * (XN반도 PHRASE 5 XN도체 "
+       "PHRASE 5 XN체공 PHRASE 5 XN공급 PHRASE 5 XN급망)))"},
+      {"\"반도체 공급망\"", "Query((반도체 PHRASE 3 공급 PHRASE 3 망))"},
+      // A prefixed word only whole: 급여 alone must not match a query for 비급여.
+      {"비급여", "Query((비급여 OR 0.5 * (XN비급 PHRASE 2 XN급여)))"},
+      {"김", "Query((김 OR 0.5 * WILDCARD SYNONYM XN김))"},
+      {"3,500억 달러", "Query((3500억 AND (달러 OR 0.5 * XN달러)))"},
+      {"C++가", "Query(c++)"},
+  };
+  for (const auto& [query, expected] : table) EXPECT_EQ(strict(*analyzer_, query), expected) << query;
 }
 
 }  // namespace

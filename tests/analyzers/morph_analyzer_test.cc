@@ -1,0 +1,154 @@
+// Golden tables of the default analysis (morphemes + n-grams) over mecab-ko-dic with the
+// shipped user dictionary. Skipped when the dictionary is not installed.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+
+#include "analyzers/dictionary_location.h"
+#include "tests/analyzers/golden.h"
+
+namespace sinmun {
+namespace {
+
+using testing::encode;
+
+const Analyzer* morph_analyzer() {
+  static const std::optional<Analyzer> analyzer = []() -> std::optional<Analyzer> {
+    const char* env = std::getenv("SINMUN_DICT");
+    const std::filesystem::path dir =
+        env ? env : std::filesystem::path(std::getenv("HOME") ? std::getenv("HOME") : "") / ".local/share/sinmun/mecab-ko-dic";
+    if (!std::filesystem::exists(dir / "sys.dic")) return std::nullopt;
+    return make_analyzer({dir.string(), "", AnalysisMode::kMorphemeNgram}, [](const std::string&) {});
+  }();
+  return analyzer ? &*analyzer : nullptr;
+}
+
+#define REQUIRE_DICTIONARY()                                                         \
+  const Analyzer* analyzer = morph_analyzer();                                       \
+  if (!analyzer) GTEST_SKIP() << "mecab-ko-dic not installed (scripts/fetch-dictionary.sh)"
+
+// Only the word and morpheme stream, for tables that would drown in bigrams.
+std::string primary(const Analyzer& analyzer, const std::string& text) {
+  std::vector<Token> tokens;
+  for (const Token& t : analyzer.analyze(text)) {
+    if (t.kind != TokenKind::kNgram) tokens.push_back(t);
+  }
+  return encode(tokens);
+}
+
+struct Golden {
+  const char* text;
+  const char* expected;
+};
+
+TEST(MorphAnalyzerTest, FullGoldenTable) {
+  REQUIRE_DICTIONARY();
+  const Golden table[] = {
+      {"엔비디아의", "엔비디아@0[0-12]m 엔비@0[0-6]n 비디@1[3-9]n 디아@2[6-12]n 아의@3[9-15]n"},
+      {"수출하는", "수출@0[0-6]m 수출@0[0-6]n 출하@1[3-9]n 하는@2[6-12]n"},
+      {"H200을", "h200@0[0-4]w 을@0[4-7]n"},
+      {"비급여", "비급여@0[0-9]m 비급@0[0-6]n 급여@0[3-9]m 급여@1[3-9]n"},
+      {"3500억달러", "3500억@0[0-7]w 달러@1[7-13]m 달러@0[7-13]n"},
+      {"반도체공급망을",
+       "반도체공급망@0/3[0-18]m 반도체@0[0-9]m 반도@0[0-6]n 도체@1[3-9]n 체공@2[6-12]n 공급@1[9-15]m "
+       "공급@3[9-15]n 급망@4[12-18]n 망@2[15-18]m 망을@5[15-21]n"},
+  };
+  for (const Golden& golden : table) {
+    EXPECT_EQ(encode(analyzer->analyze(golden.text)), golden.expected) << golden.text;
+  }
+}
+
+TEST(MorphAnalyzerTest, ContentMorphemesGoldenTable) {
+  REQUIRE_DICTIONARY();
+  const Golden table[] = {
+      // Endings, particles and the verb suffix go; the stem is indexed in dictionary form.
+      {"밀반입해", "밀반입@0[0-9]m"},
+      {"밝혔다", "밝히@0[0-6]m"},
+      {"GPT-5에", "gpt-5@0[0-5]w"},
+      {"C++가", "c++@0[0-3]w"},
+      {"화웨이·캠브리콘", "화웨이@0[0-9]m 캠브리콘@1[11-23]m"},
+      {"트레이니엄3를", "트레이니엄@0[0-15]m 3@1[15-16]w"},
+      // A glued particle takes no position; a standalone word without content leaves a gap.
+      {"엔비디아의 H200 수출을 허용하자", "엔비디아@0[0-12]m h200@1[16-20]w 수출@2[21-27]m 허용@3[31-37]m"},
+      {"수출 및 수입", "수출@0[0-6]m 수입@2[11-17]m"},
+      // Spacing variants give the same parts at the same relative positions.
+      {"반도체 공급망", "반도체@0[0-9]m 공급망@1/2[10-19]m 공급@1[10-16]m 망@2[16-19]m"},
+      // Numbers keep their decimals and join their numeral units.
+      {"3,500억 달러 10.1 2.50%", "3500억@0[0-8]w 달러@1[9-15]m 10.1@2[16-20]w 2.50@3[21-25]w"},
+  };
+  for (const Golden& golden : table) EXPECT_EQ(primary(*analyzer, golden.text), golden.expected) << golden.text;
+}
+
+// Invisible or decorative characters next to a word must not change its terms (offsets
+// move with the original text, terms and positions stay).
+TEST(MorphAnalyzerTest, NeighbouringCharactersDoNotChangeTheAnalysis) {
+  REQUIRE_DICTIONARY();
+  const auto terms = [&](const std::string& text) {
+    std::string out;
+    for (const Token& t : analyzer->analyze(text)) out += t.term + "@" + std::to_string(t.position) + " ";
+    return out;
+  };
+  EXPECT_EQ(terms("(수출하는)"), terms("수출하는"));
+  EXPECT_EQ(terms("수출하는)"), terms("수출하는"));
+  EXPECT_EQ(terms("수\xC2\xAD출하는"), terms("수출하는"));      // soft hyphen
+  EXPECT_EQ(terms("수\xE2\x80\x8D출하는"), terms("수출하는"));  // zero-width joiner
+  EXPECT_EQ(terms("화웨이ㆍ캠브리콘"), terms("화웨이·캠브리콘"));
+  // 수출하는 in NFD (conjoining jamo), as macOS file names and some feeds have it.
+  const std::string nfd =
+      "\xE1\x84\x89\xE1\x85\xAE\xE1\x84\x8E\xE1\x85\xAE\xE1\x86\xAF"
+      "\xE1\x84\x92\xE1\x85\xA1\xE1\x84\x82\xE1\x85\xB3\xE1\x86\xAB";
+  EXPECT_EQ(terms(nfd), terms("수출하는"));
+  EXPECT_EQ(primary(*analyzer, nfd), "수출@0[0-15]m");
+}
+
+TEST(MorphAnalyzerTest, AnUnknownWordIsAnalysedTheSameWayEverywhere) {
+  REQUIRE_DICTIONARY();
+  const std::vector<Token> tokens = analyzer->analyze("퀀텀닷칩이 나왔다. 퀀텀닷칩은 새롭다. 퀀텀닷칩");
+  std::vector<std::string> first_terms;
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::kMorpheme && t.start < 15) first_terms.push_back(t.term);
+  }
+  ASSERT_FALSE(first_terms.empty());
+  const std::vector<Token> alone = analyzer->analyze("퀀텀닷칩");
+  std::vector<std::string> alone_terms;
+  for (const Token& t : alone) {
+    if (t.kind == TokenKind::kMorpheme) alone_terms.push_back(t.term);
+  }
+  EXPECT_EQ(first_terms, alone_terms);
+}
+
+TEST(MorphAnalyzerTest, StreamsKeepTheirOwnOrder) {
+  REQUIRE_DICTIONARY();
+  std::uint32_t last[3] = {0, 0, 0};
+  std::size_t last_start = 0;
+  for (const Token& t : analyzer->analyze("엔비디아의 H200 수출을 허용하자. 반도체공급망을 점검했다 3,500억 달러")) {
+    const int stream = t.kind == TokenKind::kNgram ? 1 : 0;
+    EXPECT_GE(t.position, last[stream]) << t.term;
+    EXPECT_GE(t.start, last_start) << t.term;
+    last[stream] = t.position;
+    last_start = t.start;
+  }
+}
+
+TEST(MorphAnalyzerTest, MorphemeOnlyModeHasNoNgrams) {
+  REQUIRE_DICTIONARY();
+  const char* env = std::getenv("SINMUN_DICT");
+  const std::string dir = env ? env : std::string(std::getenv("HOME")) + "/.local/share/sinmun/mecab-ko-dic";
+  const Analyzer morph_only = make_analyzer({dir, "", AnalysisMode::kMorpheme}, [](const std::string&) {});
+  EXPECT_EQ(morph_only.mode(), "morph");
+  EXPECT_EQ(encode(morph_only.analyze("엔비디아의 수출")), "엔비디아@0[0-12]m 수출@1[16-22]m");
+}
+
+TEST(MorphAnalyzerTest, WithoutTheUserDictionaryNewNamesFallApart) {
+  REQUIRE_DICTIONARY();
+  const char* env = std::getenv("SINMUN_DICT");
+  const std::string dir = env ? env : std::string(std::getenv("HOME")) + "/.local/share/sinmun/mecab-ko-dic";
+  const Analyzer plain = make_analyzer({dir, "none", AnalysisMode::kMorpheme}, [](const std::string&) {});
+  EXPECT_NE(primary(plain, "엔비디아의"), "엔비디아@0[0-12]m");
+  EXPECT_EQ(primary(*analyzer, "엔비디아의"), "엔비디아@0[0-12]m");
+}
+
+}  // namespace
+}  // namespace sinmun
