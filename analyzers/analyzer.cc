@@ -16,13 +16,24 @@ namespace {
 
 std::atomic<std::uint64_t> next_analyzer_id{1};
 
-std::string piece_context(const Piece& piece, const Piece* previous) {
-  if (piece.after_space) return " ";
+// Text segmented around a piece: one character before it, and for a piece glued to Latin
+// or digits a following word too, because mecab-ko's choice for a lone syllable at the end
+// of a text is biased by the end of sentence (H200의 → 의/NNG, but 의/JKG before a word).
+struct PieceContext {
+  std::string before;
+  std::string after;
+};
+
+PieceContext piece_context(const Piece& piece, const Piece* previous) {
+  // After white space a space, so that mecab-ko's space penalty keeps an eojeol from
+  // starting with a particle or an ending.
+  if (piece.after_space) return {" ", ""};
   if (previous && previous->end == piece.begin && previous->kind == PieceKind::kAlnum) {
-    const char last = previous->text.back();
-    return last >= '0' && last <= '9' ? "0" : "a";
+    const bool number = std::all_of(previous->text.begin(), previous->text.end(),
+                                    [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+    return {number ? "0" : "a", " 것"};
   }
-  return "";
+  return {"", ""};
 }
 
 // Pieces repeat a lot in news (수출을, 밝혔다), so each thread remembers the terms of the
@@ -38,18 +49,16 @@ class PieceCache {
       segmenter_ = std::make_unique<morph::Segmenter>(dictionary);
       cache_.clear();
     }
-    // The piece is segmented behind one character of context: after white space a space, so
-    // that mecab-ko's space penalty keeps an eojeol from starting with a particle; glued to
-    // Latin or digits, that kind of character, so that 가 in C++가 is the particle it is.
-    const std::string context = piece_context(piece, previous);
-    std::string key = context + piece.text;
+    const PieceContext context = piece_context(piece, previous);
+    std::string key = context.before + piece.text + context.after;
     if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
     if (cache_.size() >= kMaxEntries) cache_.clear();
     std::vector<morph::Morpheme> morphemes;
+    const std::size_t offset = context.before.size();
     for (morph::Morpheme& m : segmenter_->segment(key)) {
-      if (m.begin < context.size()) continue;
-      m.begin -= context.size();
-      m.end -= context.size();
+      if (m.begin < offset || m.end > offset + piece.text.size()) continue;
+      m.begin -= offset;
+      m.end -= offset;
       morphemes.push_back(m);
     }
     std::vector<PieceTerm> terms = content_terms(piece.text, morphemes);

@@ -1,9 +1,10 @@
-// Throughput of Segmenter::segment() against libmecab on the same news text, one core,
-// and the cost of Dictionary::open().
+// Throughput of the whole analysis chain (Analyzer::analyze, each mode) and of
+// Segmenter::segment() against libmecab on the same news text, one core, and the cost of
+// Dictionary::open().
 //
-//   sinmun-morph-bench [--benchmark_filter=...]
+//   sinmun-analysis-bench [--benchmark_filter=...]
 // Environment: SINMUN_DICT (dictionary dir), SINMUN_BENCH_DATA (JSONL with "title"/"body";
-// default /work/shared/data/news_rss_leads-dev.jsonl).
+// default ../shared/data/news_rss_leads-dev.jsonl beside the checkout).
 #include <benchmark/benchmark.h>
 #include <mecab.h>
 
@@ -16,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyzers/dictionary_location.h"
 #include "analyzers/morph/segmenter.h"
 
 namespace {
@@ -35,7 +37,7 @@ std::filesystem::path dictionary_dir() {
 const std::vector<std::string>& texts() {
   static const std::vector<std::string> loaded = [] {
     std::vector<std::string> result;
-    const auto path = env_path("SINMUN_BENCH_DATA", "/work/shared/data/news_rss_leads-dev.jsonl");
+    const auto path = env_path("SINMUN_BENCH_DATA", SINMUN_DEFAULT_BENCH_DATA);
     std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
@@ -90,6 +92,27 @@ void BM_SegmentOurs(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * total_bytes());
 }
 BENCHMARK(BM_SegmentOurs)->ArgName("space_penalty")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+
+// The chain as the indexer runs it: normalise, pre-tokenise, segment (with the per-thread
+// piece cache warm after the first pass, as it is over a real crawl), n-grams.
+void BM_Analyzer(benchmark::State& state) {
+  if (!ready(state)) return;
+  const auto mode = static_cast<sinmun::AnalysisMode>(state.range(0));
+  const sinmun::Analyzer analyzer =
+      sinmun::make_analyzer({dictionary_dir().string(), "", mode}, [](const std::string&) {});
+  std::size_t tokens = 0;
+  for (auto _ : state) {
+    for (const std::string& text : texts()) tokens += analyzer.analyze(text).size();
+  }
+  benchmark::DoNotOptimize(tokens);
+  state.SetBytesProcessed(state.iterations() * total_bytes());
+  state.SetLabel(analyzer.mode());
+}
+BENCHMARK(BM_Analyzer)
+    ->ArgName("mode")
+    ->Arg(static_cast<int>(sinmun::AnalysisMode::kNgram))
+    ->Arg(static_cast<int>(sinmun::AnalysisMode::kMorphemeNgram))
+    ->Unit(benchmark::kMillisecond);
 
 void BM_LibmecabOpen(benchmark::State& state) {
   const std::string args = "-d " + dictionary_dir().string();
