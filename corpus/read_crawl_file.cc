@@ -1,8 +1,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
+#include "corpus/gzip.h"
 #include "corpus/readers.h"
 #include "corpus/text_utils.h"
 
@@ -14,14 +14,26 @@ void read_crawl_file(const CrawlFile& file, const ArticleSink& sink, const Probl
     report({Problem::Severity::kSkipped, file.relative, "", std::string("cannot open: ") + std::strerror(errno)});
     return;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  std::string content(size > 0 ? static_cast<std::size_t>(size) : 0, '\0');
+  in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  if (size < 0 || in.gcount() != static_cast<std::streamsize>(content.size())) {
     report({Problem::Severity::kSkipped, file.relative, "", "read error"});
     return;
   }
-  const std::string content = std::move(buffer).str();
-  if (looks_binary(content)) {
+  if (is_gzip(content)) {
+    Gunzipped inflated = gunzip(content);
+    if (!inflated.error.empty()) {
+      report({Problem::Severity::kSkipped, file.relative, "byte " + std::to_string(inflated.error_offset),
+              "damaged gzip member (" + inflated.error + "); it and anything after it are lost"});
+      if (inflated.data.empty()) return;
+    }
+    content = std::move(inflated.data);
+  }
+  // A WARC holds images and other binary payloads between its HTML records.
+  if (file.format != FileFormat::kWarc && looks_binary(content)) {
     report({Problem::Severity::kSkipped, file.relative, "", "binary content, not text"});
     return;
   }
@@ -37,6 +49,9 @@ void read_crawl_file(const CrawlFile& file, const ArticleSink& sink, const Probl
       break;
     case FileFormat::kHtml:
       read_html(content, file.relative, sink, report);
+      break;
+    case FileFormat::kWarc:
+      read_warc(content, file.relative, sink, report);
       break;
     case FileFormat::kUnsupported:
       report({Problem::Severity::kSkipped, file.relative, "", "not a supported format"});

@@ -26,18 +26,30 @@ void read_json_lines(std::string_view content, const std::string& relative,
 void read_json(std::string_view content, const std::string& relative, const ArticleSink& sink,
                const ProblemSink& report);
 
-// First non-empty line: the title; the rest: the body. Id: `relative`.
+// First non-empty line: the title; the rest: the body. Charset: BOM, else UTF-8, else
+// detected. Id: `relative`.
 void read_text(std::string_view content, const std::string& relative, const ArticleSink& sink,
                const ProblemSink& report);
 
-// A saved web page: title (og:title, else <title> without a " - Site" suffix, else <h1>),
-// body (visible text of <article>, else of <body>, without script, style, nav, header, footer,
-// aside and forms), date (article:published_time, <time datetime>), source (og:site_name),
-// author (meta author), url (canonical link, else og:url). Id: `relative`.
+// A saved web page in any charset (BOM, <meta> declaration, else detected; see charset.h),
+// read by extract_html_article (html_extractor.h). Id: `relative`.
 void read_html(std::string_view content, const std::string& relative, const ArticleSink& sink,
                const ProblemSink& report);
 
-// Reads `file` from disk and dispatches on its format. I/O errors are reported, not thrown.
+// A WARC 1.0/1.1 file (uncompressed; read_crawl_file inflates `.warc.gz`). Each `response`
+// record holding an HTTP 200 HTML page becomes an article: id and url are the record's
+// WARC-Target-URI (`relative#N` for the N-th record when it has none); the charset comes from
+// the HTTP Content-Type, then the page. Other record types, other statuses and non-HTML
+// payloads are skipped silently; damaged records are reported as "record N at byte B" and the
+// reader moves on to the next record; a truncated last record is reported and the records
+// before it kept.
+void read_warc(std::string_view content, const std::string& relative, const ArticleSink& sink,
+               const ProblemSink& report);
+
+// Reads `file` from disk and dispatches on its format. Content starting with the gzip magic
+// number is inflated first (`a.jsonl.gz`, `page.html.gz`, per-record `.warc.gz`); a damaged
+// gzip member is reported and the members before it are still read. Text formats with binary
+// content are skipped. I/O errors are reported, not thrown.
 void read_crawl_file(const CrawlFile& file, const ArticleSink& sink, const ProblemSink& report);
 
 }  // namespace sinmun

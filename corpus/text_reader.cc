@@ -1,3 +1,4 @@
+#include "corpus/charset.h"
 #include "corpus/readers.h"
 #include "corpus/text_utils.h"
 
@@ -5,13 +6,9 @@ namespace sinmun {
 
 void read_text(std::string_view content, const std::string& relative, const ArticleSink& sink,
                const ProblemSink& report) {
-  std::string text(content);
-  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-  if (const std::size_t bad = repair_utf8(text); bad > 0) {
-    report({Problem::Severity::kWarning, relative, "",
-            "invalid UTF-8: " + std::to_string(bad) + " byte(s) replaced by U+FFFD"});
-  }
-  const std::string tidy = tidy_whitespace(text);
+  const DecodedText decoded = decode_to_utf8(content);
+  if (decoded.invalid > 0) report({Problem::Severity::kWarning, relative, "", describe_invalid(decoded)});
+  const std::string tidy = tidy_whitespace(decoded.text);
   if (tidy.empty()) {
     report({Problem::Severity::kSkipped, relative, "", "empty file"});
     return;

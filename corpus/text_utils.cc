@@ -132,4 +132,26 @@ std::string normalize_date(std::string_view text) {
   return buffer;
 }
 
+std::string find_date_in_text(std::string_view text, bool labelled) {
+  // std::regex matches UTF-8 bytes, so Hangul appears only as literal alternatives.
+  static const std::regex kLabelled(
+      R"((?:기사입력|최초입력|입력|등록|기사승인|승인|게재|발행|송고)\s*(?:일시|일)?\s*[:：]?\s*(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2}))");
+  static const std::regex kWithTime(
+      R"((\d{4})[-./]\s*(\d{1,2})[-./]\s*(\d{1,2})\.?\s*(?:\((?:월|화|수|목|금|토|일)\)\s*)?(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2})");
+  const std::regex& pattern = labelled ? kLabelled : kWithTime;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    if (line.size() > 500 || line.size() < 8) continue;
+    std::cmatch m;
+    if (!std::regex_search(line.data(), line.data() + line.size(), m, pattern)) continue;
+    const std::string date = normalize_date(m[1].str() + "-" + m[2].str() + "-" + m[3].str());
+    if (!date.empty()) return date;
+  }
+  return "";
+}
+
 }  // namespace sinmun

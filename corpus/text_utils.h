@@ -27,6 +27,13 @@ std::string tidy_whitespace(std::string_view text);
 // Korean time (UTC+9) when the text has a time zone; empty if it is not a date.
 std::string normalize_date(std::string_view text);
 
+// The publication date printed in page text, as YYYY-MM-DD (such stamps are Korean time
+// already), or empty. Looks only at lines of at most 500 bytes. With `labelled`, only a date
+// after an input label counts ("입력 2025.12.05 10:31", "기사입력 2025.12.05. 오전 9:01",
+// "등록 2025-12-05", "승인 2025.12.05"), never one after "수정" (updated); otherwise a date
+// followed by a time also counts ("2025-12-05 오후 3:04", "2025.12.05(금) 10:31").
+std::string find_date_in_text(std::string_view text, bool labelled);
+
 }  // namespace sinmun
 
 #endif  // SINMUN_CORPUS_TEXT_UTILS_H_

@@ -1,6 +1,7 @@
 #include "corpus/walker.h"
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 #include <stdexcept>
 #include <system_error>
@@ -8,6 +9,13 @@
 namespace sinmun {
 namespace fs = std::filesystem;
 namespace {
+
+FileFormat sniff_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[512];
+  in.read(head, sizeof head);
+  return sniff_format(std::string_view(head, static_cast<std::size_t>(in.gcount())));
+}
 
 std::string lowercase_extension(const fs::path& path) {
   std::string ext = path.extension().string();
@@ -64,9 +72,10 @@ class Walker {
     file.format = format_of(path);
     std::error_code ec;
     file.size = fs::file_size(path, ec);
+    if (file.format == FileFormat::kUnsupported) file.format = sniff_file(path);
     if (file.format == FileFormat::kUnsupported) {
       report_({Problem::Severity::kSkipped, file.relative, "",
-               "not a supported format (.jsonl .json .txt .html .htm)"});
+               "not a supported format (.jsonl .json .txt .html .htm .warc, or any of them .gz)"});
       return;
     }
     files_.push_back(std::move(file));
@@ -88,11 +97,25 @@ class Walker {
 }  // namespace
 
 FileFormat format_of(const fs::path& path) {
-  const std::string ext = lowercase_extension(path);
+  std::string ext = lowercase_extension(path);
+  if (ext == ".gz") ext = lowercase_extension(path.stem());
   if (ext == ".jsonl" || ext == ".ndjson") return FileFormat::kJsonLines;
   if (ext == ".json") return FileFormat::kJson;
   if (ext == ".txt") return FileFormat::kText;
-  if (ext == ".html" || ext == ".htm") return FileFormat::kHtml;
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileFormat::kHtml;
+  if (ext == ".warc") return FileFormat::kWarc;
+  return FileFormat::kUnsupported;
+}
+
+FileFormat sniff_format(std::string_view head) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  const std::size_t start = head.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return FileFormat::kUnsupported;
+  std::string lower(head.substr(start, 64));
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower.starts_with("warc/1.")) return FileFormat::kWarc;
+  if (lower.starts_with("<!doctype html") || lower.starts_with("<html")) return FileFormat::kHtml;
   return FileFormat::kUnsupported;
 }
 

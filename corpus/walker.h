@@ -4,16 +4,23 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus/article.h"
 
 namespace sinmun {
 
-enum class FileFormat { kJsonLines, kJson, kText, kHtml, kUnsupported };
+enum class FileFormat { kJsonLines, kJson, kText, kHtml, kUnsupported, kWarc };
 
-// Chooses a reader by file name (`.jsonl`/`.ndjson`, `.json`, `.txt`, `.html`/`.htm`).
+// Chooses a reader by file name (`.jsonl`/`.ndjson`, `.json`, `.txt`, `.html`/`.htm`/`.xhtml`,
+// `.warc`), looking through a final `.gz` (`a.jsonl.gz` is JSON Lines).
 FileFormat format_of(const std::filesystem::path& path);
+
+// Chooses a reader by the first bytes of a file: "WARC/1." is WARC, a doctype or <html> tag
+// (after a BOM and white space) is HTML; anything else kUnsupported. For files whose name
+// says nothing (`article.php?id=5`, saved by a crawler).
+FileFormat sniff_format(std::string_view head);
 
 struct CrawlFile {
   std::filesystem::path path;  // as found (absolute if the root was)
@@ -24,8 +31,9 @@ struct CrawlFile {
 
 // Lists the regular files under `root` (or `root` itself when it is a file), recursively, in
 // a stable (sorted) order, skipping hidden entries (".git", ".DS_Store"). Symbolic links to
-// files are followed; links to directories are followed once, never into a loop. Unreadable
-// directories and files of no supported format are reported to `report` and left out.
+// files are followed; links to directories are followed once, never into a loop. A file whose
+// name gives no format is sniffed (sniff_format). Unreadable directories and files of no
+// supported format are reported to `report` and left out.
 // Throws std::runtime_error if `root` does not exist or cannot be read at all.
 std::vector<CrawlFile> walk_crawl_directory(const std::filesystem::path& root,
                                             const ProblemSink& report);

@@ -148,7 +148,7 @@ TEST(HtmlReaderTest, ExtractsMetadataAndArticleText) {
   EXPECT_EQ(a.date, "2025-12-05");
   EXPECT_EQ(a.author, "홍길동");
   EXPECT_EQ(a.url, "https://news.example.com/a/1");
-  EXPECT_EQ(a.body, "반도체 수출 늘었다\n반도체 수출이 늘었다.\n둘째 문단이다.");
+  EXPECT_EQ(a.body, "반도체 수출이 늘었다.\n둘째 문단이다.") << "the headline is the title, not body text";
 }
 
 TEST(ReadCrawlFileTest, BinaryContentIsSkippedWithAReason) {

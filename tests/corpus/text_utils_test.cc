@@ -44,3 +44,24 @@ TEST(TidyWhitespaceTest, CollapsesSpacesAndBlankLines) {
 
 }  // namespace
 }  // namespace sinmun
+
+namespace sinmun {
+namespace {
+
+TEST(FindDateInTextTest, LabelledStamps) {
+  EXPECT_EQ(find_date_in_text("메뉴\n입력 2025.12.05 10:31\n본문", true), "2025-12-05");
+  EXPECT_EQ(find_date_in_text("기사입력 2025.12.05. 오전 9:01", true), "2025-12-05");
+  EXPECT_EQ(find_date_in_text("등록 2025-12-05", true), "2025-12-05");
+  EXPECT_EQ(find_date_in_text("수정 2025.12.06 11:00 | 입력 2025.12.05 10:31", true), "2025-12-05");
+  EXPECT_EQ(find_date_in_text("수정 2025.12.06 11:00", true), "");
+  EXPECT_EQ(find_date_in_text("입력 2025.13.45 10:31", true), "") << "not a date";
+}
+
+TEST(FindDateInTextTest, UnlabelledStampsNeedATime) {
+  EXPECT_EQ(find_date_in_text("2025-12-05 오후 3:04", false), "2025-12-05");
+  EXPECT_EQ(find_date_in_text("2025.12.05(금) 10:31", false), "2025-12-05");
+  EXPECT_EQ(find_date_in_text("울릉도 여객선 증편 2025.11.30", false), "");
+}
+
+}  // namespace
+}  // namespace sinmun
