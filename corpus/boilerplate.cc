@@ -254,7 +254,7 @@ std::string collapse_repeated_text(std::string_view text) {
     }
     std::size_t repeated = 0;
     for (std::size_t i = 0; i < k; ++i) repeated += lines[i].size();
-    if (repeated * 2 * 10 < total * 8) break;
+    if (repeated * 2 * 10 < total * 7) break;
     lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(k), lines.begin() + static_cast<std::ptrdiff_t>(2 * k));
     return join_lines(lines, 0, lines.size());
   }
