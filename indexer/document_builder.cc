@@ -4,10 +4,15 @@
 
 #include <algorithm>
 
+#include "corpus/simhash.h"
+#include "indexer/hash.h"
 #include "indexer/schema.h"
 
 namespace sinmun {
 namespace {
+
+// About 40 Hangul syllables: a headline-and-lead record is long enough, a bare title is not.
+constexpr std::size_t kMinBytesForSimhash = 120;
 
 std::string with_prefix(std::string_view prefix, const std::string& term) {
   return std::string(prefix).append(term);
@@ -61,6 +66,8 @@ Xapian::Document build_document(const Article& article, const Analyzer& analyzer
   }
   if (!article.url.empty()) doc.add_boolean_term(schema::field_term(schema::kUrl, article.url));
   add_date(doc, article.date);
+  // Only bodies long enough to tell stories apart get a signature (and so can be folded).
+  if (article.body.size() >= kMinBytesForSimhash) doc.add_value(schema::kSimhashSlot, to_hex(simhash(article.body)));
 
   const nlohmann::json data = {
       {"id", article.id},         {"title", article.title},   {"date", article.date},

@@ -12,6 +12,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/file_ledger.h"
 #include "indexer/hash.h"
+#include "indexer/near_duplicates.h"
 #include "indexer/ordered_pipeline.h"
 #include "indexer/schema.h"
 
@@ -129,6 +130,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   };
 
   std::map<std::string, std::string> file_of_id;  // duplicate ids across files in one run
+  NearDuplicates near_duplicates(db_);
   std::size_t pending = 0;
   const auto consume = [&](std::size_t i, FileResult&& result) {
     const FileTask& task = tasks[i];
@@ -169,6 +171,9 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
             ++stats.warnings;
             report({Problem::Severity::kWarning, task.file->relative, "",
                     "id '" + id + "' also used in " + it->second + "; this record replaces it"});
+          }
+          if (const std::string signature = doc.get_value(schema::kSimhashSlot); !signature.empty()) {
+            doc.add_value(schema::kCollapseSlot, near_duplicates.assign(id, std::stoull(signature, nullptr, 16)));
           }
           previous.erase(db_.replace_document(schema::id_term(id), doc));
           ++stats.articles_added;

@@ -29,9 +29,10 @@ inline constexpr std::string_view kYear = "Y";   // Y2025
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD", sorts as a string
 inline constexpr Xapian::valueno kSourceSlot = 1;    // the source as shown
-inline constexpr Xapian::valueno kCollapseSlot = 2;  // near-duplicate key (reserved)
+inline constexpr Xapian::valueno kCollapseSlot = 2;  // near-duplicate group key (16 hex)
 inline constexpr Xapian::valueno kIdSlot = 3;        // the article id: a tie-breaker that does
                                                      // not depend on indexing order
+inline constexpr Xapian::valueno kSimhashSlot = 4;   // SimHash of the body, 16 hex digits
 
 // User metadata: the analysis mode (Analyzer::mode()) the documents were indexed with.
 inline constexpr std::string_view kAnalyzerModeKey = "sinmun:analyzer";

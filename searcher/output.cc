@@ -54,7 +54,7 @@ std::string to_json(const SearchResponse& response) {
   for (const SearchHit& hit : response.hits) {
     results.push_back({{"rank", hit.rank}, {"id", hit.id}, {"title", hit.title},
                        {"date", hit.date}, {"source", hit.source}, {"url", hit.url},
-                       {"score", hit.score}, {"snippet", hit.snippet}});
+                       {"score", hit.score}, {"snippet", hit.snippet}, {"similar", hit.similar}});
   }
   const nlohmann::json object = {{"query", response.query},
                                  {"total", response.total},
@@ -82,7 +82,9 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color) 
     out << bold << hit.rank << ". " << hit.title << reset << '\n';
     out << "   " << dim << (hit.date.empty() ? "(no date)" : hit.date) << " · "
         << (hit.source.empty() ? "(no source)" : hit.source) << " · " << hit.id << " · score "
-        << score << reset << '\n';
+        << score;
+    if (hit.similar > 0) out << " · +" << hit.similar << " similar";
+    out << reset << '\n';
     if (!hit.snippet.empty()) out << "   " << snippet_for_terminal(hit.snippet, color) << '\n';
   }
   if (response.relaxed) out << "(few articles have every word: also showing those with most of them)\n";

@@ -138,6 +138,7 @@ int main(int argc, char** argv) {
       ("to", po::value(&request.date_to)->value_name("YYYY-MM-DD"), "only articles up to this day")
       ("source", po::value(&request.source)->value_name("NAME"), "only articles of this source")
       ("facets", "also print counts per source and month")
+      ("no-collapse", "show every copy of a story printed by several sources")
       ("json", "print one JSON object instead of text (always with facets)")
       ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
       ("analyze", "print the terms of the text instead of searching")
@@ -206,6 +207,7 @@ int main(int argc, char** argv) {
     request.offset = offset;
     const bool json = vm.count("json") > 0;
     request.with_facets = json || vm.count("facets") > 0;
+    request.collapse = vm.count("no-collapse") == 0;
     const sinmun::SearchResponse response = searcher.search(request);
     if (json) {
       std::cout << sinmun::to_json(response) << '\n';

@@ -114,6 +114,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   } else {
     enquire.set_sort_by_relevance_then_key(&tie_break, false);
   }
+  if (request.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
   Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
   Xapian::ValueCountMatchSpy days(schema::kDateSlot);
   const Xapian::doccount wanted = request.offset + request.limit;
@@ -149,6 +150,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     SearchHit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
+    hit.similar = request.collapse ? it.get_collapse_count() : 0;
     if (data.is_object()) {
       hit.id = text_field(data, "id");
       hit.title = text_field(data, "title");

@@ -27,6 +27,7 @@ struct SearchRequest {
   std::string source;     // exact source name (case-insensitive for Latin); empty: any
   bool with_snippets = true;  // off for batch evaluation, where only ids matter
   bool with_facets = true;    // counts per source and month over the whole result set
+  bool collapse = true;       // one result per near-duplicate group (same wire story)
 };
 
 struct SearchHit {
@@ -38,6 +39,7 @@ struct SearchHit {
   std::string url;
   double score = 0;
   std::string snippet;  // HTML-escaped, matches in <mark>…</mark>
+  Xapian::doccount similar = 0;  // near-duplicates folded into this result (at least)
 };
 
 struct FacetCount {

@@ -144,6 +144,17 @@ TEST_F(EndToEndTest, HumanOutputShowsTitleDateSourceAndExcerpt) {
   EXPECT_EQ(r.out.find("\033["), std::string::npos) << "no colour when piped";
 }
 
+TEST_F(EndToEndTest, WireCopiesFoldIntoOneResultUnlessAskedNotTo) {
+  const nlohmann::json folded = search_json("기준금리 동결");
+  ASSERT_EQ(folded["results"].size(), 1u);
+  EXPECT_EQ(folded["results"][0]["similar"], 1);
+  const CommandResult all = search("--json --no-collapse " + shell_quote("기준금리 동결"));
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  std::vector<std::string> found = ids(nlohmann::json::parse(all.out));
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"sample-0005", "sample-0006"}));
+}
+
 TEST_F(EndToEndTest, NoMatchIsNotAnError) {
   const CommandResult r = search("존재하지않는낱말xyz");
   EXPECT_EQ(r.exit_code, 0);
