@@ -131,7 +131,9 @@ for name in "${sets[@]}"; do
   if $want_sinmun; then
     timed "$dir/sinmun-index.log" "$sinmun_index" --db "$dir/sinmun.db" "${index_args[@]}" "$dir/crawl"
     idx_secs="$secs" idx_rss="$rss_mb" idx_mb="$(db_mb "$dir/sinmun.db")"
-    "$sinmun_search" --db "$dir/sinmun.db" --queries "$dir/queries.tsv" --limit 100 "${search_args[@]}" \
+    # --no-collapse: a known item folded under its wire-copy sibling would count as a miss,
+    # and the baseline does not fold either.
+    "$sinmun_search" --db "$dir/sinmun.db" --queries "$dir/queries.tsv" --limit 100 --no-collapse "${search_args[@]}" \
       >"$dir/sinmun.run" 2>"$dir/sinmun.err" || { tail -5 "$dir/sinmun.err" >&2; die "sinmun-search failed on $name"; }
     rows+=("$(row "$name" sinmun "$qrels" "$dir/sinmun.run" "$dir/sinmun.err" "$idx_secs" "$idx_mb" "$idx_rss")")
   fi

@@ -41,7 +41,9 @@ examples:
   sinmun-search --analyze '엔비디아의 H200 수출을 허용하자'
 
 --queries FILE reads "qid<TAB>query" lines and prints a TREC run
-("qid Q0 docid rank score sinmun") on stdout and one LATENCY summary line on stderr.
+("qid Q0 docid rank score sinmun") on stdout and one LATENCY summary line on stderr;
+the other options (--sort, --from, --to, --source, --facets, --snippets, --no-collapse)
+apply to every query.
 --analyze prints every term the index would store for the text:
 term<TAB>start-end<TAB>position<TAB>kind (byte offsets; kind: word, morph or ngram).
 
@@ -74,7 +76,9 @@ double percentile(std::vector<double> sorted_values, double p) {
   return sorted_values[std::min(index, sorted_values.size() - 1)];
 }
 
-int run_batch(sinmun::Searcher& searcher, const std::string& path, Xapian::doccount limit) {
+// Runs every query of the file with `base`'s options (limit, filters, sort, collapse, and
+// snippets and facets when asked for, so that their cost can be measured too).
+int run_batch(sinmun::Searcher& searcher, const std::string& path, const sinmun::SearchRequest& base) {
   std::ifstream in(path);
   if (!in) {
     std::cerr << "sinmun-search: cannot read queries file " << path << '\n';
@@ -94,11 +98,8 @@ int run_batch(sinmun::Searcher& searcher, const std::string& path, Xapian::docco
       continue;
     }
     const std::string qid = line.substr(0, tab);
-    sinmun::SearchRequest request;
+    sinmun::SearchRequest request = base;
     request.query = line.substr(tab + 1);
-    request.limit = limit;
-    request.with_snippets = false;
-    request.with_facets = false;
     const sinmun::SearchResponse response = searcher.search(request);
     latencies.push_back(response.took_ms);
     for (const sinmun::SearchHit& hit : response.hits) {
@@ -139,6 +140,7 @@ int main(int argc, char** argv) {
       ("source", po::value(&request.source)->value_name("NAME"), "only articles of this source")
       ("facets", "also print counts per source and month")
       ("no-collapse", "show every copy of a story printed by several sources")
+      ("snippets", "with --queries: also make snippets (to measure their cost)")
       ("json", "print one JSON object instead of text (always with facets)")
       ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
       ("analyze", "print the terms of the text instead of searching")
@@ -200,14 +202,17 @@ int main(int argc, char** argv) {
     // Queries are analysed the way the index was, whatever this machine could load.
     const sinmun::Analyzer analyzer = sinmun::make_query_analyzer(db_path, analyzer_config, !analysis.empty(), note);
     sinmun::Searcher searcher(db_path, analyzer);
-    if (!queries_path.empty()) return run_batch(searcher, queries_path, limit);
-
-    request.query = join(words);
     request.limit = limit;
     request.offset = offset;
+    request.collapse = vm.count("no-collapse") == 0;
+    if (!queries_path.empty()) {
+      request.with_snippets = vm.count("snippets") > 0;
+      request.with_facets = vm.count("facets") > 0;
+      return run_batch(searcher, queries_path, request);
+    }
+    request.query = join(words);
     const bool json = vm.count("json") > 0;
     request.with_facets = json || vm.count("facets") > 0;
-    request.collapse = vm.count("no-collapse") == 0;
     const sinmun::SearchResponse response = searcher.search(request);
     if (json) {
       std::cout << sinmun::to_json(response) << '\n';
