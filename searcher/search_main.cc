@@ -70,6 +70,26 @@ int analyze(const sinmun::Analyzer& analyzer, const std::string& text, bool verb
   return 0;
 }
 
+// "K1,B" → parameters; empty → defaults. Throws std::invalid_argument (a usage error).
+sinmun::Bm25Parameters parse_bm25(const std::string& text) {
+  sinmun::Bm25Parameters parameters;
+  if (text.empty()) return parameters;
+  const std::size_t comma = text.find(',');
+  try {
+    std::size_t used = 0;
+    parameters.k1 = std::stod(text.substr(0, comma), &used);
+    if (comma == std::string::npos || used != comma) throw std::invalid_argument("");
+    parameters.b = std::stod(text.substr(comma + 1), &used);
+    if (used != text.size() - comma - 1) throw std::invalid_argument("");
+  } catch (const std::exception&) {
+    throw std::invalid_argument("--bm25 takes K1,B such as 1.2,0.75, not '" + text + "'");
+  }
+  if (parameters.k1 < 0 || parameters.b < 0 || parameters.b > 1) {
+    throw std::invalid_argument("--bm25 needs K1 >= 0 and 0 <= B <= 1");
+  }
+  return parameters;
+}
+
 double percentile(std::vector<double> sorted_values, double p) {
   if (sorted_values.empty()) return 0;
   const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted_values.size() - 1) + 0.5);
@@ -127,6 +147,7 @@ int main(int argc, char** argv) {
   sinmun::SearchRequest request;
   sinmun::AnalyzerConfig analyzer_config;
   std::string analysis;
+  std::string bm25;
   po::options_description options(kUsage);
   options.add_options()
       ("help,h", "show this help")
@@ -141,6 +162,7 @@ int main(int argc, char** argv) {
       ("facets", "also print counts per source and month")
       ("no-collapse", "show every copy of a story printed by several sources")
       ("snippets", "with --queries: also make snippets (to measure their cost)")
+      ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default 1.0,0.5)")
       ("json", "print one JSON object instead of text (always with facets)")
       ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
       ("analyze", "print the terms of the text instead of searching")
@@ -201,7 +223,7 @@ int main(int argc, char** argv) {
     }
     // Queries are analysed the way the index was, whatever this machine could load.
     const sinmun::Analyzer analyzer = sinmun::make_query_analyzer(db_path, analyzer_config, !analysis.empty(), note);
-    sinmun::Searcher searcher(db_path, analyzer);
+    sinmun::Searcher searcher(db_path, analyzer, parse_bm25(bm25));
     request.limit = limit;
     request.offset = offset;
     request.collapse = vm.count("no-collapse") == 0;

@@ -94,8 +94,8 @@ Analyzer make_query_analyzer(const std::string& db_path, AnalyzerConfig config, 
   return analyzer;
 }
 
-Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer)
-    : db_(open_database(db_path)), analyzer_(analyzer) {}
+Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer, Bm25Parameters bm25)
+    : db_(open_database(db_path)), analyzer_(analyzer), bm25_(bm25) {}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
@@ -104,7 +104,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   const BuiltQuery built = build_query(parse_query(request.query), analyzer_);
 
   Xapian::Enquire enquire(db_);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_weighting_scheme(Xapian::BM25Weight(bm25_.k1, 0, 1, bm25_.b, 0.5));
   // Ties never depend on the order documents were indexed in: newer first, then by id.
   Xapian::MultiValueKeyMaker tie_break;
   tie_break.add_value(schema::kDateSlot, true);

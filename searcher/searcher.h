@@ -68,13 +68,20 @@ std::string indexed_analyzer_mode(const std::string& db_path);
 Analyzer make_query_analyzer(const std::string& db_path, AnalyzerConfig config, bool mode_given,
                              const std::function<void(const std::string&)>& report);
 
+// BM25 parameters (Xapian's BM25Weight): k1 saturates term frequency, b normalises by
+// document length. The defaults are Xapian's; scripts/sweep-bm25.sh measures others.
+struct Bm25Parameters {
+  double k1 = 1.0;
+  double b = 0.5;
+};
+
 // Answers queries over one database (a directory or a Xapian stub file listing shards).
 // Not thread-safe (Xapian::Database is not); use one Searcher per thread.
 class Searcher {
  public:
   // Throws std::runtime_error if `db_path` does not exist, Xapian::Error if it is not a
   // database.
-  Searcher(const std::string& db_path, const Analyzer& analyzer);
+  Searcher(const std::string& db_path, const Analyzer& analyzer, Bm25Parameters bm25 = {});
 
   // Throws std::invalid_argument for a malformed date_from/date_to.
   SearchResponse search(const SearchRequest& request);
@@ -86,6 +93,7 @@ class Searcher {
  private:
   Xapian::Database db_;
   const Analyzer& analyzer_;
+  Bm25Parameters bm25_;
 };
 
 }  // namespace sinmun
