@@ -1,6 +1,9 @@
 #include "searcher/query_builder.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <regex>
 
 #include "indexer/schema.h"
 
@@ -10,9 +13,23 @@ namespace {
 using Queries = std::vector<Xapian::Query>;
 
 constexpr Xapian::termcount kMaxSyllableExpansion = 64;
+constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 
-std::string index_term(const Token& token) {
-  return token.kind == TokenKind::kNgram ? std::string(schema::kNgram) + token.term : token.term;
+// Where a word is looked for: title and body together, or the title only.
+struct TermSpace {
+  std::string_view primary;  // words and morphemes
+  std::string_view ngram;
+};
+constexpr TermSpace kAnywhere = {"", schema::kNgram};
+constexpr TermSpace kTitleOnly = {schema::kTitle, schema::kTitleNgram};
+
+std::string index_term(const Token& token, const TermSpace& space) {
+  return std::string(token.kind == TokenKind::kNgram ? space.ngram : space.primary) + token.term;
+}
+
+bool is_plain_wildcard(const std::string& text) {
+  return text.size() > 1 && text.back() == '*' &&
+         std::all_of(text.begin(), text.end() - 1, [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '.'; });
 }
 
 Xapian::Query combine(Xapian::Query::op op, const Queries& parts, Xapian::termcount window = 0) {
@@ -74,8 +91,8 @@ class Builder {
       : analyzer_(analyzer), options_(options), terms_(terms) {}
 
   Xapian::Query term(const Token& token) {
-    const std::string t = index_term(token);
-    terms_.insert(t);
+    const std::string t = index_term(token, space_);
+    terms_.insert(index_term(token, kAnywhere));
     return Xapian::Query(t);
   }
 
@@ -85,12 +102,71 @@ class Builder {
     return combine(Xapian::Query::OP_PHRASE, parts, window);
   }
 
+  // Builds `node` (any kind but kNot and filters, which the caller sorts out).
+  Xapian::Query build(const QueryNode& node) {
+    switch (node.kind) {
+      case QueryNode::Kind::kWord:
+        return word(node.text);
+      case QueryNode::Kind::kPhrase:
+        return quoted(node.text);
+      case QueryNode::Kind::kAnd:
+        return all_of(node.children, nullptr);
+      case QueryNode::Kind::kOr: {
+        Queries any;
+        for (const QueryNode& child : node.children) {
+          Xapian::Query q = child.kind == QueryNode::Kind::kNot ? all_of({child}, nullptr) : scored(child);
+          if (!q.empty()) any.push_back(std::move(q));
+        }
+        return combine(Xapian::Query::OP_OR, any);
+      }
+      case QueryNode::Kind::kNot:
+      case QueryNode::Kind::kField:
+        return all_of({node}, nullptr);
+    }
+    return Xapian::Query::MatchNothing;
+  }
+
+  // AND of `children`: scored parts ranked together, exclusions removed, filters applied
+  // without weight. With `relaxed`, also the form in which any plain word may match.
+  Xapian::Query all_of(const std::vector<QueryNode>& children, Xapian::Query* relaxed) {
+    Queries scores, excludes, filters;
+    std::size_t plain_words = 0;
+    for (const QueryNode& child : children) {
+      if (child.kind == QueryNode::Kind::kNot) {
+        for (const QueryNode& excluded : child.children) {
+          Xapian::Query q = is_filter(excluded) ? filter(excluded) : scored(excluded);
+          if (!q.empty()) excludes.push_back(std::move(q));
+        }
+      } else if (is_filter(child)) {
+        filters.push_back(filter(child));
+      } else {
+        Xapian::Query q = scored(child);
+        if (q.empty()) continue;  // pure punctuation must not empty the whole query
+        scores.push_back(std::move(q));
+        plain_words += child.kind == QueryNode::Kind::kWord;
+      }
+    }
+    const auto finish = [&](Xapian::Query q) {
+      if (q.empty()) {
+        if (filters.empty() && excludes.empty()) return Xapian::Query(Xapian::Query::MatchNothing);
+        q = Xapian::Query::MatchAll;
+      }
+      if (!excludes.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, combine(Xapian::Query::OP_OR, excludes));
+      if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, combine(Xapian::Query::OP_AND, filters));
+      return q;
+    };
+    if (relaxed && plain_words >= options_.relax_from_concepts && plain_words == scores.size()) {
+      *relaxed = finish(combine(Xapian::Query::OP_OR, scores));
+    }
+    return finish(scores.empty() ? Xapian::Query() : combine(Xapian::Query::OP_AND, scores));
+  }
+
   // A one-syllable word (눈, 김) is indexed as a bigram inside longer pieces (김이, 김을), so
   // its n-gram variant is every bigram starting with it; the most frequent ones only, to
   // keep the query small.
   Xapian::Query syllable_anywhere(const Token& token) {
-    const std::string t = index_term(token);
-    terms_.insert(t);
+    const std::string t = index_term(token, space_);
+    terms_.insert(index_term(token, kAnywhere));
     return Xapian::Query(Xapian::Query::OP_WILDCARD, t, kMaxSyllableExpansion,
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
@@ -107,6 +183,13 @@ class Builder {
   }
 
   Xapian::Query word(const std::string& text) {
+    if (is_plain_wildcard(text)) {
+      const std::vector<Token> prefix = analyzer_.analyze(text.substr(0, text.size() - 1));
+      if (prefix.size() == 1 && prefix[0].kind == TokenKind::kWord) {
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, index_term(prefix[0], space_), kMaxWildcardExpansion,
+                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+      }
+    }
     const std::vector<Token> tokens = analyzer_.analyze(text);
     const std::vector<Item> items = primary_items(tokens);
     const bool has_morphemes = std::any_of(items.begin(), items.end(),
@@ -156,6 +239,36 @@ class Builder {
   }
 
  private:
+  Xapian::Query scored(const QueryNode& node) {
+    if (node.kind != QueryNode::Kind::kField) return build(node);
+    if (node.field == "title") {
+      const TermSpace outer = space_;
+      space_ = kTitleOnly;
+      Xapian::Query q = node.quoted ? quoted(node.text) : word(node.text);
+      space_ = outer;
+      return q;
+    }
+    return word(node.field + ":" + node.text);  // a date: that is not a date
+  }
+
+  static bool is_filter(const QueryNode& node) {
+    if (node.kind != QueryNode::Kind::kField || node.field == "title") return false;
+    std::string from, to;
+    return node.field != "date" || parse_date_range(node.text, from, to);
+  }
+
+  static Xapian::Query filter(const QueryNode& node) {
+    if (node.field == "date") {
+      std::string from, to;
+      parse_date_range(node.text, from, to);
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
+    }
+    const std::string_view prefix = node.field == "source"   ? schema::kSource
+                                    : node.field == "author" ? schema::kAuthor
+                                                             : schema::kCategory;
+    return Xapian::Query(schema::field_term(prefix, node.text));
+  }
+
   // The bigrams of a run that lie inside the word's content: with morphemes, from the first
   // content morpheme to the last one of the piece, so that a particle (엔비디아가 → 아가)
   // is never required; without, the whole run, except a lone syllable glued to a Latin or
@@ -197,22 +310,51 @@ class Builder {
   const Analyzer& analyzer_;
   const QueryOptions& options_;
   std::set<std::string>& terms_;
+  TermSpace space_ = kAnywhere;
 };
+
+// One end of a date range: YYYY, YYYY-MM or YYYY-MM-DD → the first or last day it covers.
+bool date_bound(const std::string& text, bool last, std::string& out) {
+  static const std::regex pattern(R"((\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?)");
+  std::smatch m;
+  if (!std::regex_match(text, m, pattern)) return false;
+  const int year = std::stoi(m[1]);
+  const unsigned month = m[2].matched ? static_cast<unsigned>(std::stoi(m[2])) : (last ? 12u : 1u);
+  std::chrono::year_month_day day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{1}};
+  if (m[3].matched) {
+    day = {day.year(), day.month(), std::chrono::day{static_cast<unsigned>(std::stoi(m[3]))}};
+  } else if (last) {
+    day = std::chrono::year_month_day_last{day.year(), std::chrono::month_day_last{day.month()}};
+  }
+  if (!day.ok()) return false;
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d%02u%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  out = buffer;
+  return true;
+}
 
 }  // namespace
 
-BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Analyzer& analyzer,
-                       const QueryOptions& options) {
+bool parse_date_range(const std::string& value, std::string& from, std::string& to) {
+  const std::size_t dots = value.find("..");
+  const std::string low = dots == std::string::npos ? value : value.substr(0, dots);
+  const std::string high = dots == std::string::npos ? value : value.substr(dots + 2);
+  if (low.empty() && high.empty()) return false;
+  from = "00000000";
+  to = "99999999";
+  return (low.empty() || date_bound(low, false, from)) && (high.empty() || date_bound(high, true, to)) && from <= to;
+}
+
+BuiltQuery build_query(const QueryNode& query, const Analyzer& analyzer, const QueryOptions& options) {
   BuiltQuery built;
   Builder builder(analyzer, options, built.terms);
-  Queries concepts;
-  for (const QueryClause& clause : clauses) {
-    Xapian::Query q = clause.phrase ? builder.quoted(clause.text) : builder.word(clause.text);
-    // A clause of pure punctuation has no terms; it must not turn the whole query empty.
-    if (!q.empty()) concepts.push_back(std::move(q));
+  if (query.kind == QueryNode::Kind::kAnd) {
+    built.strict = builder.all_of(query.children, &built.relaxed);
+  } else {
+    built.strict = builder.build(query);
   }
-  built.strict = combine(Xapian::Query::OP_AND, concepts);
-  if (concepts.size() >= options.relax_from_concepts) built.relaxed = combine(Xapian::Query::OP_OR, concepts);
+  if (built.strict.empty()) built.strict = Xapian::Query::MatchNothing;
   return built;
 }
 

@@ -24,21 +24,27 @@ struct QueryOptions {
 // A Xapian query and the index terms it looks for (for highlighting).
 struct BuiltQuery {
   Xapian::Query strict;   // every concept must match; MatchNothing when nothing is searchable
-  Xapian::Query relaxed;  // any concept may match, more is better; empty for short queries
+  Xapian::Query relaxed;  // any word may match, more is better; empty unless the query is
+                          // at least relax_from_concepts plain words (with any filters)
   std::set<std::string> terms;  // index terms as stored (prefixed), e.g. "h200", "XN수출"
 };
 
-// Builds the query for parsed clauses with the same analyzer as the index.
+// Builds the Xapian query for a parsed query with the same analyzer as the index.
 //
-// A query is an AND of concepts, one per bare word or quoted phrase. A word's concept is an
-// OR of its variants: its words and morphemes (a compound also as the phrase of its parts,
-// so 반도체공급망 meets 반도체 공급망; a prefixed word like 비급여 only whole), and, at
-// `ngram_weight`, the bigram phrase of its content syllables (the recall net for names the
-// dictionary lacks; never across a word boundary, never over a particle). A quoted phrase is
-// the phrase of its words' and morphemes' terms in order (n-gram bigrams without a
-// dictionary).
-BuiltQuery build_query(const std::vector<QueryClause>& clauses, const Analyzer& analyzer,
-                       const QueryOptions& options = {});
+// Each word is a concept: an OR of its variants — its words and morphemes (a compound also
+// as the phrase of its parts, so 반도체공급망 meets 반도체 공급망; a prefixed word like 비급여
+// only whole) and, at `ngram_weight`, the bigram phrase of its content syllables (the recall
+// net for names the dictionary lacks; never across a word boundary, never over a particle).
+// A one-syllable word also matches as the first syllable of a bigram; a Latin word ending in
+// `*` is a prefix wildcard (GPT*). A quoted phrase is the phrase of its words' and
+// morphemes' terms in order. title: searches the title only; source:, author:, category: and
+// date: filter without changing the ranking; NOT/-excludes. A date: value that is not a
+// date is searched as text.
+BuiltQuery build_query(const QueryNode& query, const Analyzer& analyzer, const QueryOptions& options = {});
+
+// The day range a date: value names, as inclusive YYYYMMDD bounds ("2025" → 20250101..
+// 20251231, "2025-03" → the month, "A..B", "..B", "A.."); false if it is not a date.
+bool parse_date_range(const std::string& value, std::string& from, std::string& to);
 
 }  // namespace sinmun
 

@@ -7,18 +7,40 @@
 
 namespace sinmun {
 
-// One part of a user query: a bare word, or the text of a "quoted phrase".
-struct QueryClause {
+// A parsed user query.
+struct QueryNode {
+  enum class Kind {
+    kWord,    // `text` is one word as typed (수출을, H200, GPT*)
+    kPhrase,  // `text` is the inside of "quotes"
+    kAnd,     // all children (implicit between words, or AND)
+    kOr,      // any child
+    kNot,     // the one child must not match (-word, NOT word)
+    kField,   // `field`:`text`; `quoted` when the value was "quoted"
+  };
+  Kind kind = Kind::kWord;
   std::string text;
-  bool phrase = false;
+  std::string field;  // lower-case: title, source, author, category, date
+  bool quoted = false;
+  std::vector<QueryNode> children;
 
-  bool operator==(const QueryClause&) const = default;
+  bool operator==(const QueryNode&) const = default;
 };
 
-// Splits a query into words and "quoted phrases" (ASCII quotes; curly quotes are ordinary
-// characters, as they are in Korean headlines). An unbalanced quote makes a phrase of the
-// rest of the query. Never fails: any input gives some clauses, possibly none.
-std::vector<QueryClause> parse_query(std::string_view query);
+// Parses the query language:
+//   words           all must match (implicit AND; `AND` may be written)
+//   a OR b          either
+//   -word, NOT word must not match (also -"phrase", -(group))
+//   "exact phrase"  the words in this order, together
+//   ( … )           grouping
+//   title:word  title:"phrase"  source:NAME  author:NAME  category:NAME
+//   date:2025  date:2025-03  date:2025-01-01..2025-06-30  date:..2024-12-31
+// Operators are upper case (or, and, not in lower case are words). Never fails: whatever
+// does not parse as an operator is a word (C++, a lone `-`, `AND` with nothing to join, an
+// unbalanced quote or parenthesis, emoji); an empty query gives an empty kAnd.
+QueryNode parse_query(std::string_view query);
+
+// Compact form for tests and debugging: AND(w:H200 OR(w:a w:b) NOT(p:"x y") source:"연합뉴스").
+std::string describe(const QueryNode& node);
 
 }  // namespace sinmun
 

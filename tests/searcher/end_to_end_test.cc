@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "tests/corpus/collect.h"
@@ -153,6 +154,96 @@ TEST_F(EndToEndTest, WireCopiesFoldIntoOneResultUnlessAskedNotTo) {
   std::vector<std::string> found = ids(nlohmann::json::parse(all.out));
   std::sort(found.begin(), found.end());
   EXPECT_EQ(found, (std::vector<std::string>{"sample-0005", "sample-0006"}));
+}
+
+std::set<std::string> as_set(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
+
+TEST_F(EndToEndTest, OrIsTheUnionAndNotTheDifference) {
+  const auto chips = as_set(ids(search_json("H200", 100)));
+  const auto cars = as_set(ids(search_json("자동차", 100)));
+  std::set<std::string> both = chips;
+  both.insert(cars.begin(), cars.end());
+  EXPECT_EQ(as_set(ids(search_json("H200 OR 자동차", 100))), both);
+
+  const auto exports = as_set(ids(search_json("수출", 100)));
+  std::set<std::string> without_cars;
+  for (const std::string& id : exports) {
+    if (!cars.count(id)) without_cars.insert(id);
+  }
+  EXPECT_FALSE(without_cars.empty());
+  EXPECT_LT(without_cars.size(), exports.size());
+  EXPECT_EQ(as_set(ids(search_json("수출 -자동차", 100))), without_cars);
+  EXPECT_EQ(as_set(ids(search_json("수출 NOT 자동차", 100))), without_cars);
+}
+
+TEST_F(EndToEndTest, TitleFieldSearchesTitlesOnly) {
+  const nlohmann::json response = search_json("title:수출", 100);
+  ASSERT_FALSE(response["results"].empty());
+  for (const auto& hit : response["results"]) {
+    EXPECT_NE(hit["title"].get<std::string>().find("수출"), std::string::npos) << hit["title"];
+  }
+  EXPECT_LT(response["results"].size(), search_json("수출", 100)["results"].size());
+}
+
+TEST_F(EndToEndTest, SourceFilterMatchesItsFacetCount) {
+  const nlohmann::json all = search_json("수출", 100);
+  const auto& facet = all["facets"]["source"][0];
+  const std::string source = facet["value"];
+  const nlohmann::json filtered = search_json("수출 source:" + source, 100);
+  EXPECT_EQ(filtered["results"].size(), facet["count"].get<std::size_t>());
+  for (const auto& hit : filtered["results"]) EXPECT_EQ(hit["source"], source);
+  const CommandResult option = search("--json --limit 100 --source " + shell_quote(source) + " 수출");
+  EXPECT_EQ(ids(nlohmann::json::parse(option.out)), ids(filtered));
+  // Facet counts add up to the results that have a source (the .txt articles have none).
+  std::size_t sum = 0;
+  for (const auto& f : all["facets"]["source"]) sum += f["count"].get<std::size_t>();
+  std::size_t with_source = 0;
+  for (const auto& hit : all["results"]) with_source += !hit["source"].get<std::string>().empty();
+  EXPECT_EQ(all["total"].get<std::size_t>(), all["results"].size());
+  EXPECT_EQ(sum, with_source);
+}
+
+TEST_F(EndToEndTest, DateFiltersKeepTheirRangeAndMatchTheMonthFacet) {
+  const nlohmann::json all = search_json("수출", 100);
+  std::size_t december = 0;
+  for (const auto& f : all["facets"]["month"]) {
+    if (f["value"] == "2025-12") december = f["count"];
+  }
+  ASSERT_GT(december, 0u);
+  for (const std::string query : {"수출 date:2025-12", "수출 date:2025-12-01..2025-12-31"}) {
+    const nlohmann::json in_december = search_json(query, 100);
+    EXPECT_EQ(in_december["results"].size(), december) << query;
+    for (const auto& hit : in_december["results"]) EXPECT_EQ(hit["date"].get<std::string>().substr(0, 7), "2025-12");
+  }
+  const CommandResult option = search("--json --limit 100 --from 2025-12-01 --to 2025-12-31 수출");
+  EXPECT_EQ(nlohmann::json::parse(option.out)["results"].size(), december);
+  const CommandResult bad = search("--from 2025-13-01 수출");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("YYYY-MM-DD"), std::string::npos) << bad.err;
+}
+
+TEST_F(EndToEndTest, DateSortIsNewestFirstAndPagesAreSlices) {
+  const CommandResult r = search("--json --limit 100 --sort date 수출");
+  const nlohmann::json sorted = nlohmann::json::parse(r.out);
+  ASSERT_GT(sorted["results"].size(), 3u);
+  for (std::size_t i = 1; i < sorted["results"].size(); ++i) {
+    EXPECT_GE(sorted["results"][i - 1]["date"].get<std::string>(), sorted["results"][i]["date"].get<std::string>());
+  }
+  const nlohmann::json all = search_json("수출", 100);
+  const CommandResult page = search("--json --limit 2 --offset 2 수출");
+  const nlohmann::json second = nlohmann::json::parse(page.out);
+  ASSERT_EQ(second["results"].size(), 2u);
+  EXPECT_EQ(second["results"][0]["id"], all["results"][2]["id"]);
+  EXPECT_EQ(second["results"][1]["id"], all["results"][3]["id"]);
+  EXPECT_EQ(second["results"][0]["rank"], 3);
+}
+
+TEST_F(EndToEndTest, CrawledMarkupInTitlesIsEscapedInSnippets) {
+  const nlohmann::json response = search_json("보안 점검");
+  ASSERT_FALSE(response["results"].empty());
+  EXPECT_EQ(response["results"][0]["id"], "sample-0007");
+  const std::string snippet = response["results"][0]["snippet"];
+  EXPECT_EQ(snippet.find("<script>"), std::string::npos) << snippet;
 }
 
 TEST_F(EndToEndTest, NoMatchIsNotAnError) {

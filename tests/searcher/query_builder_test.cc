@@ -28,6 +28,24 @@ TEST(QueryBuilderTest, NgramGolden) {
       {"\"unbalanced", "Query(unbalanced)"},
       {"( - AND", "Query(and)"},
       {"🙂", "Query()"},
+      // Operators, fields and filters.
+      {"삼성 OR 애플 반도체", "Query(((XN삼성 OR XN애플) AND (XN반도 PHRASE 2 XN도체)))"},
+      {"수출 -자동차", "Query((XN수출 AND_NOT (XN자동 PHRASE 2 XN동차)))"},
+      {"NOT 자동차", "Query((<alldocuments> AND_NOT (XN자동 PHRASE 2 XN동차)))"},
+      {"title:수출", "Query(XSN수출)"},
+      {"source:한빛일보 수출", "Query((XN수출 FILTER XSRC한빛일보))"},
+      {"source:한빛일보", "Query((<alldocuments> FILTER XSRC한빛일보))"},
+      {"-source:한빛일보 수출", "Query((XN수출 AND_NOT XSRC한빛일보))"},
+      {"author:홍길동 category:경제", "Query((<alldocuments> FILTER (A홍길동 AND XCAT경제)))"},
+      {"date:2025-12 수출", "Query((XN수출 FILTER VALUE_RANGE 0 20251201 20251231))"},
+      {"date:2025", "Query((<alldocuments> FILTER VALUE_RANGE 0 20250101 20251231))"},
+      {"date:2025-01-01..2025-06-30", "Query((<alldocuments> FILTER VALUE_RANGE 0 20250101 20250630))"},
+      {"date:..2024-12-31 수출", "Query((XN수출 FILTER VALUE_RANGE 0 00000000 20241231))"},
+      {"date:2026-02.. 수출", "Query((XN수출 FILTER VALUE_RANGE 0 20260201 99999999))"},
+      // A date: that is not a date is text.
+      {"date:garbage", "Query((date AND garbage))"},
+      {"date:2025-02-30", "Query((date AND 2025-02-30))"},
+      {"GPT* 출시", "Query((WILDCARD SYNONYM gpt AND XN출시))"},
   };
   for (const auto& [query, expected] : table) EXPECT_EQ(strict(analyzer, query), expected) << query;
 }
