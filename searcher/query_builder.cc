@@ -191,6 +191,18 @@ class Builder {
       }
     }
     const std::vector<Token> tokens = analyzer_.analyze(text);
+    if (options_.synonyms && !expanding_synonyms_) {
+      if (const std::vector<std::string>* group = options_.synonyms->group_of(Synonyms::key_of(tokens))) {
+        expanding_synonyms_ = true;
+        Queries variants;
+        for (const std::string& synonym : *group) {
+          Xapian::Query q = word(synonym);
+          if (!q.empty()) variants.push_back(std::move(q));
+        }
+        expanding_synonyms_ = false;
+        return combine(Xapian::Query::OP_SYNONYM, variants);
+      }
+    }
     const std::vector<Item> items = primary_items(tokens);
     const bool has_morphemes = std::any_of(items.begin(), items.end(),
                                            [](const Item& i) { return i.whole->kind == TokenKind::kMorpheme; });
@@ -311,6 +323,7 @@ class Builder {
   const QueryOptions& options_;
   std::set<std::string>& terms_;
   TermSpace space_ = kAnywhere;
+  bool expanding_synonyms_ = false;
 };
 
 // One end of a date range: YYYY, YYYY-MM or YYYY-MM-DD → the first or last day it covers.

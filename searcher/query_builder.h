@@ -9,6 +9,7 @@
 
 #include "analyzers/analyzer.h"
 #include "searcher/query_parser.h"
+#include "searcher/synonyms.h"
 
 namespace sinmun {
 
@@ -19,6 +20,8 @@ struct QueryOptions {
   // Queries of at least this many concepts get a relaxed form for when the strict one finds
   // too little (a pasted headline).
   std::size_t relax_from_concepts = 3;
+  // Equivalent words to expand each word with (borrowed; may be null).
+  const Synonyms* synonyms = nullptr;
 };
 
 // A Xapian query and the index terms it looks for (for highlighting).
@@ -35,6 +38,7 @@ struct BuiltQuery {
 // as the phrase of its parts, so 반도체공급망 meets 반도체 공급망; a prefixed word like 비급여
 // only whole) and, at `ngram_weight`, the bigram phrase of its content syllables (the recall
 // net for names the dictionary lacks; never across a word boundary, never over a particle).
+// A word with synonyms is the OP_SYNONYM of the concepts of its group's words.
 // A one-syllable word also matches as the first syllable of a bigram; a Latin word ending in
 // `*` is a prefix wildcard (GPT*). A quoted phrase is the phrase of its words' and
 // morphemes' terms in order. title: searches the title only; source:, author:, category: and

@@ -148,6 +148,7 @@ int main(int argc, char** argv) {
   sinmun::AnalyzerConfig analyzer_config;
   std::string analysis;
   std::string bm25;
+  std::string synonyms_path;
   po::options_description options(kUsage);
   options.add_options()
       ("help,h", "show this help")
@@ -163,6 +164,8 @@ int main(int argc, char** argv) {
       ("no-collapse", "show every copy of a story printed by several sources")
       ("snippets", "with --queries: also make snippets (to measure their cost)")
       ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default 1.0,0.5)")
+      ("synonyms", po::value(&synonyms_path)->value_name("FILE"),
+       "synonym groups, one per line (default: $SINMUN_SYNONYMS, else the one shipped; 'none')")
       ("json", "print one JSON object instead of text (always with facets)")
       ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
       ("analyze", "print the terms of the text instead of searching")
@@ -223,7 +226,10 @@ int main(int argc, char** argv) {
     }
     // Queries are analysed the way the index was, whatever this machine could load.
     const sinmun::Analyzer analyzer = sinmun::make_query_analyzer(db_path, analyzer_config, !analysis.empty(), note);
-    sinmun::Searcher searcher(db_path, analyzer, parse_bm25(bm25));
+    sinmun::SearchSettings settings;
+    settings.bm25 = parse_bm25(bm25);
+    settings.synonyms = sinmun::load_synonyms(synonyms_path, analyzer, note);
+    sinmun::Searcher searcher(db_path, analyzer, settings);
     request.limit = limit;
     request.offset = offset;
     request.collapse = vm.count("no-collapse") == 0;

@@ -94,17 +94,19 @@ Analyzer make_query_analyzer(const std::string& db_path, AnalyzerConfig config, 
   return analyzer;
 }
 
-Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer, Bm25Parameters bm25)
-    : db_(open_database(db_path)), analyzer_(analyzer), bm25_(bm25) {}
+Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings)
+    : db_(open_database(db_path)), analyzer_(analyzer), settings_(std::move(settings)) {}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   SearchResponse response;
   response.query = request.query;
-  const BuiltQuery built = build_query(parse_query(request.query), analyzer_);
+  QueryOptions query_options;
+  query_options.synonyms = settings_.synonyms.get();
+  const BuiltQuery built = build_query(parse_query(request.query), analyzer_, query_options);
 
   Xapian::Enquire enquire(db_);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(bm25_.k1, 0, 1, bm25_.b, 0.5));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(settings_.bm25.k1, 0, 1, settings_.bm25.b, 0.5));
   // Ties never depend on the order documents were indexed in: newer first, then by id.
   Xapian::MultiValueKeyMaker tie_break;
   tie_break.add_value(schema::kDateSlot, true);

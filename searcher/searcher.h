@@ -2,6 +2,7 @@
 #define SINMUN_SEARCHER_SEARCHER_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/dictionary_location.h"
+#include "searcher/synonyms.h"
 
 namespace sinmun {
 
@@ -75,13 +77,18 @@ struct Bm25Parameters {
   double b = 0.5;
 };
 
+struct SearchSettings {
+  Bm25Parameters bm25;
+  std::shared_ptr<const Synonyms> synonyms;  // null: no expansion
+};
+
 // Answers queries over one database (a directory or a Xapian stub file listing shards).
 // Not thread-safe (Xapian::Database is not); use one Searcher per thread.
 class Searcher {
  public:
   // Throws std::runtime_error if `db_path` does not exist, Xapian::Error if it is not a
   // database.
-  Searcher(const std::string& db_path, const Analyzer& analyzer, Bm25Parameters bm25 = {});
+  Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings = {});
 
   // Throws std::invalid_argument for a malformed date_from/date_to.
   SearchResponse search(const SearchRequest& request);
@@ -93,7 +100,7 @@ class Searcher {
  private:
   Xapian::Database db_;
   const Analyzer& analyzer_;
-  Bm25Parameters bm25_;
+  SearchSettings settings_;
 };
 
 }  // namespace sinmun
