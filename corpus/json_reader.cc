@@ -77,8 +77,8 @@ bool parse(std::string text, const std::string& relative, const std::string& loc
 }  // namespace
 
 void read_json_lines(std::string_view content, const std::string& relative,
-                     const ArticleSink& sink, const ProblemSink& report) {
-  std::size_t line_number = 0;
+                     const ArticleSink& sink, const ProblemSink& report, std::size_t first_line_number) {
+  std::size_t line_number = first_line_number - 1;
   std::size_t start = 0;
   bool any_content = false;
   while (start < content.size()) {
@@ -94,7 +94,7 @@ void read_json_lines(std::string_view content, const std::string& relative,
     if (!parse(std::string(line), relative, location, report, record)) continue;
     emit_record(record, relative, relative + "#" + std::to_string(line_number), location, sink, report);
   }
-  if (!any_content) report({Problem::Severity::kSkipped, relative, "", "empty file"});
+  if (!any_content && first_line_number == 1) report({Problem::Severity::kSkipped, relative, "", "empty file"});
 }
 
 void read_json(std::string_view content, const std::string& relative, const ArticleSink& sink,

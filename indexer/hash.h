@@ -9,7 +9,11 @@ namespace sinmun {
 
 // FNV-1a 64: stable across compilers, runs and machines (unlike std::hash), which is what
 // terms and metadata keys stored in a database need.
-std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed = 14695981039346656037ull);
+inline constexpr std::uint64_t kFnvSeed = 14695981039346656037ull;
+
+// Feeding a text in pieces, each with the previous result as seed, gives the hash of the
+// whole.
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed = kFnvSeed);
 
 // 16 lower-case hex digits.
 std::string to_hex(std::uint64_t value);

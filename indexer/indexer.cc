@@ -8,6 +8,7 @@
 #include <system_error>
 #include <thread>
 
+#include "corpus/line_chunks.h"
 #include "corpus/readers.h"
 #include "indexer/document_builder.h"
 #include "indexer/file_ledger.h"
@@ -47,7 +48,7 @@ std::int64_t mtime_ns(const fs::path& path) {
 std::string hash_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return "";
-  std::uint64_t hash = 14695981039346656037ull;
+  std::uint64_t hash = kFnvSeed;
   std::vector<char> buffer(1 << 20);
   while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0) {
     hash = fnv1a64(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())), hash);
@@ -59,13 +60,27 @@ std::string hash_file(const fs::path& path) {
 // the grouped summary.
 std::string reason_group(const std::string& reason) { return reason.substr(0, reason.find(':')); }
 
+// One unit of reading: a whole file, or one chunk of a big JSON Lines file (the chunks of a
+// file are consecutive tasks).
 struct FileTask {
   const CrawlFile* file;
   std::string path;  // absolute: the ledger key
   std::uintmax_t size;
   std::int64_t mtime_ns;
   std::optional<LedgerEntry> previous;
+  std::optional<LineChunk> chunk;  // none: the whole file
+  bool first_of_file = true;
+  bool last_of_file = true;
+  std::string hash;  // of the whole file, known in advance for a chunked one
 };
+
+bool is_big_json_lines(const CrawlFile& file, std::size_t chunk_bytes) {
+  if (file.format != FileFormat::kJsonLines || file.size <= chunk_bytes) return false;
+  std::ifstream in(file.path, std::ios::binary);
+  char magic[2] = {0, 0};
+  in.read(magic, 2);
+  return !(magic[0] == '\x1f' && magic[1] == '\x8b');  // gzip is read whole
+}
 
 enum class Outcome { kUnchanged, kFailedBefore, kSameContent, kRead };
 
@@ -100,10 +115,26 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
     for (const CrawlFile& file : root.files) {
       const std::string path = fs::absolute(file.path).lexically_normal().string();
       if (!seen.insert(path).second) continue;  // given twice (overlapping roots)
-      tasks.push_back({&file, path, file.size, mtime_ns(file.path), ledger.find(path)});
+      FileTask task{&file, path, file.size, mtime_ns(file.path), ledger.find(path), std::nullopt, true, true, ""};
+      const bool unchanged = task.previous && task.previous->same_stamp(task.size, task.mtime_ns);
+      if (unchanged || !is_big_json_lines(file, options_.chunk_bytes)) {
+        tasks.push_back(std::move(task));
+        continue;
+      }
+      std::uint64_t hash = kFnvSeed;
+      const std::vector<LineChunk> chunks = plan_line_chunks(
+          file.path, options_.chunk_bytes, [&](std::string_view bytes) { hash = fnv1a64(bytes, hash); });
+      task.hash = to_hex(hash);
+      for (std::size_t c = 0; c < chunks.size(); ++c) {
+        FileTask piece = task;
+        piece.chunk = chunks[c];
+        piece.first_of_file = c == 0;
+        piece.last_of_file = c + 1 == chunks.size();
+        tasks.push_back(std::move(piece));
+      }
     }
   }
-  stats.files_seen = tasks.size();
+  stats.files_seen = seen.size();
 
   const auto produce = [&](std::size_t i) {
     const FileTask& task = tasks[i];
@@ -112,84 +143,96 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       result.outcome = task.previous->failure.empty() ? Outcome::kUnchanged : Outcome::kFailedBefore;
       return result;
     }
-    result.hash = hash_file(task.file->path);
+    result.hash = task.chunk ? task.hash : hash_file(task.file->path);
     if (task.previous && task.previous->failure.empty() && task.previous->content_hash == result.hash) {
       result.outcome = Outcome::kSameContent;  // touched, not changed
       return result;
     }
     const std::string file_term = FileLedger::file_term(task.path);
-    read_crawl_file(
-        *task.file,
-        [&](Article&& article) {
-          Xapian::Document doc = build_document(article, analyzer_);
-          doc.add_boolean_term(file_term);
-          result.documents.emplace_back(std::move(article.id), std::move(doc));
-        },
-        [&](const Problem& problem) { result.problems.push_back(problem); });
+    const ArticleSink sink = [&](Article&& article) {
+      Xapian::Document doc = build_document(article, analyzer_);
+      doc.add_boolean_term(file_term);
+      result.documents.emplace_back(std::move(article.id), std::move(doc));
+    };
+    const ProblemSink collect = [&](const Problem& problem) { result.problems.push_back(problem); };
+    if (task.chunk) {
+      read_json_lines_chunk(*task.file, *task.chunk, sink, collect);
+    } else {
+      read_crawl_file(*task.file, sink, collect);
+    }
     return result;
   };
 
   std::map<std::string, std::string> file_of_id;  // duplicate ids across files in one run
   NearDuplicates near_duplicates(db_);
   std::size_t pending = 0;
+  // The file being written, across its chunks: its documents from before this run (those
+  // not replaced are removed after its last chunk), and what its chunks gave.
+  std::set<Xapian::docid> previous;
+  std::size_t file_documents = 0;
+  std::string first_problem;
   const auto consume = [&](std::size_t i, FileResult&& result) {
     const FileTask& task = tasks[i];
-    switch (result.outcome) {
-      case Outcome::kUnchanged:
-        ++stats.files_unchanged;
-        break;
-      case Outcome::kFailedBefore:
+    if (result.outcome != Outcome::kRead) {
+      if (!task.first_of_file) return;  // counted with the first chunk
+      if (result.outcome == Outcome::kFailedBefore) {
         ++stats.files_failed_before;
-        break;
-      case Outcome::kSameContent:
+      } else {
         ++stats.files_unchanged;
-        ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
-        break;
-      case Outcome::kRead: {
-        stats.bytes_read += task.size;
-        for (const Problem& problem : result.problems) {
-          if (problem.severity == Problem::Severity::kWarning) {
-            ++stats.warnings;
-          } else {
-            ++stats.records_skipped;
-            ++stats.skip_reasons[reason_group(problem.reason)];
-          }
-          report(problem);
-        }
-        if (result.documents.empty() && !result.problems.empty()) {
-          // Keep whatever the file gave before: a failure must not delete good articles.
-          ++stats.files_failed;
-          ledger.put({task.path, task.size, task.mtime_ns, result.hash, result.problems.front().reason});
-          break;
-        }
+        if (result.outcome == Outcome::kSameContent) ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
+      }
+      if (progress) progress(stats, stats.files_seen);
+      return;
+    }
+    const std::string file_term = FileLedger::file_term(task.path);
+    if (task.first_of_file) {
+      previous = std::set<Xapian::docid>(db_.postlist_begin(file_term), db_.postlist_end(file_term));
+      file_documents = 0;
+      first_problem.clear();
+    }
+    stats.bytes_read += task.chunk ? task.chunk->end - task.chunk->begin : task.size;
+    for (const Problem& problem : result.problems) {
+      if (problem.severity == Problem::Severity::kWarning) {
+        ++stats.warnings;
+      } else {
+        ++stats.records_skipped;
+        ++stats.skip_reasons[reason_group(problem.reason)];
+        if (first_problem.empty()) first_problem = problem.reason;
+      }
+      report(problem);
+    }
+    for (auto& [id, doc] : result.documents) {
+      const auto [it, inserted] = file_of_id.try_emplace(id, task.file->relative);
+      if (!inserted) {
+        ++stats.warnings;
+        report({Problem::Severity::kWarning, task.file->relative, "",
+                "id '" + id + "' also used in " + it->second + "; this record replaces it"});
+      }
+      if (const std::string signature = doc.get_value(schema::kSimhashSlot); !signature.empty()) {
+        doc.add_value(schema::kCollapseSlot, near_duplicates.assign(id, std::stoull(signature, nullptr, 16)));
+      }
+      previous.erase(db_.replace_document(schema::id_term(id), doc));
+      ++stats.articles_added;
+      ++file_documents;
+      ++pending;
+    }
+    if (task.last_of_file) {
+      if (file_documents == 0 && !first_problem.empty()) {
+        // Keep whatever the file gave before: a failure must not delete good articles.
+        ++stats.files_failed;
+        ledger.put({task.path, task.size, task.mtime_ns, result.hash, first_problem});
+      } else {
         ++stats.files_indexed;
-        const std::string file_term = FileLedger::file_term(task.path);
-        std::set<Xapian::docid> previous(db_.postlist_begin(file_term), db_.postlist_end(file_term));
-        for (auto& [id, doc] : result.documents) {
-          const auto [it, inserted] = file_of_id.try_emplace(id, task.file->relative);
-          if (!inserted) {
-            ++stats.warnings;
-            report({Problem::Severity::kWarning, task.file->relative, "",
-                    "id '" + id + "' also used in " + it->second + "; this record replaces it"});
-          }
-          if (const std::string signature = doc.get_value(schema::kSimhashSlot); !signature.empty()) {
-            doc.add_value(schema::kCollapseSlot, near_duplicates.assign(id, std::stoull(signature, nullptr, 16)));
-          }
-          previous.erase(db_.replace_document(schema::id_term(id), doc));
-          ++stats.articles_added;
-          ++pending;
-        }
         for (Xapian::docid gone : previous) db_.delete_document(gone);
         stats.articles_removed += previous.size();
         ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
-        if (pending >= options_.batch_size) {
-          db_.commit();
-          pending = 0;
-        }
-        break;
       }
     }
-    if (progress) progress(stats, tasks.size());
+    if (pending >= options_.batch_size) {
+      db_.commit();
+      pending = 0;
+    }
+    if (progress) progress(stats, stats.files_seen);
   };
   run_ordered_pipeline<FileResult>(tasks.size(), options_.jobs, 4 * options_.jobs, produce, consume);
 

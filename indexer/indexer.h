@@ -26,6 +26,9 @@ struct IndexOptions {
   std::size_t batch_size = 2000;  // articles per commit: a killed run loses at most this many
   unsigned jobs = 0;              // reader/analyser threads; 0: one per core
   bool prune = false;             // remove articles of files that vanished from a crawl root
+  // JSON Lines files bigger than this are read in chunks of about this size: in parallel,
+  // and with memory bounded by the chunk rather than the file.
+  std::size_t chunk_bytes = 4 << 20;
 };
 
 struct IndexStats {

@@ -128,6 +128,35 @@ TEST_F(IncrementalTest, DuplicateIdsAcrossFilesAreReported) {
   EXPECT_EQ(open().get_doccount(), 1u);
 }
 
+TEST_F(IncrementalTest, ABigJsonLinesFileIsReadInChunksWithNothingLost) {
+  std::string lines;
+  for (int r = 1; r <= 300; ++r) {
+    lines += r == 150 ? "{broken\n" : "{\"title\": \"기사 " + std::to_string(r) + "\", \"body\": \"반도체 수출이 늘었다\"}\n";
+  }
+  dir_.write("crawl/big.jsonl", lines);
+  const IndexStats first = run({.jobs = 2, .chunk_bytes = 1000});
+  EXPECT_EQ(first.files_seen, 1u);
+  EXPECT_EQ(first.files_indexed, 1u);
+  EXPECT_EQ(first.articles_added, 299u);
+  ASSERT_EQ(problems_.size(), 1u);
+  EXPECT_EQ(problems_[0].substr(0, 23), "big.jsonl:line 150: inv");
+  EXPECT_TRUE(has("big.jsonl#1"));
+  EXPECT_TRUE(has("big.jsonl#300"));
+  EXPECT_EQ(open().get_doccount(), 299u);
+
+  const IndexStats again = run({.jobs = 2, .chunk_bytes = 1000});
+  EXPECT_EQ(again.files_unchanged, 1u);
+  EXPECT_EQ(again.articles_added, 0u);
+
+  dir_.write("crawl/big.jsonl", lines.substr(0, lines.size() / 2 + lines.substr(lines.size() / 2).find('\n') + 1));
+  bump_mtime("big.jsonl");
+  const IndexStats shrunk = run({.jobs = 2, .chunk_bytes = 1000});
+  EXPECT_EQ(shrunk.files_indexed, 1u);
+  EXPECT_GT(shrunk.articles_removed, 100u);
+  EXPECT_EQ(open().get_doccount(), shrunk.articles_added);
+  EXPECT_FALSE(has("big.jsonl#300"));
+}
+
 TEST_F(IncrementalTest, ParallelAndSerialRunsGiveTheSameDatabase) {
   for (int f = 0; f < 40; ++f) {
     std::string lines;
