@@ -1,0 +1,106 @@
+#include "server/request.h"
+
+#include <charconv>
+#include <iterator>
+
+#include "corpus/text_utils.h"
+
+namespace sinmun::http {
+namespace {
+
+// The value of `name`, or nullptr when absent. A repeated parameter is refused rather than
+// guessing which copy the client meant.
+const std::string* single(const Params& params, const char* name) {
+  const auto [first, last] = params.equal_range(name);
+  if (first == last) return nullptr;
+  if (std::next(first) != last) throw BadRequest(std::string(name) + " is given more than once");
+  return &first->second;
+}
+
+void check_text(const std::string& value, const char* name, std::size_t max_bytes) {
+  if (value.size() > max_bytes) {
+    throw BadRequest(std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes");
+  }
+  std::string copy = value;
+  if (repair_utf8(copy) != 0) throw BadRequest(std::string(name) + " is not valid UTF-8");
+}
+
+Xapian::doccount number(const Params& params, const char* name, Xapian::doccount fallback,
+                        Xapian::doccount min, Xapian::doccount max) {
+  const std::string* text = single(params, name);
+  if (text == nullptr) return fallback;
+  const std::string range = std::to_string(min) + " and " + std::to_string(max);
+  unsigned long long value = 0;
+  const char* end = text->data() + text->size();
+  const auto [stop, error] = std::from_chars(text->data(), end, value);
+  if (text->empty() || error == std::errc::invalid_argument || stop != end) {
+    throw BadRequest(std::string(name) + " must be a whole number between " + range);
+  }
+  if (error == std::errc::result_out_of_range || value < min || value > max) {
+    throw BadRequest(std::string(name) + " must be between " + range);
+  }
+  return static_cast<Xapian::doccount>(value);
+}
+
+std::string optional_text(const Params& params, const char* name) {
+  const std::string* value = single(params, name);
+  if (value == nullptr) return "";
+  check_text(*value, name, kMaxFieldBytes);
+  return *value;
+}
+
+}  // namespace
+
+SearchRequest parse_search_params(const Params& params) {
+  SearchRequest request;
+  const std::string* query = single(params, "q");
+  if (query == nullptr) throw BadRequest("q (the query) is missing");
+  check_text(*query, "q", kMaxQueryBytes);
+  request.query = *query;
+  request.limit = number(params, "limit", 10, 1, kMaxLimit);
+  request.offset = number(params, "offset", 0, 0, kMaxOffset);
+  if (const std::string* sort = single(params, "sort"); sort != nullptr) {
+    if (*sort == "date") {
+      request.sort = SortOrder::kDate;
+    } else if (*sort != "relevance") {
+      throw BadRequest("sort must be relevance or date");
+    }
+  }
+  request.date_from = optional_text(params, "from");
+  request.date_to = optional_text(params, "to");
+  request.source = optional_text(params, "source");
+  request.with_snippets = true;
+  request.with_facets = true;
+  return request;
+}
+
+std::string parse_doc_params(const Params& params) {
+  const std::string* id = single(params, "id");
+  if (id == nullptr || id->empty()) throw BadRequest("id (the article id) is missing");
+  check_text(*id, "id", kMaxFieldBytes);
+  return *id;
+}
+
+ListenAddress parse_listen_address(std::string_view text) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos) {
+    throw std::invalid_argument("--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+  }
+  std::string_view host = text.substr(0, colon);
+  const std::string_view port_text = text.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  } else if (host.find(':') != std::string_view::npos) {
+    throw std::invalid_argument("--listen: write an IPv6 address in brackets, e.g. [::1]:8080");
+  }
+  if (host.empty()) throw std::invalid_argument("--listen needs a host, e.g. 127.0.0.1:8080");
+  int port = -1;
+  const auto [stop, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (port_text.empty() || error != std::errc() || stop != port_text.data() + port_text.size() ||
+      port < 0 || port > 65535) {
+    throw std::invalid_argument("--listen: the port must be a number from 0 to 65535");
+  }
+  return {std::string(host), port};
+}
+
+}  // namespace sinmun::http

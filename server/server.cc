@@ -1,0 +1,297 @@
+#include "server/server.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <sys/socket.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "indexer/schema.h"
+#include "searcher/output.h"
+#include "searcher/searcher.h"
+#include "server/request.h"
+#include "server/static_files.h"
+
+namespace sinmun::http {
+namespace {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+// The page needs nothing from elsewhere; inline scripts and styles stay off, so that text
+// from crawled pages can never run even if it slipped through unescaped.
+const httplib::Headers kSecurityHeaders = {
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+};
+
+std::string json_text(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message) {
+  res.status = status;
+  res.set_content(json_text({{"error", message}}), kJson);
+}
+
+void log_error(const std::string& what) {
+  std::cerr << ("sinmun-serve: " + what + "\n") << std::flush;
+}
+
+// A Searcher for the query path and a Database for looking up one article by its id term
+// (Searcher does not expose its database).
+struct Reader {
+  Reader(const std::string& db_path, const Analyzer& analyzer)
+      : searcher(db_path, analyzer), database(db_path) {}
+  void reopen() {
+    searcher.reopen();
+    database.reopen();
+  }
+  Searcher searcher;  // first: it says how to create a missing database
+  Xapian::Database database;
+};
+
+// Readers kept between requests: opening a database costs file opens and reads, reopen()
+// on one already open costs almost nothing.
+class ReaderPool {
+ public:
+  ReaderPool(std::string db_path, const Analyzer& analyzer)
+      : db_path_(std::move(db_path)), analyzer_(analyzer) {
+    idle_.push_back(std::make_unique<Reader>(db_path_, analyzer_));
+  }
+
+  std::unique_ptr<Reader> take() {
+    {
+      std::lock_guard lock(mutex_);
+      if (!idle_.empty()) {
+        std::unique_ptr<Reader> reader = std::move(idle_.back());
+        idle_.pop_back();
+        return reader;
+      }
+    }
+    return std::make_unique<Reader>(db_path_, analyzer_);
+  }
+
+  void put(std::unique_ptr<Reader> reader) {
+    std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(reader));
+  }
+
+ private:
+  const std::string db_path_;
+  const Analyzer& analyzer_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Reader>> idle_;
+};
+
+// Returns its reader to the pool unless discarded.
+class Lease {
+ public:
+  explicit Lease(ReaderPool& pool) : pool_(pool), reader_(pool.take()) {}
+  ~Lease() {
+    if (reader_) pool_.put(std::move(reader_));
+  }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  Reader& operator*() const { return *reader_; }
+  void discard() { reader_.reset(); }
+
+ private:
+  ReaderPool& pool_;
+  std::unique_ptr<Reader> reader_;
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::string status_message(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 413: return "request too large";
+    case 414: return "URI too long";
+    default: return status >= 500 ? "server error" : "request refused";
+  }
+}
+
+}  // namespace
+
+struct Server::Internal {
+  Internal(ServerOptions server_options, const Analyzer& analyzer)
+      : options(std::move(server_options)), pool(options.db_path, analyzer) {
+    std::error_code error;
+    web_root = std::filesystem::canonical(options.web_dir, error);
+    if (error || !std::filesystem::is_directory(web_root)) {
+      throw std::runtime_error("web directory " + options.web_dir.string() +
+                               " not found (give the page's directory with --web DIR)");
+    }
+  }
+
+  // Runs `use` on a reader that has seen the latest commit. A commit between reopen() and
+  // the end of `use` invalidates what Xapian had read: reopen and try once more.
+  template <typename Use>
+  auto with_reader(Use&& use) -> decltype(use(std::declval<Reader&>())) {
+    Lease lease(pool);
+    try {
+      (*lease).reopen();
+      try {
+        return use(*lease);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        (*lease).reopen();
+        return use(*lease);
+      }
+    } catch (const Xapian::Error&) {
+      // A database replaced or damaged on disk: the next request opens it afresh.
+      lease.discard();
+      throw;
+    }
+  }
+
+  void search(const httplib::Request& req, httplib::Response& res) {
+    const SearchRequest request = parse_search_params(req.params);
+    const SearchResponse response = with_reader([&](Reader& reader) { return reader.searcher.search(request); });
+    res.set_content(to_json(response), kJson);
+  }
+
+  void document(const httplib::Request& req, httplib::Response& res) {
+    const std::string term = schema::id_term(parse_doc_params(req.params));
+    const std::optional<std::string> data = with_reader([&](Reader& reader) -> std::optional<std::string> {
+      const Xapian::PostingIterator it = reader.database.postlist_begin(term);
+      if (it == reader.database.postlist_end(term)) return std::nullopt;
+      return reader.database.get_document(*it).get_data();
+    });
+    if (!data) {
+      send_error(res, 404, "no article with this id");
+      return;
+    }
+    res.set_content(json_text(nlohmann::json::parse(*data)), kJson);
+  }
+
+  void health(const httplib::Request&, httplib::Response& res) {
+    const Xapian::doccount documents = with_reader([](Reader& reader) { return reader.database.get_doccount(); });
+    res.set_content(json_text({{"status", "ok"}, {"documents", documents}}), kJson);
+  }
+
+  void static_file(const httplib::Request& req, httplib::Response& res) {
+    const std::optional<std::filesystem::path> file = resolve_static_path(web_root, req.path);
+    if (!file) {
+      send_error(res, 404, "not found");
+      return;
+    }
+    res.set_content(read_file(*file), content_type_for(*file));
+  }
+
+  // Maps what a handler throws to a status; the client never sees Xapian's or the system's
+  // words, the server log does.
+  httplib::Server::Handler guarded(void (Internal::*handler)(const httplib::Request&, httplib::Response&)) {
+    return [this, handler](const httplib::Request& req, httplib::Response& res) {
+      try {
+        (this->*handler)(req, res);
+      } catch (const std::invalid_argument& e) {  // BadRequest, and Searcher's date checks
+        send_error(res, 400, e.what());
+      } catch (const Xapian::Error& e) {
+        log_error(req.path + ": database error: " + e.get_description());
+        send_error(res, 500, "database error (details are in the server log)");
+      } catch (const std::exception& e) {
+        log_error(req.path + ": " + e.what());
+        send_error(res, 500, "internal error (details are in the server log)");
+      }
+    };
+  }
+
+  const ServerOptions options;
+  std::filesystem::path web_root;
+  ReaderPool pool;
+  httplib::Server http;
+
+  std::mutex state_mutex;
+  bool stop_requested = false;
+  bool running = false;
+};
+
+Server::Server(ServerOptions options, const Analyzer& analyzer)
+    : internal_(std::make_unique<Internal>(std::move(options), analyzer)) {
+  Internal& in = *internal_;
+  const unsigned threads =
+      in.options.threads != 0 ? in.options.threads : std::max(8u, std::thread::hardware_concurrency());
+  in.http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  in.http.set_default_headers(kSecurityHeaders);
+  in.http.set_tcp_nodelay(true);
+  // httplib's default options add SO_REUSEPORT, which lets a second process bind the same
+  // port and silently take a share of the requests; a busy port must fail instead.
+  in.http.set_socket_options([](socket_t sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  in.http.set_payload_max_length(64 * 1024);
+  in.http.Get("/api/search", in.guarded(&Internal::search));
+  in.http.Get("/api/doc", in.guarded(&Internal::document));
+  in.http.Get("/healthz", in.guarded(&Internal::health));
+  in.http.Get("/.*", in.guarded(&Internal::static_file));
+  // Errors httplib produces itself (unknown method, malformed request) get a JSON body too.
+  in.http.set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request&, httplib::Response& res) {
+        if (res.body.empty()) send_error(res, res.status, status_message(res.status));
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+}
+
+Server::~Server() = default;
+
+int Server::bind(const std::string& host, int port) {
+  const int bound = port == 0 ? internal_->http.bind_to_any_port(host)
+                              : (internal_->http.bind_to_port(host, port) ? port : -1);
+  if (bound < 0) {
+    throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
+                             " (port in use, or not an address of this machine?)");
+  }
+  return bound;
+}
+
+bool Server::run() {
+  {
+    std::lock_guard lock(internal_->state_mutex);
+    if (internal_->stop_requested) return true;
+    internal_->running = true;
+  }
+  const bool ok = internal_->http.listen_after_bind();
+  std::lock_guard lock(internal_->state_mutex);
+  internal_->running = false;
+  return ok;
+}
+
+void Server::stop() {
+  bool was_running;
+  {
+    std::lock_guard lock(internal_->state_mutex);
+    internal_->stop_requested = true;
+    was_running = internal_->running;
+  }
+  // httplib ignores stop() until its accept loop has started; run() may be just before it.
+  while (was_running && !internal_->http.is_running()) {
+    std::this_thread::yield();
+    std::lock_guard lock(internal_->state_mutex);
+    was_running = internal_->running;
+  }
+  internal_->http.stop();
+}
+
+}  // namespace sinmun::http

@@ -1,0 +1,64 @@
+#ifndef SINMUN_SERVER_SERVER_H_
+#define SINMUN_SERVER_SERVER_H_
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "analyzers/analyzer.h"
+
+// sinmun-serve's HTTP server, as a library so that tests can run it in-process.
+namespace sinmun::http {
+
+struct ServerOptions {
+  std::string db_path;             // a database directory or stub file made by sinmun-index
+  std::filesystem::path web_dir;   // the page's files (index.html, app.js, style.css)
+  unsigned threads = 0;            // requests served at once; 0: max(8, hardware threads)
+};
+
+// Serves, on one address:
+//   GET /api/search?q=&limit=&offset=&sort=&from=&to=&source=  → the `sinmun-search --json`
+//       object (searcher/output.h, facets always on);
+//   GET /api/doc?id=  → the article's stored data (indexer: id, title, date, source, url,
+//       author, category, file, body), 404 if there is no such id;
+//   GET /healthz      → {"status":"ok","documents":N};
+//   GET /, /FILE      → static files from web_dir (see static_files.h);
+// and HEAD for each. Bad parameters get 400, unknown paths 404, database trouble 500, each
+// with a body {"error": "..."} whose message never includes database or server internals.
+// Every response carries a Content-Security-Policy that allows only same-origin scripts and
+// styles, X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer.
+//
+// Each request first picks up what sinmun-index committed since the last one (reopen), and
+// retries once if the database changed under it; no restart is needed after indexing.
+// One Searcher per concurrent request (Searcher is not thread-safe), kept for reuse.
+//
+// Thread-safety: stop() may be called from any thread; the rest from one thread.
+class Server {
+ public:
+  // Opens the database once so that a wrong --db fails here and not on the first request.
+  // `analyzer` must outlive the server. Throws std::runtime_error (no database, no web dir)
+  // or Xapian::Error (not a database).
+  Server(ServerOptions options, const Analyzer& analyzer);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and listens on host:port (port 0: any free port) and returns the port. Clients
+  // may connect from now on; they are answered once run() is called. Throws
+  // std::runtime_error if the address cannot be bound.
+  int bind(const std::string& host, int port);
+
+  // Answers requests until stop(). Returns false if serving failed.
+  bool run();
+
+  // Makes run() return after the requests in progress; safe before run() as well.
+  void stop();
+
+ private:
+  struct Internal;
+  std::unique_ptr<Internal> internal_;
+};
+
+}  // namespace sinmun::http
+
+#endif  // SINMUN_SERVER_SERVER_H_
