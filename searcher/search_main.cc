@@ -26,11 +26,19 @@ constexpr int kExitFailure = 2;
 
 constexpr const char* kUsage = R"(usage: sinmun-search --db DIR [options] QUERY...
        sinmun-search --db DIR --queries FILE [--limit N]
+       sinmun-search --db DIR --similar ID
        sinmun-search --analyze TEXT...
 
 Searches a database made by sinmun-index. All words of the query must match (in the title
 or the body); "quoted words" must appear together, in that order. Korean words are found
-inside longer words too (수출 finds 수출을).
+in any form (수출 finds 수출을, 수출하는) and, ranked lower, inside longer words (수출입).
+A long query (a pasted headline) that no article matches in full finds the articles with
+most of its words. Copies of one wire story are shown once, with "+N similar".
+
+query language: words (all must match), a OR b, -word or NOT word, "a phrase",
+(grouping), title:word, source:NAME, author:NAME, category:NAME, date:2025-03,
+date:2025-01-01..2025-06-30, date:..2024-12-31, GPT* (Latin prefix). Synonyms from
+--synonyms are searched too (엔비디아 finds NVIDIA).
 
 examples:
   sinmun-search --db news.db H200 수출
@@ -38,6 +46,8 @@ examples:
   sinmun-search --db news.db --json H200 수출 | jq .results[0].title
   sinmun-search --db news.db --from 2025-12-01 --to 2025-12-31 --sort date 수출
   sinmun-search --db news.db --queries queries.tsv --limit 100 > run.trec
+  sinmun-search --db news.db '(삼성 OR 하이닉스) HBM -source:한빛일보 date:2025-12'
+  sinmun-search --db news.db --similar sample-0001            # articles like this one
   sinmun-search --analyze '엔비디아의 H200 수출을 허용하자'
 
 --queries FILE reads "qid<TAB>query" lines and prints a TREC run
@@ -163,6 +173,7 @@ int main(int argc, char** argv) {
       ("facets", "also print counts per source and month")
       ("no-collapse", "show every copy of a story printed by several sources")
       ("snippets", "with --queries: also make snippets (to measure their cost)")
+      ("similar", po::value(&request.similar_to)->value_name("ID"), "articles most like the article ID")
       ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default 1.0,0.5)")
       ("synonyms", po::value(&synonyms_path)->value_name("FILE"),
        "synonym groups, one per line (default: $SINMUN_SYNONYMS, else the one shipped; 'none')")
@@ -220,7 +231,7 @@ int main(int argc, char** argv) {
       std::cerr << "sinmun-search: need --db DIR (see sinmun-search --help)\n";
       return kExitUsage;
     }
-    if (queries_path.empty() && words.empty()) {
+    if (queries_path.empty() && words.empty() && request.similar_to.empty()) {
       std::cerr << "sinmun-search: need a QUERY or --queries FILE (see sinmun-search --help)\n";
       return kExitUsage;
     }
@@ -251,6 +262,9 @@ int main(int argc, char** argv) {
   } catch (const std::invalid_argument& e) {
     std::cerr << "sinmun-search: " << e.what() << '\n';
     return kExitUsage;
+  } catch (const sinmun::NotFound& e) {
+    std::cerr << "sinmun-search: " << e.what() << " (ids are listed by --json searches)\n";
+    return kExitFailure;
   } catch (const Xapian::Error& e) {
     std::cerr << "sinmun-search: database error: " << e.get_description() << '\n';
     return kExitFailure;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -29,6 +30,10 @@ std::string text_field(const nlohmann::json& data, const char* name) {
   const auto it = data.find(name);
   return it != data.end() && it->is_string() ? it->get<std::string>() : "";
 }
+
+// Terms of an article that describe it for --similar: enough to find its subject, few enough
+// that its boilerplate does not dominate.
+constexpr Xapian::termcount kSimilarTerms = 24;
 
 std::string compact_date(const std::string& date, const char* what) {
   const std::string normalized = normalize_date(date);
@@ -94,16 +99,58 @@ Analyzer make_query_analyzer(const std::string& db_path, AnalyzerConfig config, 
   return analyzer;
 }
 
+// Expand terms worth using: words and morphemes (unprefixed), not n-grams, field or id terms,
+// not numbers alone, which say little about what an article is about, and not terms of
+// this article only, which can find nothing else.
+class ContentTerms : public Xapian::ExpandDecider {
+ public:
+  explicit ContentTerms(const Xapian::Database& db) : db_(db) {}
+
+  bool operator()(const std::string& term) const override {
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) {
+      return false;
+    }
+    return db_.get_termfreq(term) >= 2;
+  }
+
+ private:
+  const Xapian::Database& db_;
+};
+
+BuiltQuery Searcher::similar_query(const std::string& id) {
+  const std::string id_term = schema::id_term(id);
+  Xapian::PostingIterator posting = db_.postlist_begin(id_term);
+  if (posting == db_.postlist_end(id_term)) throw NotFound("no article with id '" + id + "'");
+  Xapian::RSet relevant;
+  relevant.add_document(*posting);
+  Xapian::Enquire enquire(db_);
+  const ContentTerms decider(db_);
+  const Xapian::ESet expand = enquire.get_eset(kSimilarTerms, relevant, &decider);
+  BuiltQuery built;
+  std::vector<Xapian::Query> terms;
+  for (auto it = expand.begin(); it != expand.end(); ++it) {
+    terms.emplace_back(*it);
+    built.terms.insert(*it);
+  }
+  built.strict = Xapian::Query(Xapian::Query::OP_AND_NOT,
+                               Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                               Xapian::Query(id_term));
+  return built;
+}
+
 Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings)
     : db_(open_database(db_path)), analyzer_(analyzer), settings_(std::move(settings)) {}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   SearchResponse response;
-  response.query = request.query;
+  response.query = request.similar_to.empty() ? request.query : "similar:" + request.similar_to;
   QueryOptions query_options;
   query_options.synonyms = settings_.synonyms.get();
-  const BuiltQuery built = build_query(parse_query(request.query), analyzer_, query_options);
+  const BuiltQuery built = request.similar_to.empty()
+                               ? build_query(parse_query(request.query), analyzer_, query_options)
+                               : similar_query(request.similar_to);
 
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BM25Weight(settings_.bm25.k1, 0, 1, settings_.bm25.b, 0.5));

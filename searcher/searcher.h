@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/dictionary_location.h"
+#include "searcher/query_builder.h"
 #include "searcher/synonyms.h"
 
 namespace sinmun {
@@ -21,6 +23,9 @@ enum class SortOrder {
 
 struct SearchRequest {
   std::string query;
+  // Non-empty: instead of `query`, articles most like the article with this id (its most
+  // telling terms, Xapian's relevance-feedback expand set); the article itself is left out.
+  std::string similar_to;
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
   SortOrder sort = SortOrder::kRelevance;
@@ -77,6 +82,12 @@ struct Bm25Parameters {
   double b = 0.5;
 };
 
+// An article id that is not in the database.
+class NotFound : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 struct SearchSettings {
   Bm25Parameters bm25;
   std::shared_ptr<const Synonyms> synonyms;  // null: no expansion
@@ -90,7 +101,8 @@ class Searcher {
   // database.
   Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings = {});
 
-  // Throws std::invalid_argument for a malformed date_from/date_to.
+  // Throws std::invalid_argument for a malformed date_from/date_to, and NotFound when
+  // similar_to names no article.
   SearchResponse search(const SearchRequest& request);
 
   // Picks up what sinmun-index committed since the database was opened; true if anything
@@ -98,6 +110,9 @@ class Searcher {
   bool reopen() { return db_.reopen(); }
 
  private:
+  // The query for articles like `id`, and the terms it uses (for highlighting).
+  BuiltQuery similar_query(const std::string& id);
+
   Xapian::Database db_;
   const Analyzer& analyzer_;
   SearchSettings settings_;

@@ -53,10 +53,13 @@ std::string optional_text(const Params& params, const char* name) {
 
 SearchRequest parse_search_params(const Params& params) {
   SearchRequest request;
+  request.similar_to = optional_text(params, "similar");
   const std::string* query = single(params, "q");
-  if (query == nullptr) throw BadRequest("q (the query) is missing");
-  check_text(*query, "q", kMaxQueryBytes);
-  request.query = *query;
+  if (query == nullptr && request.similar_to.empty()) throw BadRequest("q (the query) is missing");
+  if (query != nullptr) {
+    check_text(*query, "q", kMaxQueryBytes);
+    request.query = *query;
+  }
   request.limit = number(params, "limit", 10, 1, kMaxLimit);
   request.offset = number(params, "offset", 0, 0, kMaxOffset);
   if (const std::string* sort = single(params, "sort"); sort != nullptr) {

@@ -21,7 +21,7 @@ using Params = std::multimap<std::string, std::string>;
 inline constexpr std::size_t kMaxQueryBytes = 1000;      // q
 inline constexpr Xapian::doccount kMaxLimit = 100;        // limit is 1..kMaxLimit, default 10
 inline constexpr Xapian::doccount kMaxOffset = 10000;     // offset is 0..kMaxOffset, default 0
-inline constexpr std::size_t kMaxFieldBytes = 1000;       // id, source, from, to
+inline constexpr std::size_t kMaxFieldBytes = 1000;       // id, source, from, to, similar
 
 // A parameter the client got wrong. what() says which and why, in words safe to send back
 // to the client (it never contains server paths or database messages).
@@ -30,8 +30,9 @@ class BadRequest : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
-// /api/search?q=&limit=&offset=&sort=relevance|date&from=&to=&source=
-// q is required (any valid UTF-8 up to kMaxQueryBytes; blank finds nothing); the rest are
+// /api/search?q=&limit=&offset=&sort=relevance|date&from=&to=&source=&similar=
+// q is required (any valid UTF-8 up to kMaxQueryBytes; blank finds nothing) unless
+// similar= gives an article id (then q is ignored: articles like that one); the rest are
 // optional. Dates are passed through as given: Searcher::search() checks their format.
 // Facets and snippets are always on. Parameters not listed are ignored; a listed one given
 // twice is an error. Throws BadRequest.

@@ -207,6 +207,8 @@ struct Server::Internal {
         (this->*handler)(req, res);
       } catch (const std::invalid_argument& e) {  // BadRequest, and Searcher's date checks
         send_error(res, 400, e.what());
+      } catch (const NotFound& e) {  // similar= an id that is not there
+        send_error(res, 404, e.what());
       } catch (const Xapian::Error& e) {
         log_error(req.path + ": database error: " + e.get_description());
         send_error(res, 500, "database error (details are in the server log)");

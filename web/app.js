@@ -8,7 +8,8 @@ const MAX_OFFSET = 10000;  // the API refuses offsets past this
 
 const $ = (id) => document.getElementById(id);
 
-// The state that the URL carries: q, sort, from, to, source, page.
+// The state that the URL carries: q, sort, from, to, source, page, and similar (an article
+// id whose look-alikes are shown instead of a query's results).
 function stateFromUrl() {
   const params = new URLSearchParams(window.location.search);
   const page = Number.parseInt(params.get('page') || '1', 10);
@@ -18,6 +19,7 @@ function stateFromUrl() {
     from: params.get('from') || '',
     to: params.get('to') || '',
     source: params.get('source') || '',
+    similar: params.get('similar') || '',
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
 }
@@ -29,6 +31,7 @@ function urlForState(state) {
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.source) params.set('source', state.source);
+  if (state.similar) params.set('similar', state.similar);
   if (state.page > 1) params.set('page', String(state.page));
   const query = params.toString();
   return query ? `?${query}` : window.location.pathname;
@@ -44,6 +47,7 @@ function apiUrl(state) {
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.source) params.set('source', state.source);
+  if (state.similar) params.set('similar', state.similar);
   return `/api/search?${params}`;
 }
 
@@ -168,9 +172,8 @@ function renderHit(hit, query) {
   const actions = element('div', 'actions');
   const similar = element('button', 'similar', '비슷한 기사');
   similar.type = 'button';
-  // Until the API has a similar-articles endpoint, the title itself is the query.
   similar.addEventListener('click', () => navigate({
-    q: (hit.title || '').replace(/"/g, ' ').trim(), source: '', from: '', to: '', sort: 'relevance',
+    q: '', similar: hit.id, similarTitle: hit.title || '', source: '', from: '', to: '', sort: 'relevance',
   }));
   actions.append(similar);
   if (href) {
@@ -260,9 +263,10 @@ function clearResults() {
 async function show(state) {
   fillForm(state);
   renderActiveFilters(state);
-  document.title = state.q ? `${state.q} - 신문 검색` : '신문 검색';
+  const label = state.similar ? `${state.similarTitle || state.similar}와(과) 비슷한 기사` : state.q;
+  document.title = label ? `${label} - 신문 검색` : '신문 검색';
   const status = $('status');
-  if (!state.q.trim()) {
+  if (!state.q.trim() && !state.similar) {
     clearResults();
     status.textContent = '검색어를 입력하면 기사를 찾아 드립니다.';
     return;
@@ -292,8 +296,8 @@ async function show(state) {
   const last = answer.results.length ? answer.results[answer.results.length - 1].rank : 0;
   const about = answer.total_is_exact ? '' : '약 ';
   status.textContent = answer.results.length
-      ? `‘${state.q}’ 검색 결과 ${about}${answer.total.toLocaleString('ko-KR')}건 중 ${first}–${last}번째`
-      : `‘${state.q}’에 대한 검색 결과가 없습니다.`;
+      ? `‘${label}’ 검색 결과 ${about}${answer.total.toLocaleString('ko-KR')}건 중 ${first}–${last}번째`
+      : `‘${label}’에 대한 검색 결과가 없습니다.`;
   renderFacets(answer.facets || {});
   renderPager(state, answer.total);
 }
@@ -302,7 +306,7 @@ async function show(state) {
 // and the order stay, as they are set in the visible options bar.
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  navigate({q: $('q').value.trim(), source: ''});
+  navigate({q: $('q').value.trim(), source: '', similar: ''});
 });
 $('sort').addEventListener('change', () => navigate({sort: $('sort').value}));
 $('from').addEventListener('change', () => navigate({from: $('from').value}));

@@ -246,6 +246,29 @@ TEST_F(EndToEndTest, CrawledMarkupInTitlesIsEscapedInSnippets) {
   EXPECT_EQ(snippet.find("<script>"), std::string::npos) << snippet;
 }
 
+TEST_F(EndToEndTest, SimilarFindsRelatedArticlesAndRefusesUnknownIds) {
+  const CommandResult r = search("--json --limit 5 --similar sample-0001");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<std::string> similar = ids(nlohmann::json::parse(r.out));
+  ASSERT_FALSE(similar.empty());
+  EXPECT_FALSE(contains(similar, "sample-0001"));
+  // Most of its closest relatives are the other AI-chip articles (corpus/sample/README.md).
+  const std::set<std::string> chips = {"sample-0002", "sample-0011", "sample-0016", "sample-0017", "sample-0018",
+                                       "sample-0019", "sample-0020", "sample-0021", "sample-0022", "sample-0023",
+                                       "sample-0057", "sample-0058"};
+  const auto about_chips = std::count_if(similar.begin(), similar.end(), [&](const std::string& id) { return chips.count(id) > 0; });
+  EXPECT_GE(about_chips, 3) << ::testing::PrintToString(similar);
+  const CommandResult missing = search("--similar no-such-id");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("no article with id 'no-such-id'"), std::string::npos) << missing.err;
+}
+
+TEST_F(EndToEndTest, SynonymsFindTheOtherSpelling) {
+  EXPECT_TRUE(contains(ids(search_json("nvidia")), "sample-0001"));
+  const CommandResult plain = search("--json --synonyms none nvidia");
+  EXPECT_FALSE(contains(ids(nlohmann::json::parse(plain.out)), "sample-0001"));
+}
+
 TEST_F(EndToEndTest, NoMatchIsNotAnError) {
   const CommandResult r = search("존재하지않는낱말xyz");
   EXPECT_EQ(r.exit_code, 0);

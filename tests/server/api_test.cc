@@ -139,6 +139,22 @@ TEST_F(ApiTest, SearchFindsTheTargetFirstWithHighlights) {
 }
 
 // The API and `sinmun-search --json` are one code path: same object but the timing.
+TEST_F(ApiTest, SimilarFindsRelatedArticlesWithoutTheArticleItself) {
+  const nlohmann::json response = get_json("/api/search" + query_string({{"similar", "sample-0001"}, {"limit", "5"}}));
+  ASSERT_FALSE(response["results"].empty());
+  for (const auto& hit : response["results"]) EXPECT_NE(hit["id"], "sample-0001");
+  const CommandResult cli = sinmun::testing::run_command(
+      kSearch + " --db " + shell_quote(db()) + " --json --limit 5 --similar sample-0001", dir_->path());
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  nlohmann::json expected = nlohmann::json::parse(cli.out);
+  ASSERT_EQ(expected["results"].size(), response["results"].size());
+  for (std::size_t i = 0; i < expected["results"].size(); ++i) {
+    EXPECT_EQ(expected["results"][i]["id"], response["results"][i]["id"]);
+  }
+  const nlohmann::json missing = get_json("/api/search" + query_string({{"similar", "no-such-id"}}), 404);
+  EXPECT_NE(missing["error"].get<std::string>().find("no-such-id"), std::string::npos);
+}
+
 TEST_F(ApiTest, SearchEqualsSinmunSearchJson) {
   struct Case {
     std::vector<std::pair<std::string, std::string>> params;

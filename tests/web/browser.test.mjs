@@ -150,6 +150,20 @@ test('markup in a crawled title is shown as text and never runs', async () => {
   assert.deepEqual(dialogs, []);
 });
 
+test('"비슷한 기사" shows articles like the one clicked, not the article itself', async () => {
+  await search('H200 수출');
+  await page.locator('.result').first().locator('button.similar').click();
+  await page.waitForURL((url) => url.searchParams.get('similar') === 'sample-0001');
+  await settled();
+  const similar = await titles();
+  assert.ok(similar.length > 0, 'some similar articles');
+  assert.ok(!similar.includes(TARGET_TITLE), 'not the article itself');
+  assert.equal(await page.inputValue('#q'), '');
+  await page.goBack();
+  await settled();
+  assert.equal((await titles())[0], TARGET_TITLE);
+});
+
 test('screenshots at desktop and phone size, without page errors', async () => {
   await search('H200 수출');
   await page.screenshot({path: path.join(build, 'web-screenshot.png'), fullPage: true});
