@@ -8,6 +8,7 @@
 #include <array>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "corpus/boilerplate.h"
@@ -123,15 +124,18 @@ struct Counts {
   bool has_image = false;
 };
 
+constexpr int kBodyAttempts = 3;
+
 class Page {
  public:
   explicit Page(Node root) : root_(root) { scan(root); }
 
-  // The element holding the article text, plus sibling parts of the same kind.
-  std::vector<Node> article_nodes() {
+  // The element holding the article text, plus sibling parts of the same kind; elements in
+  // `excluded` (and inside them) are passed over.
+  std::vector<Node> article_nodes(const std::unordered_set<Node>& excluded) {
     Node best = nullptr;
     double best_score = 0;
-    find_best(root_, best, best_score);
+    find_best(root_, excluded, best, best_score);
     if (!best) return {fallback_article_ ? fallback_article_ : body_};
     std::vector<Node> nodes;
     const std::string cls = attribute(best, "class");
@@ -228,8 +232,8 @@ class Page {
     return total;
   }
 
-  void find_best(Node node, Node& best, double& best_score) {
-    if (!is_element(node)) return;
+  void find_best(Node node, const std::unordered_set<Node>& excluded, Node& best, double& best_score) {
+    if (!is_element(node) || excluded.count(node)) return;
     const GumboTag tag = node->v.element.tag;
     // Text inside a link is a headline pointing elsewhere, never the article.
     if (is_code_tag(tag) || is_furniture_tag(tag) || is_invisible(node) || tag == GUMBO_TAG_A) return;
@@ -237,7 +241,7 @@ class Page {
       best = node;
       best_score = s;
     }
-    for (unsigned i = 0; i < children_of(node).length; ++i) find_best(child(node, i), best, best_score);
+    for (unsigned i = 0; i < children_of(node).length; ++i) find_best(child(node, i), excluded, best, best_score);
   }
 
   Node root_;
@@ -376,11 +380,19 @@ Article extract_html_article(std::string_view utf8_html) {
   if (article.title.empty()) article.title = h1;
   article.source = og_site.empty() ? site_from_title : og_site;
 
+  // A one-line story can lose the text contest to its own byline or headline, which the
+  // cleaning then removes; the next best element is tried before giving up on a body.
   std::string raw_body;
-  for (Node node : page.article_nodes()) {
-    if (node) page.append_text(node, true, raw_body);
+  std::unordered_set<Node> tried;
+  for (int attempt = 0; attempt < kBodyAttempts && article.body.empty(); ++attempt) {
+    raw_body.clear();
+    for (Node node : page.article_nodes(tried)) {
+      if (!node) continue;
+      page.append_text(node, true, raw_body);
+      tried.insert(node);
+    }
+    article.body = strip_title_echo(clean_article_text(replace_nbsp(raw_body)), article.title, h1);
   }
-  article.body = strip_title_echo(clean_article_text(replace_nbsp(raw_body)), article.title, h1);
 
   std::string page_text;
   if (page.body()) page.append_text(page.body(), false, page_text);

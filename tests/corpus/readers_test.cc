@@ -170,3 +170,29 @@ TEST(ReadCrawlFileTest, UnreadableFileIsReported) {
 
 }  // namespace
 }  // namespace sinmun
+
+namespace sinmun {
+namespace {
+
+// A one-line story loses the text contest to its byline (an e-mail adds weight); the
+// cleaning removes the byline, and the story line must still become the body.
+TEST(HtmlReaderTest, AOneLineStoryKeepsItsBodyWhenTheBylineOutweighsIt) {
+  const std::string page = R"(<html><head><title>홍길동, 시즌 2승 정조준 - 새누리경제</title></head><body>
+<header><a href="/">새누리경제</a><nav><a href="/a">정치</a> <a href="/b">경제</a></nav></header>
+<div id="wrap"><div id="ct">
+<div class="head"><h2 class="headline"><span>홍길동, 시즌 2승 정조준…첫날 단독 선두</span></h2>
+<div class="stamp"><span>입력 2025.06.01 10:16</span></div></div>
+<div id="article"><div id="dic_area">(서울=온누리통신) 김기자 기자 = 홍길동이 시즌 2승을 정조준했다.</div></div>
+<div class="byline"><p class="byline_p"><span>윤영민 기자 (reporter1108@news.example.com)</span></p></div>
+<div class="more"><a href="#">기사 원문</a> <a href="#">좋아요</a></div>
+</div></div>
+<footer><p>Copyright ⓒ 새누리경제. 무단 전재 및 재배포 금지</p></footer>
+</body></html>)";
+  testing::Collected c;
+  read_html(page, "one-line.html", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 1u) << c.problem_text();
+  EXPECT_EQ(c.articles[0].body, "(서울=온누리통신) 김기자 기자 = 홍길동이 시즌 2승을 정조준했다.");
+}
+
+}  // namespace
+}  // namespace sinmun
