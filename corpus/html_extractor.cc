@@ -60,6 +60,8 @@ bool is_furniture_tag(GumboTag tag) {
   }
 }
 
+bool is_heading(GumboTag tag) { return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3; }
+
 bool is_invisible(Node node) {
   if (gumbo_get_attribute(&node->v.element.attributes, "hidden")) return true;
   std::string style = attribute(node, "style");
@@ -224,7 +226,8 @@ class Page {
       Node kid = child(node, i);
       if (is_text(kid)) {
         total += text_weight(kid->v.text.text);
-      } else if (is_element(kid) && !is_code_tag(kid->v.element.tag) && !is_furniture_tag(kid->v.element.tag)) {
+      } else if (is_element(kid) && !is_code_tag(kid->v.element.tag) && !is_furniture_tag(kid->v.element.tag) &&
+                 !is_heading(kid->v.element.tag)) {
         const Counts& k = counts(kid);
         if (!k.has_block) total += k.text - 2 * k.links;
       }
@@ -235,8 +238,11 @@ class Page {
   void find_best(Node node, const std::unordered_set<Node>& excluded, Node& best, double& best_score) {
     if (!is_element(node) || excluded.count(node)) return;
     const GumboTag tag = node->v.element.tag;
-    // Text inside a link is a headline pointing elsewhere, never the article.
-    if (is_code_tag(tag) || is_furniture_tag(tag) || is_invisible(node) || tag == GUMBO_TAG_A) return;
+    // Text inside a link is a headline pointing elsewhere, and a heading is the headline:
+    // never the story, even when the story is one short line.
+    if (is_code_tag(tag) || is_furniture_tag(tag) || is_invisible(node) || tag == GUMBO_TAG_A || is_heading(tag)) {
+      return;
+    }
     if (const double s = score(node); s > best_score) {
       best = node;
       best_score = s;

@@ -182,7 +182,7 @@ TEST(HtmlReaderTest, AOneLineStoryKeepsItsBodyWhenTheBylineOutweighsIt) {
 <div id="wrap"><div id="ct">
 <div class="head"><h2 class="headline"><span>홍길동, 시즌 2승 정조준…첫날 단독 선두</span></h2>
 <div class="stamp"><span>입력 2025.06.01 10:16</span></div></div>
-<div id="article"><div id="dic_area">(서울=온누리통신) 김기자 기자 = 홍길동이 시즌 2승을 정조준했다.</div></div>
+<div id="article"><div id="dic_area">(서울=통신) 홍 기자 = 홍길동이 2승을 노린다.</div></div>
 <div class="byline"><p class="byline_p"><span>윤영민 기자 (reporter1108@news.example.com)</span></p></div>
 <div class="more"><a href="#">기사 원문</a> <a href="#">좋아요</a></div>
 </div></div>
@@ -191,7 +191,7 @@ TEST(HtmlReaderTest, AOneLineStoryKeepsItsBodyWhenTheBylineOutweighsIt) {
   testing::Collected c;
   read_html(page, "one-line.html", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 1u) << c.problem_text();
-  EXPECT_EQ(c.articles[0].body, "(서울=온누리통신) 김기자 기자 = 홍길동이 시즌 2승을 정조준했다.");
+  EXPECT_EQ(c.articles[0].body, "(서울=통신) 홍 기자 = 홍길동이 2승을 노린다.");
 }
 
 }  // namespace
