@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <system_error>
@@ -74,14 +75,29 @@ class Walker {
     file.size = fs::file_size(path, ec);
     if (file.format == FileFormat::kUnsupported) file.format = sniff_file(path);
     if (file.format == FileFormat::kUnsupported) {
-      report_({Problem::Severity::kSkipped, file.relative, "",
-               "not a supported format (.jsonl .json .txt .html .htm .warc, or any of them .gz)"});
+      const std::string ext = lowercase_extension(path);
+      ++ignored_[ext.empty() ? "(no extension)" : ext];
       return;
     }
     files_.push_back(std::move(file));
   }
 
-  std::vector<CrawlFile> take() { return std::move(files_); }
+  // The files found. Files of other formats (images, notes, a README) are said once, per
+  // extension, rather than once each: a crawl can hold thousands of them.
+  std::vector<CrawlFile> take() {
+    if (!ignored_.empty()) {
+      std::size_t total = 0;
+      std::string kinds;
+      for (const auto& [ext, count] : ignored_) {
+        total += count;
+        kinds += (kinds.empty() ? "" : ", ") + ext + " ×" + std::to_string(count);
+      }
+      report_({Problem::Severity::kSkipped, root_.filename().generic_string(), "",
+               "ignored " + std::to_string(total) + " file(s) of other formats: " + kinds +
+                   " (read: .jsonl .json .txt .html .htm .warc, and any of them .gz)"});
+    }
+    return std::move(files_);
+  }
 
  private:
   void skip(const fs::path& path, const std::string& reason) {
@@ -92,6 +108,7 @@ class Walker {
   const ProblemSink& report_;
   std::set<std::string> visited_;
   std::vector<CrawlFile> files_;
+  std::map<std::string, std::size_t> ignored_;  // extension → files
 };
 
 }  // namespace

@@ -32,8 +32,9 @@ struct CrawlFile {
 // Lists the regular files under `root` (or `root` itself when it is a file), recursively, in
 // a stable (sorted) order, skipping hidden entries (".git", ".DS_Store"). Symbolic links to
 // files are followed; links to directories are followed once, never into a loop. A file whose
-// name gives no format is sniffed (sniff_format). Unreadable directories and files of no
-// supported format are reported to `report` and left out.
+// name gives no format is sniffed (sniff_format). Unreadable directories are reported to
+// `report` and left out; files of no supported format are left out and reported once for
+// the whole walk, counted by extension.
 // Throws std::runtime_error if `root` does not exist or cannot be read at all.
 std::vector<CrawlFile> walk_crawl_directory(const std::filesystem::path& root,
                                             const ProblemSink& report);
