@@ -54,7 +54,8 @@ std::string to_json(const SearchResponse& response) {
   for (const SearchHit& hit : response.hits) {
     results.push_back({{"rank", hit.rank}, {"id", hit.id}, {"title", hit.title},
                        {"date", hit.date}, {"source", hit.source}, {"url", hit.url},
-                       {"score", hit.score}, {"snippet", hit.snippet}, {"similar", hit.similar}});
+                       {"score", hit.score}, {"snippet", hit.snippet}, {"title_html", hit.title_html},
+                       {"similar", hit.similar}});
   }
   const nlohmann::json object = {{"query", response.query},
                                  {"total", response.total},
@@ -79,7 +80,8 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color) 
   for (const SearchHit& hit : response.hits) {
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", hit.score);
-    out << bold << hit.rank << ". " << hit.title << reset << '\n';
+    const std::string title = hit.title_html.empty() ? hit.title : snippet_for_terminal(hit.title_html, color);
+    out << bold << hit.rank << ". " << title << reset << '\n';
     out << "   " << dim << (hit.date.empty() ? "(no date)" : hit.date) << " · "
         << (hit.source.empty() ? "(no source)" : hit.source) << " · " << hit.id << " · score "
         << score;

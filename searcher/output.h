@@ -10,7 +10,7 @@ namespace sinmun {
 
 // The --json object (contract): {"query", "total", "total_is_exact", "took_ms",
 // "results": [{"rank", "id", "title", "date", "source", "url", "score", "snippet",
-// "similar"}],
+// "title_html", "similar"}],
 // "facets": {"source": [{"value", "count"}], "month": [{"value": "YYYY-MM", "count"}]}}
 // on one line.
 std::string to_json(const SearchResponse& response);

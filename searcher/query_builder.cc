@@ -14,6 +14,8 @@ using Queries = std::vector<Xapian::Query>;
 
 constexpr Xapian::termcount kMaxSyllableExpansion = 64;
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
+// Extra positions a proximity window allows beyond one per word.
+constexpr Xapian::termcount kProximitySlack = 3;
 
 // Where a word is looked for: title and body together, or the title only.
 struct TermSpace {
@@ -130,6 +132,7 @@ class Builder {
   // without weight. With `relaxed`, also the form in which any plain word may match.
   Xapian::Query all_of(const std::vector<QueryNode>& children, Xapian::Query* relaxed) {
     Queries scores, excludes, filters;
+    std::vector<std::string> main_terms;  // one per plain word that has one, in query order
     std::size_t plain_words = 0;
     for (const QueryNode& child : children) {
       if (child.kind == QueryNode::Kind::kNot) {
@@ -143,7 +146,10 @@ class Builder {
         Xapian::Query q = scored(child);
         if (q.empty()) continue;  // pure punctuation must not empty the whole query
         scores.push_back(std::move(q));
-        plain_words += child.kind == QueryNode::Kind::kWord;
+        if (child.kind == QueryNode::Kind::kWord) {
+          ++plain_words;
+          if (!main_term_.empty()) main_terms.push_back(main_term_);
+        }
       }
     }
     const auto finish = [&](Xapian::Query q) {
@@ -155,10 +161,20 @@ class Builder {
       if (!filters.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, combine(Xapian::Query::OP_AND, filters));
       return q;
     };
+    // Words close together in the article earn a bonus: the words' main terms within a
+    // few positions of each other (particles take no position, so neighbours are 1 apart).
+    const auto with_proximity = [&](Xapian::Query q) {
+      if (main_terms.size() < 2 || options_.proximity_weight <= 0) return q;
+      std::vector<Xapian::Query> near(main_terms.begin(), main_terms.end());
+      const auto window = static_cast<Xapian::termcount>(main_terms.size() + kProximitySlack);
+      return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                         combine(Xapian::Query::OP_NEAR, near, window), options_.proximity_weight));
+    };
     if (relaxed && plain_words >= options_.relax_from_concepts && plain_words == scores.size()) {
-      *relaxed = finish(combine(Xapian::Query::OP_OR, scores));
+      *relaxed = finish(with_proximity(combine(Xapian::Query::OP_OR, scores)));
     }
-    return finish(scores.empty() ? Xapian::Query() : combine(Xapian::Query::OP_AND, scores));
+    return finish(scores.empty() ? Xapian::Query() : with_proximity(combine(Xapian::Query::OP_AND, scores)));
   }
 
   // A one-syllable word (눈, 김) is indexed as a bigram inside longer pieces (김이, 김을), so
@@ -183,6 +199,7 @@ class Builder {
   }
 
   Xapian::Query word(const std::string& text) {
+    main_term_.clear();
     if (is_plain_wildcard(text)) {
       const std::vector<Token> prefix = analyzer_.analyze(text.substr(0, text.size() - 1));
       if (prefix.size() == 1 && prefix[0].kind == TokenKind::kWord) {
@@ -200,10 +217,12 @@ class Builder {
           if (!q.empty()) variants.push_back(std::move(q));
         }
         expanding_synonyms_ = false;
+        main_term_.clear();
         return combine(Xapian::Query::OP_SYNONYM, variants);
       }
     }
     const std::vector<Item> items = primary_items(tokens);
+    if (items.size() == 1) main_term_ = index_term(*items[0].whole, space_);
     const bool has_morphemes = std::any_of(items.begin(), items.end(),
                                            [](const Item& i) { return i.whole->kind == TokenKind::kMorpheme; });
     Queries ngram_variant;
@@ -324,6 +343,7 @@ class Builder {
   std::set<std::string>& terms_;
   TermSpace space_ = kAnywhere;
   bool expanding_synonyms_ = false;
+  std::string main_term_;  // of the last word(): its one word or morpheme term, if it has one
 };
 
 // One end of a date range: YYYY, YYYY-MM or YYYY-MM-DD → the first or last day it covers.

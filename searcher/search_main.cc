@@ -159,6 +159,7 @@ int main(int argc, char** argv) {
   std::string analysis;
   std::string bm25;
   std::string synonyms_path;
+  double proximity = sinmun::QueryOptions{}.proximity_weight;
   po::options_description options(kUsage);
   options.add_options()
       ("help,h", "show this help")
@@ -175,6 +176,8 @@ int main(int argc, char** argv) {
       ("snippets", "with --queries: also make snippets (to measure their cost)")
       ("similar", po::value(&request.similar_to)->value_name("ID"), "articles most like the article ID")
       ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default 1.0,0.5)")
+      ("proximity", po::value(&proximity)->value_name("W"),
+       "weight of the bonus for query words close together (default 0.5; 0: none)")
       ("synonyms", po::value(&synonyms_path)->value_name("FILE"),
        "synonym groups, one per line (default: $SINMUN_SYNONYMS, else the one shipped; 'none')")
       ("json", "print one JSON object instead of text (always with facets)")
@@ -239,6 +242,8 @@ int main(int argc, char** argv) {
     const sinmun::Analyzer analyzer = sinmun::make_query_analyzer(db_path, analyzer_config, !analysis.empty(), note);
     sinmun::SearchSettings settings;
     settings.bm25 = parse_bm25(bm25);
+    if (proximity < 0) throw std::invalid_argument("--proximity must be 0 or more");
+    settings.proximity_weight = proximity;
     settings.synonyms = sinmun::load_synonyms(synonyms_path, analyzer, note);
     sinmun::Searcher searcher(db_path, analyzer, settings);
     request.limit = limit;

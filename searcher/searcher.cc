@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <map>
 #include <stdexcept>
 
@@ -148,6 +149,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   response.query = request.similar_to.empty() ? request.query : "similar:" + request.similar_to;
   QueryOptions query_options;
   query_options.synonyms = settings_.synonyms.get();
+  query_options.proximity_weight = settings_.proximity_weight;
   const BuiltQuery built = request.similar_to.empty()
                                ? build_query(parse_query(request.query), analyzer_, query_options)
                                : similar_query(request.similar_to);
@@ -208,6 +210,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       hit.url = text_field(data, "url");
       if (request.with_snippets) {
         hit.snippet = make_snippet(text_field(data, "body"), built.terms, analyzer_);
+        hit.title_html = make_snippet(hit.title, built.terms, analyzer_, std::numeric_limits<std::size_t>::max());
       }
     }
     response.hits.push_back(std::move(hit));

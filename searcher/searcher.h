@@ -46,6 +46,7 @@ struct SearchHit {
   std::string url;
   double score = 0;
   std::string snippet;  // HTML-escaped, matches in <mark>…</mark>
+  std::string title_html;  // the title HTML-escaped with its matches in <mark>…</mark>
   Xapian::doccount similar = 0;  // near-duplicates folded into this result (at least)
 };
 
@@ -90,6 +91,7 @@ class NotFound : public std::runtime_error {
 
 struct SearchSettings {
   Bm25Parameters bm25;
+  double proximity_weight = QueryOptions{}.proximity_weight;
   std::shared_ptr<const Synonyms> synonyms;  // null: no expansion
 };
 

@@ -86,6 +86,7 @@ TEST_F(EndToEndTest, JsonOutputHasTheContractFields) {
   EXPECT_EQ(first["rank"], 1);
   EXPECT_EQ(first["title"], "엔비디아의 H200 수출을 허용하자");
   EXPECT_NE(first["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  EXPECT_EQ(first["title_html"], "엔비디아의 <mark>H200</mark> <mark>수출</mark>을 허용하자");
 }
 
 TEST_F(EndToEndTest, APhraseIsStricterThanTheSameWords) {
@@ -244,6 +245,8 @@ TEST_F(EndToEndTest, CrawledMarkupInTitlesIsEscapedInSnippets) {
   EXPECT_EQ(response["results"][0]["id"], "sample-0007");
   const std::string snippet = response["results"][0]["snippet"];
   EXPECT_EQ(snippet.find("<script>"), std::string::npos) << snippet;
+  EXPECT_EQ(response["results"][0]["title_html"],
+            "&lt;script&gt;alert(1)&lt;/script&gt; <mark>보안</mark> <mark>점검</mark>, 공공기관 사이트 38% 취약");
 }
 
 TEST_F(EndToEndTest, SimilarFindsRelatedArticlesAndRefusesUnknownIds) {

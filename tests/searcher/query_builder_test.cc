@@ -75,7 +75,14 @@ class MorphQueryBuilderTest : public ::testing::Test {
   std::optional<Analyzer> analyzer_;
 };
 
+TEST_F(MorphQueryBuilderTest, WordsCloseTogetherEarnABonus) {
+  EXPECT_EQ(build_query(parse_query("H200 수출"), *analyzer_).strict.get_description(),
+            "Query(((h200 AND (수출 OR 0.5 * XN수출)) AND_MAYBE 0.5 * (h200 NEAR 5 수출)))");
+}
+
 TEST_F(MorphQueryBuilderTest, Golden) {
+  QueryOptions no_bonus;
+  no_bonus.proximity_weight = 0;
   const std::pair<const char*, const char*> table[] = {
       // A concept is its morpheme, or (weighted down) its bigrams.
       {"H200 수출", "Query((h200 AND (수출 OR 0.5 * XN수출)))"},
@@ -92,7 +99,9 @@ TEST_F(MorphQueryBuilderTest, Golden) {
       {"3,500억 달러", "Query((3500억 AND (달러 OR 0.5 * XN달러)))"},
       {"C++가", "Query(c++)"},
   };
-  for (const auto& [query, expected] : table) EXPECT_EQ(strict(*analyzer_, query), expected) << query;
+  for (const auto& [query, expected] : table) {
+    EXPECT_EQ(build_query(parse_query(query), *analyzer_, no_bonus).strict.get_description(), expected) << query;
+  }
 }
 
 }  // namespace
