@@ -20,8 +20,8 @@ struct QueryOptions {
   // Queries of at least this many concepts get a relaxed form for when the strict one finds
   // too little (a pasted headline).
   std::size_t relax_from_concepts = 3;
-  // Weight of the bonus for the words of a query standing close together (OP_NEAR over
-  // their main terms); 0 turns it off.
+  // Weight of the bonus for the words of a short query (fewer than relax_from_concepts)
+  // standing close together (OP_NEAR over their main terms); 0 turns it off.
   double proximity_weight = 0.5;
   // Equivalent words to expand each word with (borrowed; may be null).
   const Synonyms* synonyms = nullptr;
