@@ -175,7 +175,7 @@ int main(int argc, char** argv) {
       ("no-collapse", "show every copy of a story printed by several sources")
       ("snippets", "with --queries: also make snippets (to measure their cost)")
       ("similar", po::value(&request.similar_to)->value_name("ID"), "articles most like the article ID")
-      ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default 1.0,0.5)")
+      ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default 0.6,0.9, tuned on news)")
       ("proximity", po::value(&proximity)->value_name("W"),
        "weight of the bonus for query words close together (default 0.5; 0: none)")
       ("synonyms", po::value(&synonyms_path)->value_name("FILE"),
