@@ -2,9 +2,11 @@
 # Known-item relevance of sinmun against the plain-Xapian baseline on the dev sets
 # ($SHARED/data/*-title2body-dev/: docs.jsonl, queries.tsv, qrels.tsv).
 #
-# usage: scripts/eval-relevance.sh [--set NAME] [--keep DIR] [--systems LIST]
+# usage: scripts/eval-relevance.sh [--set NAME] [--keep DIR | --reuse DIR] [--systems LIST]
 #   --set NAME       only this set (directory name, or its prefix before -title2body-dev)
 #   --keep DIR       keep work files (crawl copies, databases, runs, logs) in DIR
+#   --reuse DIR      as --keep, but a database already in DIR (made with the same
+#                    SINMUN_INDEX_ARGS) is searched again instead of rebuilt (idx_s, rss_MB: -)
 #   --systems LIST   comma-separated subset of sinmun,baseline (default: both)
 # Environment:
 #   SINMUN_SHARED       shared dir (default: <repo root>/../shared)
@@ -22,11 +24,12 @@ set -euo pipefail
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
 die() { echo "eval-relevance: $*" >&2; exit 2; }
 
-only_set="" keep="" systems="sinmun,baseline"
+only_set="" keep="" reuse=false systems="sinmun,baseline"
 while (($#)); do
   case "$1" in
     --set) only_set="${2:?--set needs a NAME}"; shift 2 ;;
     --keep) keep="${2:?--keep needs a DIR}"; shift 2 ;;
+    --reuse) keep="${2:?--reuse needs a DIR}"; reuse=true; shift 2 ;;
     --systems) systems="${2:?--systems needs a LIST}"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "eval-relevance: unknown argument '$1'" >&2; usage >&2; exit 1 ;;
@@ -119,17 +122,30 @@ rows=()
 for name in "${sets[@]}"; do
   src="$shared/data/$name"
   dir="$work/$name"
-  rm -rf "$dir"
-  mkdir -p "$dir/crawl"
-  # A copy rather than a symlink: a crawl walker may rightly refuse to follow links.
-  cp "$src/docs.jsonl" "$dir/crawl/docs.jsonl"
-  chmod u+w "$dir/crawl/docs.jsonl"
+  # reusable SYSTEM: --reuse and DIR holds SYSTEM's database, built with these index args.
+  reusable() {
+    $reuse && [[ -d "$dir/$1.db" && -f "$dir/$1.index-args" && -f "$dir/crawl/docs.jsonl" &&
+      "$(cat "$dir/$1.index-args")" == "${SINMUN_INDEX_ARGS:-}" ]]
+  }
+  if ! { reusable sinmun || reusable baseline; }; then
+    rm -rf "$dir"
+    mkdir -p "$dir/crawl"
+    # A copy rather than a symlink: a crawl walker may rightly refuse to follow links.
+    cp "$src/docs.jsonl" "$dir/crawl/docs.jsonl"
+    chmod u+w "$dir/crawl/docs.jsonl"
+  fi
   tr -d '"' <"$src/queries.tsv" >"$dir/queries.tsv"
   qrels="$src/qrels.tsv"
   echo "eval-relevance: $name ($(wc -l <"$dir/queries.tsv") queries)" >&2
 
   if $want_sinmun; then
-    timed "$dir/sinmun-index.log" "$sinmun_index" --db "$dir/sinmun.db" "${index_args[@]}" "$dir/crawl"
+    if reusable sinmun; then
+      secs="-" rss_mb="-"
+    else
+      rm -rf "$dir/sinmun.db"
+      timed "$dir/sinmun-index.log" "$sinmun_index" --db "$dir/sinmun.db" "${index_args[@]}" "$dir/crawl"
+      printf '%s\n' "${SINMUN_INDEX_ARGS:-}" >"$dir/sinmun.index-args"
+    fi
     idx_secs="$secs" idx_rss="$rss_mb" idx_mb="$(db_mb "$dir/sinmun.db")"
     # --no-collapse: a known item folded under its wire-copy sibling would count as a miss,
     # and the baseline does not fold either.
@@ -139,7 +155,13 @@ for name in "${sets[@]}"; do
   fi
 
   if $want_baseline; then
-    timed "$dir/baseline-index.log" "$baseline" index --db "$dir/baseline.db" "$dir/crawl/docs.jsonl"
+    if reusable baseline; then
+      secs="-" rss_mb="-"
+    else
+      rm -rf "$dir/baseline.db"
+      timed "$dir/baseline-index.log" "$baseline" index --db "$dir/baseline.db" "$dir/crawl/docs.jsonl"
+      printf '%s\n' "${SINMUN_INDEX_ARGS:-}" >"$dir/baseline.index-args"
+    fi
     idx_secs="$secs" idx_rss="$rss_mb" idx_mb="$(db_mb "$dir/baseline.db")"
     for op in or and; do
       "$baseline" search --db "$dir/baseline.db" --queries "$dir/queries.tsv" --limit 100 --op "$op" \
