@@ -234,7 +234,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
     }
     if (progress) progress(stats, stats.files_seen);
   };
-  run_ordered_pipeline<FileResult>(tasks.size(), options_.jobs, 4 * options_.jobs, produce, consume);
+  run_ordered_pipeline<FileResult>(tasks.size(), options_.jobs, 2 * options_.jobs, produce, consume);
 
   for (const LedgerEntry& entry : ledger.entries()) {
     if (seen.count(entry.path)) continue;

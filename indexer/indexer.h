@@ -28,7 +28,7 @@ struct IndexOptions {
   bool prune = false;             // remove articles of files that vanished from a crawl root
   // JSON Lines files bigger than this are read in chunks of about this size: in parallel,
   // and with memory bounded by the chunk rather than the file.
-  std::size_t chunk_bytes = 4 << 20;
+  std::size_t chunk_bytes = 1 << 20;
 };
 
 struct IndexStats {
