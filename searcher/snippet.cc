@@ -32,21 +32,85 @@ std::size_t back_chars(std::string_view text, std::size_t from, std::size_t char
   return i;
 }
 
+// Analysis of a snippet's neighbourhood is bounded: literal hits looked at per term, and the
+// bytes scanned when no term appears literally.
+constexpr std::size_t kMaxLiteralHits = 200;
+constexpr std::size_t kScanBytes = 8192;
+
 struct Match {
   std::size_t start;
   std::size_t end;
   std::string term;
 };
 
-std::vector<Match> find_matches(std::string_view text, const std::set<std::string>& terms,
-                                const Analyzer& analyzer) {
+std::vector<Match> analyse_matches(std::string_view text, std::size_t begin, std::size_t end,
+                                   const std::set<std::string>& terms, const Analyzer& analyzer) {
   std::vector<Match> matches;
-  for (Token& token : analyzer.analyze(text)) {
+  for (Token& token : analyzer.analyze(text.substr(begin, end - begin))) {
     std::string term = token.kind == TokenKind::kNgram ? std::string(schema::kNgram) + token.term
                                                        : std::move(token.term);
-    if (terms.count(term)) matches.push_back({token.start, token.end, std::move(term)});
+    if (terms.count(term)) matches.push_back({begin + token.start, begin + token.end, std::move(term)});
   }
   return matches;
+}
+
+// The nearest white space at or after `at` (or the end), so that a region cut there splits
+// no word.
+std::size_t word_boundary(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return text.size();
+  const std::size_t space = text.find_first_of(" \n\t", at);
+  return space == std::string_view::npos ? text.size() : space;
+}
+
+std::size_t word_boundary_before(std::string_view text, std::size_t at) {
+  if (at == 0) return 0;
+  const std::size_t space = text.find_last_of(" \n\t", at);
+  return space == std::string_view::npos ? 0 : space;
+}
+
+// Where the query's terms appear literally (ASCII case folded): a cheap map of where to
+// analyse, since analysing a whole long article for every result is what made snippets
+// slow. Stems (밝히 for 밝혔다) and other forms are not literal; they fall back to a scan.
+std::vector<std::pair<std::size_t, const std::string*>> literal_hits(std::string_view text,
+                                                                      const std::set<std::string>& terms) {
+  std::string folded(text);
+  for (char& c : folded) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  std::vector<std::pair<std::size_t, const std::string*>> hits;
+  for (const std::string& term : terms) {
+    std::string_view literal = term;
+    if (literal.starts_with(schema::kNgram)) literal.remove_prefix(schema::kNgram.size());
+    if (literal.empty() || (literal[0] >= 'A' && literal[0] <= 'Z')) continue;
+    std::size_t count = 0;
+    for (std::size_t at = folded.find(literal); at != std::string::npos && count < kMaxLiteralHits;
+         at = folded.find(literal, at + literal.size()), ++count) {
+      hits.emplace_back(at, &term);
+    }
+  }
+  std::sort(hits.begin(), hits.end());
+  return hits;
+}
+
+// The query's matches in the part of `text` a snippet will come from: around the densest
+// cluster of literal hits, else the first kScanBytes.
+std::vector<Match> find_matches(std::string_view text, const std::set<std::string>& terms,
+                                const Analyzer& analyzer, std::size_t length) {
+  const auto hits = literal_hits(text, terms);
+  const std::size_t span = 4 * length;  // bytes: a window of `length` characters, and margin
+  if (hits.empty()) return analyse_matches(text, 0, word_boundary(text, kScanBytes), terms, analyzer);
+  std::size_t best = 0;
+  std::size_t best_distinct = 0;
+  for (std::size_t h = 0; h < hits.size(); ++h) {
+    std::set<const std::string*> distinct;
+    for (std::size_t k = h; k < hits.size() && hits[k].first < hits[h].first + span; ++k) distinct.insert(hits[k].second);
+    if (distinct.size() > best_distinct) {
+      best = h;
+      best_distinct = distinct.size();
+    }
+  }
+  const std::size_t begin = word_boundary_before(text, hits[best].first > span ? hits[best].first - span : 0);
+  return analyse_matches(text, begin, word_boundary(text, hits[best].first + 2 * span), terms, analyzer);
 }
 
 }  // namespace
@@ -69,7 +133,7 @@ std::string html_escape(std::string_view text) {
 
 std::string make_snippet(std::string_view text, const std::set<std::string>& terms,
                          const Analyzer& analyzer, std::size_t length) {
-  const std::vector<Match> matches = find_matches(text, terms, analyzer);
+  const std::vector<Match> matches = find_matches(text, terms, analyzer, std::min<std::size_t>(length, text.size()));
 
   // Best window: the one starting a little before some match that covers the most distinct
   // terms (then the most matches); the earliest wins ties.

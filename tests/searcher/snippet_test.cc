@@ -28,6 +28,16 @@ TEST(SnippetTest, PicksThePassageWithTheMatchesAndCutsOnCharacters) {
   EXPECT_NE(snippet.find("<mark>H200</mark> <mark>수출</mark> 통제"), std::string::npos) << snippet;
 }
 
+TEST(SnippetTest, FindsAMatchDeepInALongTextAndHighlightsUpperCase) {
+  const Analyzer analyzer;
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "가나다 라마 ";
+  text += "엔비디아의 H200 수출 통제";
+  for (int i = 0; i < 5000; ++i) text += " 바사아";
+  const std::string snippet = make_snippet(text, {"h200", "XN수출"}, analyzer, 40);
+  EXPECT_NE(snippet.find("<mark>H200</mark> <mark>수출</mark> 통제"), std::string::npos) << snippet;
+}
+
 TEST(SnippetTest, WithoutMatchesShowsTheStart) {
   const Analyzer analyzer;
   EXPECT_EQ(make_snippet("짧은 글", {"XN없음"}, analyzer), "짧은 글");
