@@ -66,6 +66,8 @@ Xapian::Document build_document(const Article& article, const Analyzer& analyzer
   }
   if (!article.url.empty()) doc.add_boolean_term(schema::field_term(schema::kUrl, article.url));
   add_date(doc, article.date);
+  const std::string month = article.date.size() == 10 ? article.date.substr(0, 4) + article.date.substr(5, 2) : "";
+  doc.add_value(schema::kFacetSlot, month + "\t" + article.source);
   // Only bodies long enough to tell stories apart get a signature (and so can be folded).
   if (article.body.size() >= kMinBytesForSimhash) doc.add_value(schema::kSimhashSlot, to_hex(simhash(article.body)));
 

@@ -33,6 +33,8 @@ inline constexpr Xapian::valueno kCollapseSlot = 2;  // near-duplicate group key
 inline constexpr Xapian::valueno kIdSlot = 3;        // the article id: a tie-breaker that does
                                                      // not depend on indexing order
 inline constexpr Xapian::valueno kSimhashSlot = 4;   // SimHash of the body, 16 hex digits
+inline constexpr Xapian::valueno kFacetSlot = 5;     // "YYYYMM<TAB>source": both facets from
+                                                     // one value read per matching document
 
 // User metadata: the analysis mode (Analyzer::mode()) the documents were indexed with.
 inline constexpr std::string_view kAnalyzerModeKey = "sinmun:analyzer";

@@ -32,6 +32,8 @@ std::string text_field(const nlohmann::json& data, const char* name) {
   return it != data.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
+constexpr std::size_t kMaxSourceFacets = 50;
+
 // Terms of an article that describe it for --similar: enough to find its subject, few enough
 // that its boilerplate does not dominate.
 constexpr Xapian::termcount kSimilarTerms = 24;
@@ -58,24 +60,23 @@ Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
   return query;
 }
 
-std::vector<FacetCount> top_values(const Xapian::ValueCountMatchSpy& spy, std::size_t limit) {
-  std::vector<FacetCount> out;
-  for (auto it = spy.top_values_begin(limit); it != spy.top_values_end(limit); ++it) {
-    if (!(*it).empty()) out.push_back({*it, it.get_termfreq()});
-  }
-  return out;
-}
-
-// Month facet from the per-day counts of the date slot.
-std::vector<FacetCount> months(const Xapian::ValueCountMatchSpy& days) {
+// Source and month facets from the counts of the facet slot ("YYYYMM<TAB>source"): sources
+// most frequent first (at most kMaxSourceFacets), months newest first.
+void fill_facets(const Xapian::ValueCountMatchSpy& spy, SearchResponse& response) {
+  std::map<std::string, Xapian::doccount> by_source;
   std::map<std::string, Xapian::doccount, std::greater<>> by_month;
-  for (auto it = days.values_begin(); it != days.values_end(); ++it) {
-    const std::string day = *it;
-    if (day.size() == 8) by_month[day.substr(0, 4) + "-" + day.substr(4, 2)] += it.get_termfreq();
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string value = *it;
+    const std::size_t tab = value.find('\t');
+    if (tab == std::string::npos) continue;
+    if (tab == 6) by_month[value.substr(0, 4) + "-" + value.substr(4, 2)] += it.get_termfreq();
+    if (tab + 1 < value.size()) by_source[value.substr(tab + 1)] += it.get_termfreq();
   }
-  std::vector<FacetCount> out;
-  for (const auto& [month, count] : by_month) out.push_back({month, count});
-  return out;
+  for (const auto& [source, count] : by_source) response.source_facets.push_back({source, count});
+  std::stable_sort(response.source_facets.begin(), response.source_facets.end(),
+                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  if (response.source_facets.size() > kMaxSourceFacets) response.source_facets.resize(kMaxSourceFacets);
+  for (const auto& [month, count] : by_month) response.month_facets.push_back({month, count});
 }
 
 }  // namespace
@@ -166,8 +167,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     enquire.set_sort_by_relevance_then_key(&tie_break, false);
   }
   if (request.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
-  Xapian::ValueCountMatchSpy sources(schema::kSourceSlot);
-  Xapian::ValueCountMatchSpy days(schema::kDateSlot);
+  Xapian::ValueCountMatchSpy facets(schema::kFacetSlot);
   const Xapian::doccount wanted = request.offset + request.limit;
   // Facets count the whole result set; otherwise counting stops once the page is full.
   const Xapian::doccount check_at_least = request.with_facets ? db_.get_doccount() : wanted;
@@ -182,8 +182,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
         Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, built.strict), request));
   }
   if (request.with_facets) {
-    enquire.add_matchspy(&sources);
-    enquire.add_matchspy(&days);
+    enquire.add_matchspy(&facets);
   }
   if (response.relaxed || request.with_facets) {
     mset = enquire.get_mset(request.offset, request.limit, check_at_least);
@@ -191,8 +190,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   response.total = mset.get_matches_estimated();
   response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (request.with_facets) {
-    response.source_facets = top_values(sources, 50);
-    response.month_facets = months(days);
+    fill_facets(facets, response);
   }
 
   Xapian::doccount rank = request.offset;
