@@ -16,6 +16,12 @@ std::string from_environment(const char* name) {
 
 }  // namespace
 
+fs::path default_dictionary_dir() {
+  const std::string env = from_environment("SINMUN_DICT");
+  if (!env.empty()) return env;
+  return fs::path(from_environment("HOME")) / ".local/share/sinmun/mecab-ko-dic";
+}
+
 Analyzer make_analyzer(const AnalyzerConfig& config, const std::function<void(const std::string&)>& report) {
   if (config.mode == AnalysisMode::kNgram) return Analyzer();
 
@@ -25,7 +31,7 @@ Analyzer make_analyzer(const AnalyzerConfig& config, const std::function<void(co
     dictionary = from_environment("SINMUN_DICT");
     explicit_dictionary = !dictionary.empty();
   }
-  if (dictionary.empty()) dictionary = fs::path(from_environment("HOME")) / ".local/share/sinmun/mecab-ko-dic";
+  if (dictionary.empty()) dictionary = default_dictionary_dir();
 
   if (!explicit_dictionary && !fs::exists(dictionary / "sys.dic") && config.mode == AnalysisMode::kMorphemeNgram) {
     report("no Korean dictionary at " + dictionary.string() +

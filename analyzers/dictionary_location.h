@@ -1,6 +1,7 @@
 #ifndef SINMUN_ANALYZERS_DICTIONARY_LOCATION_H_
 #define SINMUN_ANALYZERS_DICTIONARY_LOCATION_H_
 
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -18,6 +19,10 @@ struct AnalyzerConfig {
   std::string user_dictionary;
   AnalysisMode mode = AnalysisMode::kMorphemeNgram;
 };
+
+// $SINMUN_DICT, else ~/.local/share/sinmun/mecab-ko-dic (where scripts/fetch-dictionary.sh
+// installs it).
+std::filesystem::path default_dictionary_dir();
 
 // Builds the analyzer. A dictionary named explicitly (dictionary_dir) that cannot be
 // loaded, or an explicit user dictionary that cannot be read, throws std::runtime_error. A

@@ -14,16 +14,9 @@
 namespace sinmun {
 namespace {
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // The value after "charset=" in `text`, stopping at a quote, semicolon, space or '>'.
 std::string charset_parameter(std::string_view text) {
-  const std::string lower = lowercase(text);
+  const std::string lower = lowercase_ascii(text);
   const std::size_t at = lower.find("charset");
   if (at == std::string::npos) return "";
   std::size_t i = at + 7;
@@ -129,7 +122,7 @@ std::string charset_from_content_type(std::string_view content_type) {
 }
 
 std::string charset_from_html_meta(std::string_view html) {
-  const std::string head = lowercase(html.substr(0, 16 * 1024));
+  const std::string head = lowercase_ascii(html.substr(0, 16 * 1024));
   std::size_t at = 0;
   while ((at = head.find("<meta", at)) != std::string::npos) {
     const std::size_t end = head.find('>', at);
@@ -143,7 +136,7 @@ std::string charset_from_html_meta(std::string_view html) {
 }
 
 std::string converter_for_label(std::string_view label) {
-  std::string name = lowercase(trim(label));
+  std::string name = lowercase_ascii(trim(label));
   if (name.empty()) return "";
   for (const char* korean : {"euc-kr", "euckr", "euc_kr", "ks_c_5601-1987", "ks_c_5601", "ksc5601",
                              "ksc_5601", "cp949", "ms949", "uhc", "windows-949", "x-windows-949",

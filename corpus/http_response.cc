@@ -9,13 +9,6 @@
 namespace sinmun {
 namespace {
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::string dechunk(std::string_view body, std::string& out) {
   std::size_t at = 0;
   while (true) {
@@ -64,11 +57,11 @@ std::string parse_http_response(std::string_view bytes, HttpResponse& out) {
     }
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;  // tolerated, as browsers do
-    const std::string name = lowercase(trim(line.substr(0, colon)));
+    const std::string name = lowercase_ascii(trim(line.substr(0, colon)));
     const std::string value = trim(line.substr(colon + 1));
     if (name == "content-type") out.content_type = value;
-    if (name == "transfer-encoding") out.transfer_encoding = lowercase(value);
-    if (name == "content-encoding") out.content_encoding = lowercase(value);
+    if (name == "transfer-encoding") out.transfer_encoding = lowercase_ascii(value);
+    if (name == "content-encoding") out.content_encoding = lowercase_ascii(value);
   }
   out.body = bytes.substr(at);
   return "";

@@ -15,6 +15,9 @@ std::size_t repair_utf8(std::string& text);
 // in the first 8 KiB.
 bool looks_binary(std::string_view content);
 
+// ASCII letters lower-cased, everything else as it is (header names, labels, extensions).
+std::string lowercase_ascii(std::string_view text);
+
 // Without leading and trailing ASCII/Unicode white space.
 std::string trim(std::string_view text);
 

@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "corpus/text_utils.h"
+
 namespace sinmun {
 namespace fs = std::filesystem;
 namespace {
@@ -18,12 +20,7 @@ FileFormat sniff_file(const fs::path& path) {
   return sniff_format(std::string_view(head, static_cast<std::size_t>(in.gcount())));
 }
 
-std::string lowercase_extension(const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
+std::string lowercase_extension(const fs::path& path) { return lowercase_ascii(path.extension().string()); }
 
 class Walker {
  public:
@@ -128,9 +125,7 @@ FileFormat sniff_format(std::string_view head) {
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   const std::size_t start = head.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos) return FileFormat::kUnsupported;
-  std::string lower(head.substr(start, 64));
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = lowercase_ascii(head.substr(start, 64));
   if (lower.starts_with("warc/1.")) return FileFormat::kWarc;
   if (lower.starts_with("<!doctype html") || lower.starts_with("<html")) return FileFormat::kHtml;
   return FileFormat::kUnsupported;

@@ -17,13 +17,6 @@ struct WarcHeader {
   std::string content_length;
 };
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 WarcHeader parse_header(std::string_view block) {
   WarcHeader header;
   std::size_t at = 0;
@@ -34,11 +27,11 @@ WarcHeader parse_header(std::string_view block) {
     at = end + 1;
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string name = lowercase(trim(line.substr(0, colon)));
+    const std::string name = lowercase_ascii(trim(line.substr(0, colon)));
     const std::string value = trim(line.substr(colon + 1));
-    if (name == "warc-type") header.type = lowercase(value);
+    if (name == "warc-type") header.type = lowercase_ascii(value);
     if (name == "warc-target-uri") header.target_uri = value;
-    if (name == "content-type") header.content_type = lowercase(value);
+    if (name == "content-type") header.content_type = lowercase_ascii(value);
     if (name == "content-length") header.content_length = value;
   }
   // WARC 1.0's grammar put the URI in angle brackets; some writers still do.
@@ -49,9 +42,9 @@ WarcHeader parse_header(std::string_view block) {
 }
 
 bool is_html(const std::string& content_type, std::string_view payload) {
-  const std::string type = lowercase(content_type.substr(0, content_type.find(';')));
+  const std::string type = lowercase_ascii(content_type.substr(0, content_type.find(';')));
   if (!type.empty()) return trim(type) == "text/html" || trim(type) == "application/xhtml+xml";
-  const std::string head = lowercase(trim(payload.substr(0, 256)));
+  const std::string head = lowercase_ascii(trim(payload.substr(0, 256)));
   return head.starts_with("<!doctype html") || head.starts_with("<html");
 }
 

@@ -1,5 +1,7 @@
 #include "searcher/query_parser.h"
 
+#include "corpus/text_utils.h"
+
 #include <algorithm>
 #include <array>
 
@@ -22,13 +24,6 @@ QueryNode empty_node(QueryNode::Kind kind) {
   QueryNode node;
   node.kind = kind;
   return node;
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 // Splits into words, quoted runs and parentheses. A '-' glued to the start of a word, a
@@ -55,7 +50,7 @@ std::vector<Token> tokenize(std::string_view q) {
     // field:value or field:"value"
     const std::size_t colon = q.find(':', i);
     if (colon != std::string_view::npos && colon > i) {
-      const std::string name = lower_ascii(q.substr(i, colon - i));
+      const std::string name = lowercase_ascii(q.substr(i, colon - i));
       if (std::find(kFields.begin(), kFields.end(), name) != kFields.end() && colon + 1 < q.size() &&
           !is_space(q[colon + 1])) {
         token.field = name;

@@ -2,32 +2,17 @@
 // shipped user dictionary. Skipped when the dictionary is not installed.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <optional>
-
-#include "analyzers/dictionary_location.h"
 #include "tests/analyzers/golden.h"
+#include "tests/analyzers/installed_analyzer.h"
 
 namespace sinmun {
 namespace {
 
 using testing::encode;
 
-const Analyzer* morph_analyzer() {
-  static const std::optional<Analyzer> analyzer = []() -> std::optional<Analyzer> {
-    const char* env = std::getenv("SINMUN_DICT");
-    const std::filesystem::path dir =
-        env ? env : std::filesystem::path(std::getenv("HOME") ? std::getenv("HOME") : "") / ".local/share/sinmun/mecab-ko-dic";
-    if (!std::filesystem::exists(dir / "sys.dic")) return std::nullopt;
-    return make_analyzer({dir.string(), "", AnalysisMode::kMorphemeNgram}, [](const std::string&) {});
-  }();
-  return analyzer ? &*analyzer : nullptr;
-}
-
-#define REQUIRE_DICTIONARY()                                                         \
-  const Analyzer* analyzer = morph_analyzer();                                       \
-  if (!analyzer) GTEST_SKIP() << "mecab-ko-dic not installed (scripts/fetch-dictionary.sh)"
+#define REQUIRE_DICTIONARY()                                  \
+  const Analyzer* analyzer = testing::installed_analyzer(); \
+  SINMUN_SKIP_WITHOUT_DICTIONARY(analyzer)
 
 // Only the word and morpheme stream, for tables that would drown in bigrams.
 std::string primary(const Analyzer& analyzer, const std::string& text) {
@@ -134,18 +119,14 @@ TEST(MorphAnalyzerTest, StreamsKeepTheirOwnOrder) {
 
 TEST(MorphAnalyzerTest, MorphemeOnlyModeHasNoNgrams) {
   REQUIRE_DICTIONARY();
-  const char* env = std::getenv("SINMUN_DICT");
-  const std::string dir = env ? env : std::string(std::getenv("HOME")) + "/.local/share/sinmun/mecab-ko-dic";
-  const Analyzer morph_only = make_analyzer({dir, "", AnalysisMode::kMorpheme}, [](const std::string&) {});
+  const Analyzer& morph_only = *testing::installed_analyzer(AnalysisMode::kMorpheme);
   EXPECT_EQ(morph_only.mode(), "morph");
   EXPECT_EQ(encode(morph_only.analyze("엔비디아의 수출")), "엔비디아@0[0-12]m 수출@1[16-22]m");
 }
 
 TEST(MorphAnalyzerTest, WithoutTheUserDictionaryNewNamesFallApart) {
   REQUIRE_DICTIONARY();
-  const char* env = std::getenv("SINMUN_DICT");
-  const std::string dir = env ? env : std::string(std::getenv("HOME")) + "/.local/share/sinmun/mecab-ko-dic";
-  const Analyzer plain = make_analyzer({dir, "none", AnalysisMode::kMorpheme}, [](const std::string&) {});
+  const Analyzer& plain = *testing::installed_analyzer(AnalysisMode::kMorpheme, "none");
   EXPECT_NE(primary(plain, "엔비디아의"), "엔비디아@0[0-12]m");
   EXPECT_EQ(primary(*analyzer, "엔비디아의"), "엔비디아@0[0-12]m");
 }

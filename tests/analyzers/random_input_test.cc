@@ -2,11 +2,8 @@
 
 #include <random>
 
-#include <cstdlib>
-#include <filesystem>
-
 #include "analyzers/analyzer.h"
-#include "analyzers/dictionary_location.h"
+#include "tests/analyzers/installed_analyzer.h"
 
 namespace sinmun {
 namespace {
@@ -31,12 +28,7 @@ void check_invariants(const Analyzer& analyzer, const std::string& text) {
 // The analyzers under test: n-grams only, and with morphology when the dictionary is here.
 std::vector<Analyzer> analyzers() {
   std::vector<Analyzer> out(1);
-  const char* env = std::getenv("SINMUN_DICT");
-  const std::string dir = env ? env : std::string(std::getenv("HOME") ? std::getenv("HOME") : "") +
-                                          "/.local/share/sinmun/mecab-ko-dic";
-  if (std::filesystem::exists(dir + "/sys.dic")) {
-    out.push_back(make_analyzer({dir, "", AnalysisMode::kMorphemeNgram}, [](const std::string&) {}));
-  }
+  if (const Analyzer* morph = testing::installed_analyzer()) out.push_back(*morph);
   return out;
 }
 

@@ -2,11 +2,9 @@
 // Skipped when the dictionary is not installed.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
-#include "analyzers/dictionary_location.h"
 #include "indexer/indexer.h"
 #include "searcher/searcher.h"
+#include "tests/analyzers/installed_analyzer.h"
 #include "tests/corpus/collect.h"
 
 namespace sinmun {
@@ -17,11 +15,8 @@ using testing::TempDir;
 class MorphSearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* env = std::getenv("SINMUN_DICT");
-    const std::string dir = env ? env : std::string(std::getenv("HOME") ? std::getenv("HOME") : "") +
-                                            "/.local/share/sinmun/mecab-ko-dic";
-    if (!std::filesystem::exists(dir + "/sys.dic")) GTEST_SKIP() << "mecab-ko-dic not installed";
-    analyzer_.emplace(make_analyzer({dir, "", AnalysisMode::kMorphemeNgram}, [](const std::string&) {}));
+    analyzer_ = testing::installed_analyzer();
+    SINMUN_SKIP_WITHOUT_DICTIONARY(analyzer_);
   }
 
   // Indexes one JSONL line per (id, text) pair, text as the body.
@@ -49,7 +44,7 @@ class MorphSearchTest : public ::testing::Test {
   std::string db() const { return (dir_.path() / "db").string(); }
 
   TempDir dir_;
-  std::optional<Analyzer> analyzer_;
+  const Analyzer* analyzer_ = nullptr;
 };
 
 TEST_F(MorphSearchTest, AWordMatchRanksAboveASubstringMatch) {

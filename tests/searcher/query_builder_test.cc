@@ -2,10 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-
-#include "analyzers/dictionary_location.h"
+#include "tests/analyzers/installed_analyzer.h"
 
 namespace sinmun {
 namespace {
@@ -66,13 +63,10 @@ TEST(QueryBuilderTest, OnlyLongQueriesGetARelaxedForm) {
 class MorphQueryBuilderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* env = std::getenv("SINMUN_DICT");
-    const std::string dir = env ? env : std::string(std::getenv("HOME") ? std::getenv("HOME") : "") +
-                                            "/.local/share/sinmun/mecab-ko-dic";
-    if (!std::filesystem::exists(dir + "/sys.dic")) GTEST_SKIP() << "mecab-ko-dic not installed";
-    analyzer_.emplace(make_analyzer({dir, "", AnalysisMode::kMorphemeNgram}, [](const std::string&) {}));
+    analyzer_ = testing::installed_analyzer();
+    SINMUN_SKIP_WITHOUT_DICTIONARY(analyzer_);
   }
-  std::optional<Analyzer> analyzer_;
+  const Analyzer* analyzer_ = nullptr;
 };
 
 TEST_F(MorphQueryBuilderTest, WordsCloseTogetherEarnABonus) {
