@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <set>
 #include <vector>
 
@@ -325,6 +326,19 @@ TEST_F(BadInputTest, SearchingAMissingDatabaseSaysHowToMakeOne) {
   const CommandResult r = testing::run_command(kSearch + " --db /nonexistent/db H200", dir_.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("sinmun-index --db"), std::string::npos) << r.err;
+}
+
+TEST_F(BadInputTest, AProgressLineOnlyOnATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1) to fake a terminal";
+  const std::string db = (dir_.path() / "db").string();
+  const std::string command = kIndex + " --db " + shell_quote(db) + " " + shell_quote(kSample);
+  const CommandResult on_terminal =
+      testing::run_command("script -q -c " + shell_quote(command) + " /dev/null", dir_.path());
+  EXPECT_EQ(on_terminal.exit_code, 0) << on_terminal.err;
+  EXPECT_NE(on_terminal.out.find("/17 files · "), std::string::npos) << on_terminal.out;
+  const CommandResult piped = index((dir_.path() / "db2").string(), kSample);
+  EXPECT_EQ(piped.err.find(" files · "), std::string::npos) << piped.err;
+  EXPECT_NE(piped.err.find("17 files: 17 read"), std::string::npos) << piped.err;
 }
 
 TEST_F(BadInputTest, BadRecordsAreReportedAndEveryGoodRecordIndexed) {
