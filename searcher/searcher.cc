@@ -141,6 +141,19 @@ BuiltQuery Searcher::similar_query(const std::string& id) {
   return built;
 }
 
+// Facets count every matching article, so they are counted in a pass of their own that
+// needs no scores, no order and no folding of copies (each source did print its copy):
+// far cheaper than making the ranked pass look at every match.
+void Searcher::count_facets(const Xapian::Query& query, SearchResponse& response) {
+  Xapian::Enquire counter(db_);
+  counter.set_query(query);
+  counter.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy facets(schema::kFacetSlot);
+  counter.add_matchspy(&facets);
+  counter.get_mset(0, 0, db_.get_doccount());
+  fill_facets(facets, response);
+}
+
 Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings)
     : db_(open_database(db_path)), analyzer_(analyzer), settings_(std::move(settings)) {}
 
@@ -167,31 +180,22 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     enquire.set_sort_by_relevance_then_key(&tie_break, false);
   }
   if (request.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
-  Xapian::ValueCountMatchSpy facets(schema::kFacetSlot);
+  // Counting stops once the page is full: the total is then Xapian's estimate.
   const Xapian::doccount wanted = request.offset + request.limit;
-  // Facets count the whole result set; otherwise counting stops once the page is full.
-  const Xapian::doccount check_at_least = request.with_facets ? db_.get_doccount() : wanted;
-
-  enquire.set_query(with_filters(built.strict, request));
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  Xapian::Query query = with_filters(built.strict, request);
+  enquire.set_query(query);
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, wanted);
   if (mset.get_matches_lower_bound() < wanted && !built.relaxed.empty()) {
     // Too few articles have every word (a pasted headline rarely does): accept any word,
     // and add the strict query's weight as the bonus for having them all.
     response.relaxed = true;
-    enquire.set_query(with_filters(
-        Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, built.strict), request));
-  }
-  if (request.with_facets) {
-    enquire.add_matchspy(&facets);
-  }
-  if (response.relaxed || request.with_facets) {
-    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    query = with_filters(Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, built.strict), request);
+    enquire.set_query(query);
+    mset = enquire.get_mset(request.offset, request.limit, wanted);
   }
   response.total = mset.get_matches_estimated();
   response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (request.with_facets) {
-    fill_facets(facets, response);
-  }
+  if (request.with_facets) count_facets(query, response);
 
   Xapian::doccount rank = request.offset;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {

@@ -34,6 +34,7 @@ struct SearchRequest {
   std::string source;     // exact source name (case-insensitive for Latin); empty: any
   bool with_snippets = true;  // off for batch evaluation, where only ids matter
   bool with_facets = true;    // counts per source and month over the whole result set
+                              // (every copy of a folded story counts for its source)
   bool collapse = true;       // one result per near-duplicate group (same wire story)
 };
 
@@ -116,6 +117,7 @@ class Searcher {
  private:
   // The query for articles like `id`, and the terms it uses (for highlighting).
   BuiltQuery similar_query(const std::string& id);
+  void count_facets(const Xapian::Query& query, SearchResponse& response);
 
   Xapian::Database db_;
   const Analyzer& analyzer_;
