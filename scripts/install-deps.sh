@@ -10,7 +10,7 @@ readonly PACKAGES=(
   libxapian-dev xapian-tools
   libicu-dev libboost-program-options-dev nlohmann-json3-dev libgumbo-dev zlib1g-dev
   googletest libgtest-dev libbenchmark-dev
-  libcpp-httplib-dev
+  libcpp-httplib-dev libsimdjson-dev
   libmecab-dev mecab
   python3
 )

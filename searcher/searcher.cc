@@ -1,7 +1,5 @@
 #include "searcher/searcher.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -12,6 +10,7 @@
 
 #include "corpus/text_utils.h"
 #include "indexer/schema.h"
+#include "searcher/document_data.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippet.h"
@@ -25,11 +24,6 @@ Xapian::Database open_database(const std::string& path) {
                              " CRAWL_DIR)");
   }
   return Xapian::Database(path);
-}
-
-std::string text_field(const nlohmann::json& data, const char* name) {
-  const auto it = data.find(name);
-  return it != data.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
 constexpr std::size_t kMaxSourceFacets = 50;
@@ -199,19 +193,19 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   Xapian::doccount rank = request.offset;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-    const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
     SearchHit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
     hit.similar = request.collapse ? it.get_collapse_count() : 0;
-    if (data.is_object()) {
-      hit.id = text_field(data, "id");
-      hit.title = text_field(data, "title");
-      hit.date = text_field(data, "date");
-      hit.source = text_field(data, "source");
-      hit.url = text_field(data, "url");
+    StoredArticle stored;
+    if (parse_document_data(it.get_document().get_data(), stored)) {
+      hit.id = std::move(stored.id);
+      hit.title = std::move(stored.title);
+      hit.date = std::move(stored.date);
+      hit.source = std::move(stored.source);
+      hit.url = std::move(stored.url);
       if (request.with_snippets) {
-        hit.snippet = make_snippet(text_field(data, "body"), built.terms, analyzer_);
+        hit.snippet = make_snippet(stored.body, built.terms, analyzer_);
         hit.title_html = make_snippet(hit.title, built.terms, analyzer_, std::numeric_limits<std::size_t>::max());
       }
     }
