@@ -68,6 +68,7 @@ Xapian::Document build_document(const Article& article, const Analyzer& analyzer
   add_date(doc, article.date);
   const std::string month = article.date.size() == 10 ? article.date.substr(0, 4) + article.date.substr(5, 2) : "";
   doc.add_value(schema::kFacetSlot, month + "\t" + article.source);
+  doc.add_value(schema::kOrderSlot, doc.get_value(schema::kDateSlot) + "\t" + article.id);
   // Only bodies long enough to tell stories apart get a signature (and so can be folded).
   if (article.body.size() >= kMinBytesForSimhash) doc.add_value(schema::kSimhashSlot, to_hex(simhash(article.body)));
 

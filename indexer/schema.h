@@ -30,11 +30,13 @@ inline constexpr std::string_view kYear = "Y";   // Y2025
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD", sorts as a string
 inline constexpr Xapian::valueno kSourceSlot = 1;    // the source as shown
 inline constexpr Xapian::valueno kCollapseSlot = 2;  // near-duplicate group key (16 hex)
-inline constexpr Xapian::valueno kIdSlot = 3;        // the article id: a tie-breaker that does
-                                                     // not depend on indexing order
+inline constexpr Xapian::valueno kIdSlot = 3;        // the article id (near-duplicate groups
+                                                     // are reloaded by it)
 inline constexpr Xapian::valueno kSimhashSlot = 4;   // SimHash of the body, 16 hex digits
 inline constexpr Xapian::valueno kFacetSlot = 5;     // "YYYYMM<TAB>source": both facets from
                                                      // one value read per matching document
+inline constexpr Xapian::valueno kOrderSlot = 6;     // "YYYYMMDD<TAB>id": newest first and
+                                                     // ties by id in one value read
 
 // User metadata: the analysis mode (Analyzer::mode()) the documents were indexed with.
 inline constexpr std::string_view kAnalyzerModeKey = "sinmun:analyzer";

@@ -164,14 +164,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BM25Weight(settings_.bm25.k1, 0, 1, settings_.bm25.b, 0.5));
-  // Ties never depend on the order documents were indexed in: newer first, then by id.
-  Xapian::MultiValueKeyMaker tie_break;
-  tie_break.add_value(schema::kDateSlot, true);
-  tie_break.add_value(schema::kIdSlot);
+  // Ties never depend on the order documents were indexed in: newer first, then by id (in
+  // reverse, which is as deterministic), from one value read per match.
   if (request.sort == SortOrder::kDate) {
-    enquire.set_sort_by_key_then_relevance(&tie_break, false);
+    enquire.set_sort_by_value_then_relevance(schema::kOrderSlot, true);
   } else {
-    enquire.set_sort_by_relevance_then_key(&tie_break, false);
+    enquire.set_sort_by_relevance_then_value(schema::kOrderSlot, true);
   }
   if (request.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
   // Counting stops once the page is full: the total is then Xapian's estimate.
