@@ -109,8 +109,10 @@ std::vector<Match> find_matches(std::string_view text, const std::set<std::strin
       best_distinct = distinct.size();
     }
   }
-  const std::size_t begin = word_boundary_before(text, hits[best].first > span ? hits[best].first - span : 0);
-  return analyse_matches(text, begin, word_boundary(text, hits[best].first + 2 * span), terms, analyzer);
+  // The window starts at most length/5 characters before a match and spans at most `span`
+  // bytes: [hit - length, hit + span] holds every window make_snippet may choose.
+  const std::size_t begin = word_boundary_before(text, hits[best].first > length ? hits[best].first - length : 0);
+  return analyse_matches(text, begin, word_boundary(text, hits[best].first + span), terms, analyzer);
 }
 
 }  // namespace
