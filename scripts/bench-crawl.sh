@@ -41,21 +41,13 @@ done
   { echo "bench-crawl: --limit must be a positive integer" >&2; exit 1; }
 
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(git -C "$here" rev-parse --show-toplevel 2>/dev/null || dirname "$here")"
-shared="${SINMUN_SHARED:-$repo/../shared}"
-build="${SINMUN_BUILD_DIR:-$repo/build}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 data="$shared/data/news_rss_leads-dev.jsonl"
 if [[ ! -f "$data" ]]; then
   echo "bench-crawl: ../shared/data not found, skipping"
   exit 0
 fi
 
-find_bin() {
-  local path
-  path="$(find "$build" -maxdepth 3 -type f -name "$1" -perm -u+x -print -quit 2>/dev/null)"
-  [[ -n "$path" ]] || die "$1 not found under $build: build it (cmake --build $build --target $1) or set SINMUN_BUILD_DIR"
-  echo "$path"
-}
 index_bin="$(find_bin sinmun-index)"
 search_bin="$(find_bin sinmun-search)"
 time_bin=""

@@ -34,23 +34,13 @@ for s in "${system_list[@]}"; do
     { echo "bench-index: unknown system '$s' (sinmun, baseline)" >&2; exit 1; }
 done
 
-repo="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
-shared="${SINMUN_SHARED:-$repo/../shared}"
-build="${SINMUN_BUILD_DIR:-$repo/build}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 data="$shared/data/news_rss_leads-dev.jsonl"
 if [[ ! -f "$data" ]]; then
   echo "bench-index: $data not found, skipping"
   exit 0
 fi
 
-# find_bin NAME: path of an executable NAME anywhere under the build dir.
-find_bin() {
-  local path
-  path="$(find "$build" -maxdepth 3 -type f -name "$1" -perm -u+x -print -quit 2>/dev/null)"
-  [[ -n "$path" ]] || die "$1 not found under $build: build it (cmake --build $build --target $1),
-  set SINMUN_BUILD_DIR, or measure only the baseline with --systems baseline"
-  echo "$path"
-}
 declare -A bin
 for s in "${system_list[@]}"; do
   case "$s" in

@@ -48,9 +48,7 @@ for v in runs limit; do
 done
 [[ "$slowest" =~ ^[0-9]+$ ]] || { echo "bench-search: --slowest must be a number" >&2; exit 1; }
 
-repo="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
-shared="${SINMUN_SHARED:-$repo/../shared}"
-build="${SINMUN_BUILD_DIR:-$repo/build}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 if [[ ! -d "$shared/data" ]]; then
   echo "bench-search: ../shared/data not found, skipping"
   exit 0
@@ -61,14 +59,6 @@ inputs=("$shared/data/news-dev.jsonl" "$shared/data/news_rss_leads-dev.jsonl")
 $bulk && inputs+=("$shared/data/bulk/kowiki-2020-sample.jsonl")
 for f in "${inputs[@]}"; do [[ -f "$f" ]] || die "$f not found (use --no-bulk to leave out the bulk file)"; done
 
-# find_bin NAME: path of an executable NAME anywhere under the build dir.
-find_bin() {
-  local path
-  path="$(find "$build" -maxdepth 3 -type f -name "$1" -perm -u+x -print -quit 2>/dev/null)"
-  [[ -n "$path" ]] || die "$1 not found under $build: build it (cmake --build $build --target $1)
-  or set SINMUN_BUILD_DIR"
-  echo "$path"
-}
 sinmun_index="$(find_bin sinmun-index)"
 sinmun_search="$(find_bin sinmun-search)"
 read -r -a index_args <<<"${SINMUN_INDEX_ARGS:-}"

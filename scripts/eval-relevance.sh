@@ -45,24 +45,13 @@ for s in "${system_list[@]}"; do
   esac
 done
 
-repo="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
-shared="${SINMUN_SHARED:-$repo/../shared}"
-build="${SINMUN_BUILD_DIR:-$repo/build}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 if [[ ! -d "$shared/data" ]]; then
   echo "eval-relevance: ../shared/data not found, skipping"
   exit 0
 fi
 command -v python3 >/dev/null || die "python3 is needed for $shared/tools/eval.py"
 
-# find_bin NAME: path of an executable NAME anywhere under the build dir (targets live in
-# their own subdirectories), or a message saying how to get it.
-find_bin() {
-  local path
-  path="$(find "$build" -maxdepth 3 -type f -name "$1" -perm -u+x -print -quit 2>/dev/null)"
-  [[ -n "$path" ]] || die "$1 not found under $build: build it (cmake --build $build --target $1),
-  set SINMUN_BUILD_DIR, or measure only the baseline with --systems baseline"
-  echo "$path"
-}
 if $want_sinmun; then sinmun_index="$(find_bin sinmun-index)"; sinmun_search="$(find_bin sinmun-search)"; fi
 if $want_baseline; then baseline="$(find_bin sinmun-baseline)"; fi
 read -r -a index_args <<<"${SINMUN_INDEX_ARGS:-}"

@@ -38,9 +38,7 @@ for v in "${k1_list[@]}" "${b_list[@]}"; do
   [[ "$v" =~ $number ]] || { echo "sweep-bm25: '$v' is not a number" >&2; exit 1; }
 done
 
-repo="$(git -C "$(dirname "$0")" rev-parse --show-toplevel)"
-shared="${SINMUN_SHARED:-$repo/../shared}"
-build="${SINMUN_BUILD_DIR:-$repo/build}"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 if [[ ! -d "$shared/data" ]]; then
   echo "sweep-bm25: ../shared/data not found, skipping"
   exit 0

@@ -1,0 +1,17 @@
+# Shared by the measurement scripts (sourced, not run). Each script defines die() first.
+#
+# Sets repo (the checkout), shared ($SINMUN_SHARED, else ../shared beside it) and build
+# ($SINMUN_BUILD_DIR, else build/ in it).
+repo="$(git -C "$(dirname "${BASH_SOURCE[0]}")" rev-parse --show-toplevel 2>/dev/null ||
+        (cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd))"
+shared="${SINMUN_SHARED:-$repo/../shared}"
+build="${SINMUN_BUILD_DIR:-$repo/build}"
+
+# find_bin NAME: the executable NAME anywhere under the build dir (targets live in their
+# own subdirectories), or die saying how to get it.
+find_bin() {
+  local path
+  path="$(find "$build" -maxdepth 3 -type f -name "$1" -perm -u+x -print -quit 2>/dev/null)"
+  [[ -n "$path" ]] || die "$1 not found under $build: build it (cmake --build $build --target $1) or set SINMUN_BUILD_DIR"
+  echo "$path"
+}
