@@ -41,6 +41,7 @@ done
   { echo "bench-crawl: --limit must be a positive integer" >&2; exit 1; }
 
 here="$(cd "$(dirname "$0")" && pwd)"
+# shellcheck source=scripts/lib/measure.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 data="$shared/data/news_rss_leads-dev.jsonl"
 if [[ ! -f "$data" ]]; then
@@ -50,8 +51,6 @@ fi
 
 index_bin="$(find_bin sinmun-index)"
 search_bin="$(find_bin sinmun-search)"
-time_bin=""
-[[ -x /usr/bin/time ]] && time_bin=/usr/bin/time
 
 if [[ -n "$keep" ]]; then
   mkdir -p "$keep"
@@ -84,17 +83,9 @@ fail() { echo "bench-crawl: CHECK FAILED: $*" >&2; failures=$((failures + 1)); }
 # index_run LABEL JOBS DB: one sinmun-index run; appends
 # "label jobs ms rss_kb seen read unchanged failed skipped warnings docs" to $work/results.
 index_run() {
-  local label="$1" jobs="$2" db="$3" log t0 t1 rss=-
+  local label="$1" jobs="$2" db="$3" log
   log="$work/$label.j$jobs.$(date +%s%N).log"
-  local cmd=("$index_bin" --db "$db" --jobs "$jobs" "$crawl")
-  t0="$(date +%s%N)"
-  if [[ -n "$time_bin" ]]; then
-    "$time_bin" -f %M -o "$log.rss" "${cmd[@]}" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: ${cmd[*]}"; }
-    rss="$(tail -1 "$log.rss")"
-  else
-    "${cmd[@]}" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: ${cmd[*]}"; }
-  fi
-  t1="$(date +%s%N)"
+  timed_run "$log" "$index_bin" --db "$db" --jobs "$jobs" "$crawl"
   local stats
   stats="$(awk '
     /^sinmun-index: [0-9]+ files: / {
@@ -112,8 +103,8 @@ index_run() {
   local others
   others="$(grep -vc '^sinmun-index: ' "$log" || true)"
   ((others == 0)) || { echo "bench-crawl: $label --jobs $jobs printed $others other lines:" >&2; grep -v '^sinmun-index: ' "$log" | head -5 >&2; }
-  echo "$label $jobs $(((t1 - t0) / 1000000)) $rss $stats" >>"$work/results"
-  echo "bench-crawl: $label --jobs $jobs: $(((t1 - t0) / 1000000)) ms; $stats (seen read unchanged failed skipped warnings docs)" >&2
+  echo "$label $jobs $elapsed_ms $peak_rss_kb $stats" >>"$work/results"
+  echo "bench-crawl: $label --jobs $jobs: $elapsed_ms ms; $stats (seen read unchanged failed skipped warnings docs)" >&2
 }
 
 # last LABEL JOBS FIELD: a field (1-based, see index_run) of the last result of LABEL/JOBS.

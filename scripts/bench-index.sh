@@ -34,6 +34,7 @@ for s in "${system_list[@]}"; do
     { echo "bench-index: unknown system '$s' (sinmun, baseline)" >&2; exit 1; }
 done
 
+# shellcheck source=scripts/lib/measure.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 data="$shared/data/news_rss_leads-dev.jsonl"
 if [[ ! -f "$data" ]]; then
@@ -49,8 +50,6 @@ for s in "${system_list[@]}"; do
   esac
 done
 read -r -a index_args <<<"${SINMUN_INDEX_ARGS:-}"
-time_bin=""
-[[ -x /usr/bin/time ]] && time_bin=/usr/bin/time
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -62,7 +61,7 @@ input_mb="$(du -k "$input" | awk '{printf "%.2f", $1 / 1024}')"
 
 # index_once SYSTEM RUN: one fresh index; appends "secs rss_kb" to $work/SYSTEM.times.
 index_once() {
-  local system="$1" db="$work/$1.db" log="$work/$1.$2.log" t0 t1 rss_kb=-
+  local system="$1" db="$work/$1.db" log="$work/$1.$2.log"
   local cmd
   rm -rf "$db"
   if [[ "$system" == sinmun ]]; then
@@ -70,16 +69,9 @@ index_once() {
   else
     cmd=("${bin[baseline]}" index --db "$db" "$input")
   fi
-  t0="$(date +%s%N)"
-  if [[ -n "$time_bin" ]]; then
-    "$time_bin" -f %M -o "$log.rss" "${cmd[@]}" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: ${cmd[*]}"; }
-    rss_kb="$(cat "$log.rss")"
-  else
-    "${cmd[@]}" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: ${cmd[*]}"; }
-  fi
-  t1="$(date +%s%N)"
-  echo "$(((t1 - t0) / 1000000)) $rss_kb" >>"$work/$system.times"
-  echo "bench-index: $system run $2: $(((t1 - t0) / 1000000)) ms" >&2
+  timed_run "$log" "${cmd[@]}"
+  echo "$elapsed_ms $peak_rss_kb" >>"$work/$system.times"
+  echo "bench-index: $system run $2: $elapsed_ms ms" >&2
 }
 
 for ((run = 1; run <= runs; run++)); do

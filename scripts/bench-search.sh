@@ -48,6 +48,7 @@ for v in runs limit; do
 done
 [[ "$slowest" =~ ^[0-9]+$ ]] || { echo "bench-search: --slowest must be a number" >&2; exit 1; }
 
+# shellcheck source=scripts/lib/measure.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 if [[ ! -d "$shared/data" ]]; then
   echo "bench-search: ../shared/data not found, skipping"

@@ -45,6 +45,7 @@ for s in "${system_list[@]}"; do
   esac
 done
 
+# shellcheck source=scripts/lib/measure.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 if [[ ! -d "$shared/data" ]]; then
   echo "eval-relevance: ../shared/data not found, skipping"
@@ -56,8 +57,6 @@ if $want_sinmun; then sinmun_index="$(find_bin sinmun-index)"; sinmun_search="$(
 if $want_baseline; then baseline="$(find_bin sinmun-baseline)"; fi
 read -r -a index_args <<<"${SINMUN_INDEX_ARGS:-}"
 read -r -a search_args <<<"${SINMUN_SEARCH_ARGS:-}"
-time_bin=""
-[[ -x /usr/bin/time ]] && time_bin=/usr/bin/time
 
 sets=()
 for dir in "$shared"/data/*-title2body-dev; do
@@ -79,18 +78,10 @@ fi
 # timed LOG CMD...: runs CMD with stdout+stderr to LOG; sets secs and rss_mb ("-" when
 # /usr/bin/time is missing). A failing command stops the script with LOG's tail.
 timed() {
-  local log="$1" t0 t1
-  shift
-  t0="$(date +%s%N)"
-  if [[ -n "$time_bin" ]]; then
-    "$time_bin" -f %M -o "$log.rss" "$@" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: $*"; }
-    rss_mb="$(awk '{printf "%.0f", $1 / 1024}' "$log.rss")"
-  else
-    "$@" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: $*"; }
-    rss_mb="-"
-  fi
-  t1="$(date +%s%N)"
-  secs="$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.1f", (b - a) / 1e9}')"
+  timed_run "$@"
+  rss_mb="$peak_rss_kb"
+  [[ "$rss_mb" == - ]] || rss_mb="$(awk -v k="$peak_rss_kb" 'BEGIN {printf "%.0f", k / 1024}')"
+  secs="$(awk -v ms="$elapsed_ms" 'BEGIN {printf "%.1f", ms / 1000}')"
 }
 
 db_mb() { du -sk "$1" | awk '{printf "%.1f", $1 / 1024}'; }

@@ -38,6 +38,7 @@ for v in "${k1_list[@]}" "${b_list[@]}"; do
   [[ "$v" =~ $number ]] || { echo "sweep-bm25: '$v' is not a number" >&2; exit 1; }
 done
 
+# shellcheck source=scripts/lib/measure.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
 if [[ ! -d "$shared/data" ]]; then
   echo "sweep-bm25: ../shared/data not found, skipping"

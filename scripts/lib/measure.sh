@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sets variables for the scripts that source it
 # Shared by the measurement scripts (sourced, not run). Each script defines die() first.
 #
 # Sets repo (the checkout), shared ($SINMUN_SHARED, else ../shared beside it) and build
@@ -14,4 +15,21 @@ find_bin() {
   path="$(find "$build" -maxdepth 3 -type f -name "$1" -perm -u+x -print -quit 2>/dev/null)"
   [[ -n "$path" ]] || die "$1 not found under $build: build it (cmake --build $build --target $1) or set SINMUN_BUILD_DIR"
   echo "$path"
+}
+
+# timed_run LOG COMMAND...: runs COMMAND with its output in LOG (dies showing its tail if it
+# fails) and sets elapsed_ms and peak_rss_kb ("-" without /usr/bin/time).
+timed_run() {
+  local log="$1" t0 t1
+  shift
+  t0="$(date +%s%N)"
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f %M -o "$log.rss" "$@" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: $*"; }
+    peak_rss_kb="$(tail -1 "$log.rss")"
+  else
+    "$@" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: $*"; }
+    peak_rss_kb="-"
+  fi
+  t1="$(date +%s%N)"
+  elapsed_ms=$(((t1 - t0) / 1000000))
 }
