@@ -111,18 +111,6 @@ Token word_token(const std::vector<NormalizedChar>& text, const Piece& piece, st
 
 }  // namespace
 
-const char* token_kind_name(TokenKind kind) {
-  switch (kind) {
-    case TokenKind::kWord:
-      return "word";
-    case TokenKind::kMorpheme:
-      return "morph";
-    case TokenKind::kNgram:
-      return "ngram";
-  }
-  return "?";
-}
-
 std::string analysis_mode_name(AnalysisMode mode) {
   switch (mode) {
     case AnalysisMode::kNgram:

@@ -14,7 +14,18 @@ enum class TokenKind {
   kNgram,     // a Hangul/Han bigram (or a lone syllable): the recall net.
 };
 
-const char* token_kind_name(TokenKind kind);  // "word", "morph", "ngram"
+// "word", "morph", "ngram"
+constexpr const char* token_kind_name(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord:
+      return "word";
+    case TokenKind::kMorpheme:
+      return "morph";
+    case TokenKind::kNgram:
+      return "ngram";
+  }
+  return "?";
+}
 
 // One term of analysed text.
 //

@@ -14,34 +14,6 @@ bool is_space(UChar32 c) { return c == ' ' || c == '\t' || c == '\r' || u_isUWhi
 
 }  // namespace
 
-std::size_t repair_utf8(std::string& text) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  std::size_t bad = 0;
-  std::string repaired;
-  int32_t copied = 0;
-  int32_t i = 0;
-  while (i < length) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c >= 0) continue;
-    // One U+FFFD per bad byte keeps byte counts meaningful in messages and resynchronises on
-    // the very next byte.
-    if (bad == 0) repaired.reserve(text.size() + 16);
-    repaired.append(text, static_cast<std::size_t>(copied), static_cast<std::size_t>(start - copied));
-    repaired += "\xEF\xBF\xBD";
-    i = start + 1;
-    copied = i;
-    ++bad;
-  }
-  if (bad > 0) {
-    repaired.append(text, static_cast<std::size_t>(copied), std::string::npos);
-    text = std::move(repaired);
-  }
-  return bad;
-}
-
 bool looks_binary(std::string_view content) {
   const std::string_view head = content.substr(0, 8192);
   std::size_t controls = 0;
@@ -50,14 +22,6 @@ bool looks_binary(std::string_view content) {
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ++controls;
   }
   return controls * 10 > head.size();
-}
-
-std::string lowercase_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 std::string trim(std::string_view text) {

@@ -5,18 +5,13 @@
 #include <string>
 #include <string_view>
 
-namespace sinmun {
+#include "base/text.h"  // repair_utf8, lowercase_ascii: the readers use them too
 
-// Replaces each byte that is not part of a well-formed UTF-8 sequence with U+FFFD.
-// Returns how many bytes were replaced (0: `text` is unchanged).
-std::size_t repair_utf8(std::string& text);
+namespace sinmun {
 
 // True for content that is not text: a NUL byte, or more than 1 in 10 control characters,
 // in the first 8 KiB.
 bool looks_binary(std::string_view content);
-
-// ASCII letters lower-cased, everything else as it is (header names, labels, extensions).
-std::string lowercase_ascii(std::string_view text);
 
 // Without leading and trailing ASCII/Unicode white space.
 std::string trim(std::string_view text);

@@ -8,7 +8,7 @@
 
 namespace sinmun {
 
-// Turns an article into a Xapian document of the schema in indexer/schema.h: text terms
+// Turns an article into a Xapian document of the schema in schema/schema.h: text terms
 // from the shared analyzer (title then body, positional), boolean field terms, value slots,
 // and the document data (JSON with id, title, date, source, url, author, category, body) that
 // result lists and snippets are made from.

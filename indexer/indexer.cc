@@ -12,10 +12,11 @@
 #include "corpus/readers.h"
 #include "indexer/document_builder.h"
 #include "indexer/file_ledger.h"
-#include "indexer/hash.h"
 #include "indexer/near_duplicates.h"
 #include "indexer/ordered_pipeline.h"
-#include "indexer/schema.h"
+#include "schema/hash.h"
+#include "schema/schema.h"
+#include "schema/values.h"
 
 namespace sinmun {
 namespace {
@@ -148,7 +149,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       result.outcome = Outcome::kSameContent;  // touched, not changed
       return result;
     }
-    const std::string file_term = FileLedger::file_term(task.path);
+    const std::string file_term = schema::file_term(task.path);
     const ArticleSink sink = [&](Article&& article) {
       Xapian::Document doc = build_document(article, analyzer_);
       doc.add_boolean_term(file_term);
@@ -184,7 +185,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       if (progress) progress(stats, stats.files_seen);
       return;
     }
-    const std::string file_term = FileLedger::file_term(task.path);
+    const std::string file_term = schema::file_term(task.path);
     if (task.first_of_file) {
       previous = std::set<Xapian::docid>(db_.postlist_begin(file_term), db_.postlist_end(file_term));
       file_documents = 0;
@@ -208,8 +209,9 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
         report({Problem::Severity::kWarning, task.file->relative, "",
                 "id '" + id + "' also used in " + it->second + "; this record replaces it"});
       }
-      if (const std::string signature = doc.get_value(schema::kSimhashSlot); !signature.empty()) {
-        doc.add_value(schema::kCollapseSlot, near_duplicates.assign(id, std::stoull(signature, nullptr, 16)));
+      // build_document() wrote the signature: it parses.
+      if (const auto signature = schema::parse_simhash_value(doc.get_value(schema::kSimhashSlot))) {
+        doc.add_value(schema::kCollapseSlot, near_duplicates.assign(id, *signature));
       }
       previous.erase(db_.replace_document(schema::id_term(id), doc));
       ++stats.articles_added;
@@ -245,7 +247,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
     if (!under_a_root || fs::exists(entry.path)) continue;
     ++stats.files_vanished;
     if (!options_.prune) continue;
-    const std::string file_term = FileLedger::file_term(entry.path);
+    const std::string file_term = schema::file_term(entry.path);
     const std::vector<Xapian::docid> gone(db_.postlist_begin(file_term), db_.postlist_end(file_term));
     for (Xapian::docid id : gone) db_.delete_document(id);
     stats.articles_removed += gone.size();

@@ -1,8 +1,12 @@
 #include "indexer/near_duplicates.h"
 
+#include <optional>
+
+#include "base/errors.h"
 #include "corpus/simhash.h"
-#include "indexer/hash.h"
-#include "indexer/schema.h"
+#include "schema/hash.h"
+#include "schema/schema.h"
+#include "schema/values.h"
 
 namespace sinmun {
 namespace {
@@ -20,7 +24,14 @@ NearDuplicates::NearDuplicates(const Xapian::Database& db) {
     const Xapian::Document doc = db.get_document(it.get_docid());
     const std::string id = doc.get_value(schema::kIdSlot);
     const std::string key = doc.get_value(schema::kCollapseSlot);
-    if (!id.empty() && !key.empty()) remember(id, std::stoull(*it, nullptr, 16), key);
+    if (id.empty() || key.empty()) continue;
+    const std::optional<std::uint64_t> signature = schema::parse_simhash_value(*it);
+    if (!signature) {
+      throw DataError("document " + std::to_string(it.get_docid()) + " (id '" + id + "') has a damaged SimHash value '" +
+                      *it + "' in slot " + std::to_string(schema::kSimhashSlot) +
+                      " (run xapian-check on the database, or re-index into a new one)");
+    }
+    remember(id, *signature, key);
   }
 }
 

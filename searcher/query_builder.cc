@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <regex>
 
-#include "indexer/schema.h"
+#include "schema/schema.h"
+#include "schema/values.h"
 
 namespace sinmun {
 namespace {
@@ -17,17 +17,7 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 // Extra positions a proximity window allows beyond one per word.
 constexpr Xapian::termcount kProximitySlack = 3;
 
-// Where a word is looked for: title and body together, or the title only.
-struct TermSpace {
-  std::string_view primary;  // words and morphemes
-  std::string_view ngram;
-};
-constexpr TermSpace kAnywhere = {"", schema::kNgram};
-constexpr TermSpace kTitleOnly = {schema::kTitle, schema::kTitleNgram};
-
-std::string index_term(const Token& token, const TermSpace& space) {
-  return std::string(token.kind == TokenKind::kNgram ? space.ngram : space.primary) + token.term;
-}
+using schema::TextSpace;
 
 bool is_plain_wildcard(const std::string& text) {
   return text.size() > 1 && text.back() == '*' &&
@@ -93,8 +83,8 @@ class Builder {
       : analyzer_(analyzer), options_(options), terms_(terms) {}
 
   Xapian::Query term(const Token& token) {
-    const std::string t = index_term(token, space_);
-    terms_.insert(index_term(token, kAnywhere));
+    const std::string t = schema::text_term(token, space_);
+    terms_.insert(schema::text_term(token));
     return Xapian::Query(t);
   }
 
@@ -184,8 +174,8 @@ class Builder {
   // its n-gram variant is every bigram starting with it; the most frequent ones only, to
   // keep the query small.
   Xapian::Query syllable_anywhere(const Token& token) {
-    const std::string t = index_term(token, space_);
-    terms_.insert(index_term(token, kAnywhere));
+    const std::string t = schema::text_term(token, space_);
+    terms_.insert(schema::text_term(token));
     return Xapian::Query(Xapian::Query::OP_WILDCARD, t, kMaxSyllableExpansion,
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
@@ -206,7 +196,7 @@ class Builder {
     if (is_plain_wildcard(text)) {
       const std::vector<Token> prefix = analyzer_.analyze(text.substr(0, text.size() - 1));
       if (prefix.size() == 1 && prefix[0].kind == TokenKind::kWord) {
-        return Xapian::Query(Xapian::Query::OP_WILDCARD, index_term(prefix[0], space_), kMaxWildcardExpansion,
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::text_term(prefix[0], space_), kMaxWildcardExpansion,
                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
       }
     }
@@ -225,7 +215,7 @@ class Builder {
       }
     }
     const std::vector<Item> items = primary_items(tokens);
-    if (items.size() == 1) main_term_ = index_term(*items[0].whole, space_);
+    if (items.size() == 1) main_term_ = schema::text_term(*items[0].whole, space_);
     const bool has_morphemes = std::any_of(items.begin(), items.end(),
                                            [](const Item& i) { return i.whole->kind == TokenKind::kMorpheme; });
     Queries ngram_variant;
@@ -276,8 +266,8 @@ class Builder {
   Xapian::Query scored(const QueryNode& node) {
     if (node.kind != QueryNode::Kind::kField) return build(node);
     if (node.field == "title") {
-      const TermSpace outer = space_;
-      space_ = kTitleOnly;
+      const TextSpace outer = space_;
+      space_ = TextSpace::kTitleOnly;
       Xapian::Query q = node.quoted ? quoted(node.text) : word(node.text);
       space_ = outer;
       return q;
@@ -344,7 +334,7 @@ class Builder {
   const Analyzer& analyzer_;
   const QueryOptions& options_;
   std::set<std::string>& terms_;
-  TermSpace space_ = kAnywhere;
+  TextSpace space_ = TextSpace::kAnywhere;
   bool expanding_synonyms_ = false;
   std::string main_term_;  // of the last word(): its one word or morpheme term, if it has one
 };
@@ -363,10 +353,8 @@ bool date_bound(const std::string& text, bool last, std::string& out) {
     day = std::chrono::year_month_day_last{day.year(), std::chrono::month_day_last{day.month()}};
   }
   if (!day.ok()) return false;
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d%02u%02u", static_cast<int>(day.year()),
-                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
-  out = buffer;
+  out = schema::date_value(static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                           static_cast<unsigned>(day.day()));
   return true;
 }
 

@@ -1,6 +1,6 @@
 #include "searcher/query_parser.h"
 
-#include "corpus/text_utils.h"
+#include "base/text.h"
 
 #include <algorithm>
 #include <array>

@@ -6,11 +6,13 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
-#include "corpus/text_utils.h"
-#include "indexer/schema.h"
-#include "searcher/document_data.h"
+#include "base/errors.h"
+#include "schema/schema.h"
+#include "schema/stored_article.h"
+#include "schema/values.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippet.h"
@@ -32,18 +34,24 @@ constexpr std::size_t kMaxSourceFacets = 50;
 // that its boilerplate does not dominate.
 constexpr Xapian::termcount kSimilarTerms = 24;
 
-std::string compact_date(const std::string& date, const char* what) {
-  const std::string normalized = normalize_date(date);
-  if (normalized.empty() || normalized != date) {
-    throw std::invalid_argument(std::string(what) + " must be a date as YYYY-MM-DD, not '" + date + "'");
+// The date value of one end of a --from/--to range: its first day (or, for `to`, its last):
+// 2025-03-01, 2025-03 or 2025.
+std::string date_bound(const std::string& date, bool to) {
+  std::string from_day, to_day;
+  if (!parse_date_range(date, from_day, to_day) || date.find("..") != std::string::npos) {
+    throw UsageError(std::string(to ? "to" : "from") + " must be a date as YYYY-MM-DD (or YYYY-MM, YYYY), not '" +
+                     date + "'");
   }
-  return normalized.substr(0, 4) + normalized.substr(5, 2) + normalized.substr(8, 2);
+  return to ? to_day : from_day;
 }
 
 Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
   if (!request.date_from.empty() || !request.date_to.empty()) {
-    const std::string from = request.date_from.empty() ? "00000000" : compact_date(request.date_from, "from");
-    const std::string to = request.date_to.empty() ? "99999999" : compact_date(request.date_to, "to");
+    const std::string from = request.date_from.empty() ? "00000000" : date_bound(request.date_from, false);
+    const std::string to = request.date_to.empty() ? "99999999" : date_bound(request.date_to, true);
+    if (from > to) {
+      throw UsageError("from (" + request.date_from + ") is after to (" + request.date_to + "): no day is in between");
+    }
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to));
   }
@@ -60,11 +68,10 @@ void fill_facets(const Xapian::ValueCountMatchSpy& spy, SearchResponse& response
   std::map<std::string, Xapian::doccount> by_source;
   std::map<std::string, Xapian::doccount, std::greater<>> by_month;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    const std::string value = *it;
-    const std::size_t tab = value.find('\t');
-    if (tab == std::string::npos) continue;
-    if (tab == 6) by_month[value.substr(0, 4) + "-" + value.substr(4, 2)] += it.get_termfreq();
-    if (tab + 1 < value.size()) by_source[value.substr(tab + 1)] += it.get_termfreq();
+    const std::optional<schema::FacetValue> facet = schema::parse_facet_value(*it);
+    if (!facet) continue;
+    if (!facet->month.empty()) by_month[facet->month] += it.get_termfreq();
+    if (!facet->source.empty()) by_source[facet->source] += it.get_termfreq();
   }
   for (const auto& [source, count] : by_source) response.source_facets.push_back({source, count});
   std::stable_sort(response.source_facets.begin(), response.source_facets.end(),
@@ -103,7 +110,7 @@ class ContentTerms : public Xapian::ExpandDecider {
   explicit ContentTerms(const Xapian::Database& db) : db_(db) {}
 
   bool operator()(const std::string& term) const override {
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+    if (!schema::is_word_or_morpheme_term(term)) return false;
     if (std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) {
       return false;
     }
@@ -196,7 +203,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     hit.score = it.get_weight();
     hit.similar = request.collapse ? it.get_collapse_count() : 0;
     StoredArticle stored;
-    if (parse_document_data(it.get_document().get_data(), stored)) {
+    if (schema::decode_stored_article(it.get_document().get_data(), stored)) {
       hit.id = std::move(stored.id);
       hit.title = std::move(stored.title);
       hit.date = std::move(stored.date);

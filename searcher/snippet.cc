@@ -4,7 +4,8 @@
 #include <utility>
 #include <vector>
 
-#include "indexer/schema.h"
+#include "base/text.h"
+#include "schema/schema.h"
 
 namespace sinmun {
 namespace {
@@ -47,8 +48,7 @@ std::vector<Match> analyse_matches(std::string_view text, std::size_t begin, std
                                    const std::set<std::string>& terms, const Analyzer& analyzer) {
   std::vector<Match> matches;
   for (Token& token : analyzer.analyze(text.substr(begin, end - begin))) {
-    std::string term = token.kind == TokenKind::kNgram ? std::string(schema::kNgram) + token.term
-                                                       : std::move(token.term);
+    std::string term = schema::text_term(token);
     if (terms.count(term)) matches.push_back({begin + token.start, begin + token.end, std::move(term)});
   }
   return matches;
@@ -73,15 +73,11 @@ std::size_t word_boundary_before(std::string_view text, std::size_t at) {
 // slow. Stems (밝히 for 밝혔다) and other forms are not literal; they fall back to a scan.
 std::vector<std::pair<std::size_t, const std::string*>> literal_hits(std::string_view text,
                                                                       const std::set<std::string>& terms) {
-  std::string folded(text);
-  for (char& c : folded) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string folded = lowercase_ascii(text);
   std::vector<std::pair<std::size_t, const std::string*>> hits;
   for (const std::string& term : terms) {
-    std::string_view literal = term;
-    if (literal.starts_with(schema::kNgram)) literal.remove_prefix(schema::kNgram.size());
-    if (literal.empty() || (literal[0] >= 'A' && literal[0] <= 'Z')) continue;
+    const std::string_view literal = schema::text_of_term(term);
+    if (literal.empty()) continue;
     std::size_t count = 0;
     for (std::size_t at = folded.find(literal); at != std::string::npos && count < kMaxLiteralHits;
          at = folded.find(literal, at + literal.size()), ++count) {

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <iterator>
 
-#include "corpus/text_utils.h"
+#include "base/text.h"
 
 namespace sinmun::http {
 namespace {

@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-#include "indexer/schema.h"
+#include "schema/schema.h"
 #include "searcher/output.h"
 #include "searcher/searcher.h"
 #include "server/request.h"

@@ -3,7 +3,7 @@
 #include <thread>
 
 #include "indexer/indexer.h"
-#include "indexer/schema.h"
+#include "schema/schema.h"
 #include "tests/corpus/collect.h"
 
 namespace sinmun {

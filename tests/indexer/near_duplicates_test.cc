@@ -4,7 +4,7 @@
 
 #include "corpus/simhash.h"
 #include "indexer/indexer.h"
-#include "indexer/schema.h"
+#include "schema/schema.h"
 #include "tests/corpus/collect.h"
 
 namespace sinmun {

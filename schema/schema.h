@@ -1,20 +1,26 @@
-#ifndef SINMUN_INDEXER_SCHEMA_H_
-#define SINMUN_INDEXER_SCHEMA_H_
+#ifndef SINMUN_SCHEMA_SCHEMA_H_
+#define SINMUN_SCHEMA_SCHEMA_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 #include <xapian.h>
 
-// The database schema (contract): term prefixes (Xapian/Omega conventions) and value slots.
-// docs/schema.md is the table for users; change both together.
+#include "analyzers/token.h"
+
+// The database schema (contract): every term prefix (Xapian/Omega conventions), value slot
+// and metadata key Sinmun writes, and how analysed text becomes terms. docs/schema.md is
+// the table for users; tests/schema/schema_doc_test.cc checks that it lists exactly the
+// prefixes, slots and keys defined here. The value encodings are in schema/values.h, the
+// document data in schema/stored_article.h, the file ledger in schema/ledger_entry.h.
 namespace sinmun::schema {
 
 // Free-text terms. Word and morpheme terms are unprefixed (body and title together, title
 // occurrences weighted by kTitleWdf); n-gram terms live in their own space.
-inline constexpr std::string_view kNgram = "XN";       // body+title bigrams
-inline constexpr std::string_view kTitle = "S";        // title words and morphemes
-inline constexpr std::string_view kTitleNgram = "XSN"; // title bigrams
+inline constexpr std::string_view kNgram = "XN";        // body+title bigrams
+inline constexpr std::string_view kTitle = "S";         // title words and morphemes
+inline constexpr std::string_view kTitleNgram = "XSN";  // title bigrams
 
 // Boolean terms.
 inline constexpr std::string_view kId = "Q";
@@ -25,8 +31,9 @@ inline constexpr std::string_view kUrl = "U";
 inline constexpr std::string_view kDay = "D";    // D20251205
 inline constexpr std::string_view kMonth = "M";  // M202512
 inline constexpr std::string_view kYear = "Y";   // Y2025
+inline constexpr std::string_view kFile = "XF";  // XF + FNV-1a of the input file's path
 
-// Value slots.
+// Value slots (their encodings: schema/values.h).
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD", sorts as a string
 inline constexpr Xapian::valueno kSourceSlot = 1;    // the source as shown
 inline constexpr Xapian::valueno kCollapseSlot = 2;  // near-duplicate group key (16 hex)
@@ -38,8 +45,11 @@ inline constexpr Xapian::valueno kFacetSlot = 5;     // "YYYYMM<TAB>source": bot
 inline constexpr Xapian::valueno kOrderSlot = 6;     // "YYYYMMDD<TAB>id": newest first and
                                                      // ties by id in one value read
 
-// User metadata: the analysis mode (Analyzer::mode()) the documents were indexed with.
+// User metadata.
+// The analysis mode (Analyzer::mode()) the documents were indexed with.
 inline constexpr std::string_view kAnalyzerModeKey = "sinmun:analyzer";
+// Ledger entries of input files: this + FNV-1a of the path (schema/ledger_entry.h).
+inline constexpr std::string_view kLedgerKeyPrefix = "sinmun:file:";
 
 // A title occurrence of a term counts this many times in the unprefixed space: BM25's
 // title boost.
@@ -52,6 +62,24 @@ inline constexpr Xapian::termpos kBodyFirstPosition = 1000;
 // Xapian refuses terms over 245 bytes; longer ones are not indexed as text.
 inline constexpr std::size_t kMaxTermBytes = 240;
 
+// Where a text term is looked for: the title and body together, or the title alone.
+enum class TextSpace {
+  kAnywhere,   // unprefixed words and morphemes, XN n-grams
+  kTitleOnly,  // S words and morphemes, XSN n-grams
+};
+
+// The index term of an analysed token in `space`: the one mapping from tokens to terms for
+// the indexer, the query builder and snippets.
+std::string text_term(const Token& token, TextSpace space = TextSpace::kAnywhere);
+
+// The text a kAnywhere text term stands for ("h200" → "h200", "XN수출" → "수출"), or "" for
+// a term of any other space. Text terms are normalised (lower case), so an unprefixed term
+// never starts with an upper-case ASCII letter and every prefixed term does.
+std::string_view text_of_term(std::string_view term);
+
+// True for an unprefixed (word or morpheme) term.
+bool is_word_or_morpheme_term(std::string_view term);
+
 // `Q` + id; an id too long for a term is shortened and made unique with a hash of the whole.
 std::string id_term(std::string_view id);
 
@@ -59,6 +87,10 @@ std::string id_term(std::string_view id);
 // to the term length limit.
 std::string field_term(std::string_view prefix, std::string_view value);
 
+// The boolean term every document read from the file at `path` carries, so that the
+// documents of one file can be found, replaced or removed together: "XF" + 16 hex digits.
+std::string file_term(std::string_view path);
+
 }  // namespace sinmun::schema
 
-#endif  // SINMUN_INDEXER_SCHEMA_H_
+#endif  // SINMUN_SCHEMA_SCHEMA_H_

@@ -1,5 +1,5 @@
-#ifndef SINMUN_INDEXER_HASH_H_
-#define SINMUN_INDEXER_HASH_H_
+#ifndef SINMUN_SCHEMA_HASH_H_
+#define SINMUN_SCHEMA_HASH_H_
 
 #include <cstdint>
 #include <string>
@@ -23,4 +23,4 @@ std::string fnv1a_hex(std::string_view bytes);
 
 }  // namespace sinmun
 
-#endif  // SINMUN_INDEXER_HASH_H_
+#endif  // SINMUN_SCHEMA_HASH_H_

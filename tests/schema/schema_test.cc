@@ -1,4 +1,4 @@
-#include "indexer/schema.h"
+#include "schema/schema.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/hash.h"
+#include "schema/hash.h"
 
 #include <cstdio>
 

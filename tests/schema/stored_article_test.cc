@@ -1,0 +1,54 @@
+#include "schema/stored_article.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace sinmun {
+namespace {
+
+StoredArticle every_field() {
+  return {"id-1", "제목 \"따옴표\"", "2025-12-05", "한빛일보", "https://example.com/a", "홍길동",
+          "경제", "txt/a.txt", "본문\n둘째 줄\t탭"};
+}
+
+TEST(StoredArticleTest, EveryFieldRoundTrips) {
+  const StoredArticle article = every_field();
+  StoredArticle back;
+  ASSERT_TRUE(schema::decode_stored_article(schema::encode_stored_article(article), back));
+  for (const schema::StoredField& field : schema::kStoredFields) {
+    EXPECT_EQ(back.*field.member, article.*field.member) << field.name;
+  }
+}
+
+TEST(StoredArticleTest, WritesTheFieldListInOrder) {
+  const nlohmann::ordered_json data = nlohmann::ordered_json::parse(schema::encode_stored_article(every_field()));
+  std::vector<std::string> names;
+  for (const auto& [name, value] : data.items()) names.push_back(name);
+  EXPECT_EQ(names, (std::vector<std::string>{"id", "title", "date", "source", "url", "author", "category", "file",
+                                             "body"}));
+}
+
+TEST(StoredArticleTest, InvalidUtf8IsReplacedNotThrown) {
+  StoredArticle article;
+  article.id = "x";
+  article.file = "txt/\xb4\xba\xbd\xba.txt";  // an EUC-KR file name
+  std::string data;
+  ASSERT_NO_THROW(data = schema::encode_stored_article(article));
+  StoredArticle back;
+  ASSERT_TRUE(schema::decode_stored_article(data, back));
+  EXPECT_EQ(back.file, "txt/\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd.txt");
+}
+
+TEST(StoredArticleTest, DamagedDataIsRefusedAndMissingFieldsStayEmpty) {
+  StoredArticle back;
+  EXPECT_FALSE(schema::decode_stored_article("", back));
+  EXPECT_FALSE(schema::decode_stored_article("not json", back));
+  EXPECT_FALSE(schema::decode_stored_article("[1]", back));
+  ASSERT_TRUE(schema::decode_stored_article(R"({"id": "a", "title": 5, "extra": "x"})", back));
+  EXPECT_EQ(back.id, "a");
+  EXPECT_EQ(back.title, "");
+  EXPECT_EQ(back.body, "");
+}
+
+}  // namespace
+}  // namespace sinmun
