@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -36,42 +37,6 @@ PieceContext piece_context(const Piece& piece, const Piece* previous) {
   return {"", ""};
 }
 
-// Pieces repeat a lot in news (수출을, 밝혔다), so each thread remembers the terms of the
-// pieces it has analysed; analysing a piece on its own also makes one word analyse the
-// same way everywhere, in every document and in queries.
-class PieceCache {
- public:
-  const std::vector<PieceTerm>& terms(std::uint64_t analyzer_id,
-                                      const std::shared_ptr<const morph::Dictionary>& dictionary,
-                                      const Piece& piece, const Piece* previous) {
-    if (analyzer_id != analyzer_id_) {
-      analyzer_id_ = analyzer_id;
-      segmenter_ = std::make_unique<morph::Segmenter>(dictionary);
-      cache_.clear();
-    }
-    const PieceContext context = piece_context(piece, previous);
-    std::string key = context.before + piece.text + context.after;
-    if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
-    if (cache_.size() >= kMaxEntries) cache_.clear();
-    std::vector<morph::Morpheme> morphemes;
-    const std::size_t offset = context.before.size();
-    for (morph::Morpheme& m : segmenter_->segment(key)) {
-      if (m.begin < offset || m.end > offset + piece.text.size()) continue;
-      m.begin -= offset;
-      m.end -= offset;
-      morphemes.push_back(m);
-    }
-    std::vector<PieceTerm> terms = content_terms(piece.text, morphemes);
-    return cache_.emplace(std::move(key), std::move(terms)).first->second;
-  }
-
- private:
-  static constexpr std::size_t kMaxEntries = 200000;
-  std::uint64_t analyzer_id_ = 0;
-  std::unique_ptr<morph::Segmenter> segmenter_;
-  std::unordered_map<std::string, std::vector<PieceTerm>> cache_;
-};
-
 // Original byte offset of a byte offset into a piece's normalised text.
 class PieceOffsets {
  public:
@@ -99,17 +64,87 @@ class PieceOffsets {
   std::vector<std::size_t> char_start_;
 };
 
-Token word_token(const std::vector<NormalizedChar>& text, const Piece& piece, std::uint32_t position) {
+Token word_token(const std::vector<NormalizedChar>& text, const Piece& piece, std::uint32_t position,
+                 std::uint32_t piece_number) {
   Token token;
   token.term = piece.text;
   token.start = text[piece.begin].start;
   token.end = text[piece.end - 1].end;
   token.position = position;
   token.kind = TokenKind::kWord;
+  token.piece = piece_number;
   return token;
 }
 
+// The n-grams of a piece, numbered as the piece; a lone syllable is marked as one.
+std::uint32_t append_piece_ngrams(const std::vector<NormalizedChar>& text, const Piece& piece,
+                                  std::uint32_t piece_number, std::uint32_t position, std::vector<Token>& out) {
+  const std::size_t first = out.size();
+  const std::uint32_t used = append_ngrams(text, piece, position, out);
+  for (std::size_t i = first; i < out.size(); ++i) {
+    out[i].piece = piece_number;
+    if (piece.end - piece.begin == 1) out[i].role = TokenRole::kSyllable;
+  }
+  return used;
+}
+
+// Rough heap bytes of one cache entry: the key, the terms and their strings, and the hash
+// node around them.
+std::size_t entry_bytes(const std::string& key, const std::vector<PieceTerm>& terms) {
+  std::size_t bytes = 64 + key.capacity() + terms.capacity() * sizeof(PieceTerm);
+  for (const PieceTerm& term : terms) bytes += term.term.capacity() + term.tags.capacity();
+  return bytes;
+}
+
 }  // namespace
+
+struct AnalysisContext::Internal {
+  explicit Internal(std::size_t limit) : cache_limit(limit) {}
+
+  // The content terms of `piece` (with `context` around it in the segmented text).
+  const std::vector<PieceTerm>& terms(std::uint64_t id, const std::shared_ptr<const morph::Dictionary>& dictionary,
+                                      const Piece& piece, const PieceContext& context) {
+    if (id != analyzer_id) {
+      analyzer_id = id;
+      segmenter = std::make_unique<morph::Segmenter>(dictionary);
+      cache.clear();
+      cache_bytes = 0;
+    }
+    std::string key = context.before + piece.text + context.after;
+    if (const auto it = cache.find(key); it != cache.end()) return it->second;
+    std::vector<morph::Morpheme> morphemes;
+    const std::size_t offset = context.before.size();
+    for (morph::Morpheme& m : segmenter->segment(key)) {
+      if (m.begin < offset || m.end > offset + piece.text.size()) continue;
+      m.begin -= offset;
+      m.end -= offset;
+      morphemes.push_back(m);
+    }
+    std::vector<PieceTerm> found = content_terms(piece.text, morphemes);
+    const std::size_t bytes = entry_bytes(key, found);
+    if (cache_bytes + bytes > cache_limit) {
+      cache.clear();
+      cache_bytes = 0;
+    }
+    if (bytes > cache_limit) {  // never kept: answered from scratch space
+      uncached = std::move(found);
+      return uncached;
+    }
+    cache_bytes += bytes;
+    return cache.emplace(std::move(key), std::move(found)).first->second;
+  }
+
+  const std::size_t cache_limit;
+  std::uint64_t analyzer_id = 0;
+  std::unique_ptr<morph::Segmenter> segmenter;
+  std::unordered_map<std::string, std::vector<PieceTerm>> cache;
+  std::size_t cache_bytes = 0;
+  std::vector<PieceTerm> uncached;
+};
+
+AnalysisContext::AnalysisContext(std::size_t cache_bytes) : internal_(std::make_unique<Internal>(cache_bytes)) {}
+AnalysisContext::~AnalysisContext() = default;
+std::size_t AnalysisContext::cache_bytes_used() const { return internal_->cache_bytes; }
 
 std::string analysis_mode_name(AnalysisMode mode) {
   switch (mode) {
@@ -141,34 +176,44 @@ Analyzer::Analyzer(std::shared_ptr<const morph::Dictionary> dictionary, Analysis
 }
 
 std::vector<Token> Analyzer::analyze(std::string_view text) const {
+  AnalysisContext context(0);
+  return analyze(text, context);
+}
+
+std::vector<Token> Analyzer::analyze(std::string_view text, AnalysisContext& context) const {
   const std::vector<NormalizedChar> normalized = normalize(text);
   const std::vector<Piece> pieces = pretokenize(normalized);
   std::vector<Token> tokens;
 
   if (!dictionary_) {
     std::uint32_t position = 0;
-    for (const Piece& piece : pieces) {
-      if (piece.kind == PieceKind::kAlnum) {
-        tokens.push_back(word_token(normalized, piece, position++));
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+      const auto number = static_cast<std::uint32_t>(i);
+      if (pieces[i].kind == PieceKind::kAlnum) {
+        tokens.push_back(word_token(normalized, pieces[i], position++, number));
       } else {
-        position += append_ngrams(normalized, piece, position, tokens);
+        position += append_piece_ngrams(normalized, pieces[i], number, position, tokens);
       }
     }
     return tokens;
   }
 
-  thread_local PieceCache cache;
   std::uint32_t position = 0;        // words and morphemes
   std::uint32_t ngram_position = 0;  // n-grams
+  std::vector<Token> piece_tokens;
+  std::vector<std::size_t> order;
+  std::vector<std::uint32_t> index_in_stream;
   for (std::size_t i = 0; i < pieces.size(); ++i) {
     const Piece& piece = pieces[i];
-    const std::size_t first_token = tokens.size();
+    const auto number = static_cast<std::uint32_t>(i);
     if (piece.kind == PieceKind::kAlnum) {
-      tokens.push_back(word_token(normalized, piece, position++));
+      tokens.push_back(word_token(normalized, piece, position++, number));
       continue;
     }
-    const std::vector<PieceTerm>& terms = cache.terms(id_, dictionary_, piece, i > 0 ? &pieces[i - 1] : nullptr);
+    const std::vector<PieceTerm>& terms =
+        context.internal_->terms(id_, dictionary_, piece, piece_context(piece, i > 0 ? &pieces[i - 1] : nullptr));
     const PieceOffsets offsets(normalized, piece);
+    piece_tokens.clear();
     std::uint32_t used = 0;
     for (const PieceTerm& term : terms) {
       Token token;
@@ -178,14 +223,35 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
       token.position = position + term.position;
       token.position_length = term.position_length;
       token.kind = TokenKind::kMorpheme;
+      token.role = term.role;
+      token.piece = number;
+      token.compound = term.compound;  // an index into `terms` for now
+      token.pos = term.pos;
       token.tags = term.tags;
       used = std::max(used, term.position + term.position_length);
+      piece_tokens.push_back(std::move(token));
+    }
+    const std::size_t morphemes = piece_tokens.size();
+    position += used == 0 && piece.after_space ? 1 : used;
+    if (has_ngrams()) {
+      ngram_position += append_piece_ngrams(normalized, piece, number, ngram_position, piece_tokens) + 1;
+    }
+    // Morphemes and n-grams of the piece merge by start offset (a compound before its first
+    // part, morphemes before n-grams at one offset); a part's compound index then follows
+    // its compound to the compound's place in the stream.
+    order.resize(piece_tokens.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return piece_tokens[a].start < piece_tokens[b].start; });
+    index_in_stream.assign(morphemes, kNoCompound);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      if (order[k] < morphemes) index_in_stream[order[k]] = static_cast<std::uint32_t>(tokens.size() + k);
+    }
+    for (const std::size_t k : order) {
+      Token& token = piece_tokens[k];
+      if (token.compound != kNoCompound) token.compound = index_in_stream[token.compound];
       tokens.push_back(std::move(token));
     }
-    position += used == 0 && piece.after_space ? 1 : used;
-    if (has_ngrams()) ngram_position += append_ngrams(normalized, piece, ngram_position, tokens) + 1;
-    std::stable_sort(tokens.begin() + static_cast<std::ptrdiff_t>(first_token), tokens.end(),
-                     [](const Token& a, const Token& b) { return a.start < b.start; });
   }
   return tokens;
 }

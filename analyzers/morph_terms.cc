@@ -6,20 +6,12 @@
 namespace sinmun {
 namespace {
 
-std::string_view first_tag(std::string_view pos) { return pos.substr(0, pos.find('+')); }
-
-bool one_of(std::string_view tag, std::initializer_list<std::string_view> tags) {
-  return std::find(tags.begin(), tags.end(), tag) != tags.end();
-}
-
 // Nouns that glue into compounds with their neighbours.
-bool is_compounding_noun(std::string_view tag) { return one_of(tag, {"NNG", "NNP", "XR", "SH", "UNKNOWN"}); }
-
-bool is_other_content(std::string_view tag) {
-  return one_of(tag, {"NNB", "NNBC", "NR", "NP", "SL", "SN"});
-}
-
-bool is_stem(std::string_view tag) { return one_of(tag, {"VV", "VA"}); }
+constexpr PosTagSet kCompoundingNouns = {PosTag::kNNG, PosTag::kNNP, PosTag::kXR, PosTag::kSH, PosTag::kUnknown};
+// Other content that stands alone: bound nouns, pronouns, numerals, Latin and numbers.
+constexpr PosTagSet kOtherContent = {PosTag::kNNB, PosTag::kNNBC, PosTag::kNR, PosTag::kNP, PosTag::kSL, PosTag::kSN};
+// Verb and adjective stems, indexed in their dictionary form.
+constexpr PosTagSet kStems = {PosTag::kVV, PosTag::kVA};
 
 std::size_t syllables(std::string_view utf8) {
   std::size_t count = 0;
@@ -32,6 +24,7 @@ struct Unit {
   std::string text;
   std::size_t begin;
   std::size_t end;
+  PosTag pos;
   std::string tags;
   bool is_part;
 };
@@ -40,9 +33,10 @@ class TermBuilder {
  public:
   explicit TermBuilder(std::string_view text) : text_(text) {}
 
-  void add_single(std::string term, std::size_t begin, std::size_t end, std::string tags) {
+  void add_single(std::string term, std::size_t begin, std::size_t end, PosTag pos, std::string tags) {
     flush_compound();
-    out_.push_back({std::move(term), begin, end, next_position_++, 1, std::move(tags)});
+    out_.push_back({std::move(term), begin, end, next_position_++, 1, TokenRole::kWhole, kNoCompound, pos,
+                    std::move(tags)});
   }
 
   // A unit of a compound; it only joins the pending one when it touches it.
@@ -68,14 +62,19 @@ class TermBuilder {
     }
     const std::size_t begin = units_.front().begin;
     const std::size_t end = units_.back().end;
+    std::uint32_t compound = kNoCompound;
     if (units_.size() > 1) {
       std::string tags;
       for (const Unit& unit : units_) tags += (tags.empty() ? "" : "+") + unit.tags;
+      compound = static_cast<std::uint32_t>(out_.size());
+      const TokenRole role = parts.size() == units_.size() ? TokenRole::kCompound : TokenRole::kPrefixed;
       out_.push_back({std::string(text_.substr(begin, end - begin)), begin, end, next_position_,
-                      static_cast<std::uint32_t>(parts.size()), std::move(tags)});
+                      static_cast<std::uint32_t>(parts.size()), role, kNoCompound, units_.front().pos,
+                      std::move(tags)});
     }
     for (const Unit* part : parts) {
-      out_.push_back({part->text, part->begin, part->end, next_position_++, 1, part->tags});
+      const TokenRole role = compound == kNoCompound ? TokenRole::kWhole : TokenRole::kPart;
+      out_.push_back({part->text, part->begin, part->end, next_position_++, 1, role, compound, part->pos, part->tags});
     }
     units_.clear();
   }
@@ -90,7 +89,6 @@ class TermBuilder {
 // Adds a dictionary noun, split into its expression parts when it is a compound of
 // multi-syllable parts whose surfaces spell it out.
 void add_noun(TermBuilder& builder, const morph::Morpheme& m, std::string_view surface) {
-  const std::string tag(m.pos);
   if (morph::feature_field(m.feature, 4) == "Compound") {
     const std::vector<morph::ExpressionPart> parts = morph::expression_parts(m.feature);
     std::string spelled;
@@ -102,13 +100,13 @@ void add_noun(TermBuilder& builder, const morph::Morpheme& m, std::string_view s
     if (all_long && spelled == surface) {
       std::size_t offset = m.begin;
       for (const morph::ExpressionPart& part : parts) {
-        builder.add_unit({part.surface, offset, offset + part.surface.size(), part.pos, true});
+        builder.add_unit({part.surface, offset, offset + part.surface.size(), parse_pos_tag(part.pos), part.pos, true});
         offset += part.surface.size();
       }
       return;
     }
   }
-  builder.add_unit({std::string(surface), m.begin, m.end, tag, true});
+  builder.add_unit({std::string(surface), m.begin, m.end, m.tag, std::string(m.pos), true});
 }
 
 }  // namespace
@@ -118,19 +116,18 @@ std::vector<PieceTerm> content_terms(std::string_view piece_text,
   TermBuilder builder(piece_text);
   for (const morph::Morpheme& m : morphemes) {
     const std::string_view surface = piece_text.substr(m.begin, m.end - m.begin);
-    const std::string_view tag = first_tag(m.pos);
-    if (is_compounding_noun(tag)) {
+    if (kCompoundingNouns.contains(m.tag)) {
       add_noun(builder, m, surface);
-    } else if (tag == "XPN") {
-      builder.add_unit({std::string(surface), m.begin, m.end, "XPN", false});
-    } else if (is_other_content(tag)) {
-      builder.add_single(std::string(surface), m.begin, m.end, std::string(m.pos));
-    } else if (is_stem(tag)) {
+    } else if (m.tag == PosTag::kXPN) {
+      builder.add_unit({std::string(surface), m.begin, m.end, m.tag, "XPN", false});
+    } else if (kOtherContent.contains(m.tag)) {
+      builder.add_single(std::string(surface), m.begin, m.end, m.tag, std::string(m.pos));
+    } else if (kStems.contains(m.tag)) {
       // An inflected form (밝혔 = 밝히/VV + 었/EP) is indexed by its stem, which need not be
       // a substring of the text; its offsets are those of the whole form.
       const std::vector<morph::ExpressionPart> parts = morph::expression_parts(m.feature);
       std::string stem = parts.empty() ? std::string(surface) : parts.front().surface;
-      builder.add_single(std::move(stem), m.begin, m.end, std::string(m.pos));
+      builder.add_single(std::move(stem), m.begin, m.end, m.tag, std::string(m.pos));
     } else {
       builder.flush_compound();
     }

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 
+#include "analyzers/pos.h"
+
 namespace sinmun {
 
 // What produced a token; the indexer stores each kind in its own term space.
@@ -27,6 +29,19 @@ constexpr const char* token_kind_name(TokenKind kind) {
   return "?";
 }
 
+// How a token relates to the tokens around it.
+enum class TokenRole : std::uint8_t {
+  kWhole,     // stands alone for its stretch of text: a word, a simple morpheme, a bigram
+  kCompound,  // a morpheme compound spelled out by its parts (반도체공급망 = 반도체+공급+망)
+  kPrefixed,  // a word whose prefix is never a term alone (비급여: its one part is 급여)
+  kPart,      // a part of the compound or prefixed word at index `compound`
+  kSyllable,  // the n-gram of a one-syllable piece: a syllable alone, not a bigram
+};
+
+constexpr const char* token_role_name(TokenRole role);
+
+inline constexpr std::uint32_t kNoCompound = UINT32_MAX;
+
 // One term of analysed text.
 //
 // `start` and `end` are UTF-8 byte offsets into the *original* text handed to the analyzer,
@@ -35,6 +50,12 @@ constexpr const char* token_kind_name(TokenKind kind) {
 // kinds that come from the same stretch of text share positions, so a phrase is matched
 // within one kind. `position_length` is how many positions the token spans (a compound
 // spans its parts).
+//
+// Structure: `piece` numbers the pre-tokenized pieces of the text (runs of one script
+// between spaces and punctuation: 엔비디아의, H200, 을) from 0 in text order, and every
+// token of a piece — its word, its morphemes, its n-grams — carries that piece's number. A
+// kPart token's `compound` is the index, in the same stream, of the kCompound or kPrefixed
+// token that spans it (always an earlier index); every other token has kNoCompound.
 struct Token {
   std::string term;
   std::size_t start = 0;
@@ -42,10 +63,30 @@ struct Token {
   std::uint32_t position = 0;
   std::uint32_t position_length = 1;
   TokenKind kind = TokenKind::kWord;
-  std::string tags;  // part-of-speech tags of the underlying morphemes, for --verbose
+  TokenRole role = TokenRole::kWhole;
+  std::uint32_t piece = 0;
+  std::uint32_t compound = kNoCompound;
+  PosTag pos = PosTag::kNone;  // the first tag of a morpheme (NNG for 반도체공급망)
+  std::string tags;            // part-of-speech tags of the underlying morphemes, for --verbose
 
   bool operator==(const Token&) const = default;
 };
+
+constexpr const char* token_role_name(TokenRole role) {
+  switch (role) {
+    case TokenRole::kWhole:
+      return "whole";
+    case TokenRole::kCompound:
+      return "compound";
+    case TokenRole::kPrefixed:
+      return "prefixed";
+    case TokenRole::kPart:
+      return "part";
+    case TokenRole::kSyllable:
+      return "syllable";
+  }
+  return "?";
+}
 
 }  // namespace sinmun
 

@@ -25,15 +25,15 @@ void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian:
 
 }  // namespace
 
-Xapian::Document build_document(const Article& article, const Analyzer& analyzer) {
+Xapian::Document build_document(const Article& article, const Analyzer& analyzer, AnalysisContext& context) {
   Xapian::Document doc;
-  const std::vector<Token> title_tokens = analyzer.analyze(article.title);
+  const std::vector<Token> title_tokens = analyzer.analyze(article.title, context);
   index_text(doc, title_tokens, 0, true);
   // A pathological title longer than kBodyFirstPosition positions pushes the body further.
   const Xapian::termpos body_base =
       title_tokens.empty() ? schema::kBodyFirstPosition
                            : std::max(schema::kBodyFirstPosition, title_tokens.back().position + 100);
-  index_text(doc, analyzer.analyze(article.body), body_base, false);
+  index_text(doc, analyzer.analyze(article.body, context), body_base, false);
 
   doc.add_boolean_term(schema::id_term(article.id));
   doc.add_value(schema::kIdSlot, article.id);

@@ -12,7 +12,8 @@ namespace sinmun {
 // from the shared analyzer (title then body, positional), boolean field terms, value slots,
 // and the document data (JSON with id, title, date, source, url, author, category, body) that
 // result lists and snippets are made from.
-Xapian::Document build_document(const Article& article, const Analyzer& analyzer);
+// `context` is the calling thread's (see AnalysisContext).
+Xapian::Document build_document(const Article& article, const Analyzer& analyzer, AnalysisContext& context);
 
 }  // namespace sinmun
 

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <system_error>
@@ -137,7 +138,12 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   }
   stats.files_seen = seen.size();
 
-  const auto produce = [&](std::size_t i) {
+  // One analysis context per reading thread, sized by the options' memory bound.
+  std::vector<std::unique_ptr<AnalysisContext>> contexts;
+  for (unsigned j = 0; j < options_.jobs; ++j) {
+    contexts.push_back(std::make_unique<AnalysisContext>(options_.analysis_cache_bytes));
+  }
+  const auto produce = [&](std::size_t i, unsigned worker) {
     const FileTask& task = tasks[i];
     FileResult result;
     if (task.previous && task.previous->same_stamp(task.size, task.mtime_ns)) {
@@ -151,7 +157,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
     }
     const std::string file_term = schema::file_term(task.path);
     const ArticleSink sink = [&](Article&& article) {
-      Xapian::Document doc = build_document(article, analyzer_);
+      Xapian::Document doc = build_document(article, analyzer_, *contexts[worker]);
       doc.add_boolean_term(file_term);
       result.documents.emplace_back(std::move(article.id), std::move(doc));
     };

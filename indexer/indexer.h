@@ -29,6 +29,9 @@ struct IndexOptions {
   // JSON Lines files bigger than this are read in chunks of about this size: in parallel,
   // and with memory bounded by the chunk rather than the file.
   std::size_t chunk_bytes = 1 << 20;
+  // Bytes of analysed pieces each reading thread keeps (AnalysisContext): part of the
+  // indexer's memory, jobs × this at most.
+  std::size_t analysis_cache_bytes = AnalysisContext::kDefaultCacheBytes;
 };
 
 struct IndexStats {

@@ -12,7 +12,8 @@
 
 namespace sinmun {
 
-// Runs produce(i) for i in [0, count) on `jobs` worker threads and consume(i, result) on the
+// Runs produce(i, worker) for i in [0, count) on `jobs` worker threads (worker in [0, jobs):
+// which thread, so that each can use state of its own) and consume(i, result) on the
 // calling thread in index order, keeping at most `window` results ahead of the consumer
 // (bounded memory). An exception from produce or consume stops the workers and is rethrown
 // here after they have joined.
@@ -29,7 +30,7 @@ void run_ordered_pipeline(std::size_t count, unsigned jobs, std::size_t window, 
   bool stop = false;
   std::exception_ptr failure;
 
-  const auto worker = [&] {
+  const auto worker = [&](unsigned worker_index) {
     for (;;) {
       std::size_t i;
       {
@@ -40,7 +41,7 @@ void run_ordered_pipeline(std::size_t count, unsigned jobs, std::size_t window, 
         i = next_to_produce++;
       }
       try {
-        Result result = produce(i);
+        Result result = produce(i, worker_index);
         std::lock_guard lock(mutex);
         slots[i] = std::move(result);
       } catch (...) {
@@ -52,7 +53,7 @@ void run_ordered_pipeline(std::size_t count, unsigned jobs, std::size_t window, 
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker, t);
 
   try {
     while (next_to_consume < count) {

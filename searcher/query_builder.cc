@@ -30,48 +30,38 @@ Xapian::Query combine(Xapian::Query::op op, const Queries& parts, Xapian::termco
   return Xapian::Query(op, parts.begin(), parts.end(), window);
 }
 
-// A word or morpheme token with the parts a compound spans (parts follow their compound,
-// inside its span and its positions).
+// A word or morpheme token with the parts of it that are terms too (a compound's).
 struct Item {
   const Token* whole;
   std::vector<const Token*> parts;
 
   // True when the parts spell out the whole (반도체+공급+망), false for a prefixed word
   // (비급여 has the part 급여 only): only then may the parts stand in for the whole.
-  bool parts_cover_whole() const {
-    return !parts.empty() && parts.front()->start == whole->start && parts.back()->end == whole->end;
-  }
+  bool parts_cover_whole() const { return whole->role == TokenRole::kCompound && !parts.empty(); }
 };
 
 std::vector<Item> primary_items(const std::vector<Token>& tokens) {
   std::vector<Item> items;
-  for (const Token& token : tokens) {
+  std::vector<std::size_t> item_of_token(tokens.size(), 0);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
     if (token.kind == TokenKind::kNgram) continue;
-    if (!items.empty()) {
-      const Token& whole = *items.back().whole;
-      const bool is_part = token.kind == TokenKind::kMorpheme && &token != items.back().whole &&
-                           token.start >= whole.start && token.end <= whole.end &&
-                           token.position >= whole.position &&
-                           token.position < whole.position + whole.position_length &&
-                           !(token.start == whole.start && token.end == whole.end);
-      if (is_part) {
-        items.back().parts.push_back(&token);
-        continue;
-      }
+    if (token.role == TokenRole::kPart) {
+      items[item_of_token[token.compound]].parts.push_back(&token);
+      continue;
     }
+    item_of_token[i] = items.size();
     items.push_back({&token, {}});
   }
   return items;
 }
 
-// Overlapping bigrams at consecutive positions: one run per Hangul/CJK piece.
+// The n-grams of each Hangul/CJK piece: overlapping bigrams at consecutive positions.
 std::vector<std::vector<const Token*>> ngram_runs(const std::vector<Token>& tokens) {
   std::vector<std::vector<const Token*>> runs;
   for (const Token& token : tokens) {
     if (token.kind != TokenKind::kNgram) continue;
-    const bool continues = !runs.empty() && runs.back().back()->position + 1 == token.position &&
-                           token.start < runs.back().back()->end;
-    if (!continues) runs.emplace_back();
+    if (runs.empty() || runs.back().back()->piece != token.piece) runs.emplace_back();
     runs.back().push_back(&token);
   }
   return runs;
@@ -79,8 +69,9 @@ std::vector<std::vector<const Token*>> ngram_runs(const std::vector<Token>& toke
 
 class Builder {
  public:
-  Builder(const Analyzer& analyzer, const QueryOptions& options, std::set<std::string>& terms)
-      : analyzer_(analyzer), options_(options), terms_(terms) {}
+  Builder(const Analyzer& analyzer, AnalysisContext& context, const QueryOptions& options,
+          std::set<std::string>& terms)
+      : analyzer_(analyzer), context_(context), options_(options), terms_(terms) {}
 
   Xapian::Query term(const Token& token) {
     const std::string t = schema::text_term(token, space_);
@@ -180,11 +171,6 @@ class Builder {
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
 
-  static bool is_one_syllable(const Token& token) {
-    return token.kind == TokenKind::kNgram && token.term.size() <= 4 &&
-           std::count_if(token.term.begin(), token.term.end(), [](char c) { return (c & 0xC0) != 0x80; }) == 1;
-  }
-
   Xapian::Query item_query(const Item& item) {
     if (!item.parts_cover_whole()) return term(*item.whole);
     return Xapian::Query(Xapian::Query::OP_OR, term(*item.whole),
@@ -194,13 +180,13 @@ class Builder {
   Xapian::Query word(const std::string& text) {
     main_term_.clear();
     if (is_plain_wildcard(text)) {
-      const std::vector<Token> prefix = analyzer_.analyze(text.substr(0, text.size() - 1));
+      const std::vector<Token> prefix = analyzer_.analyze(text.substr(0, text.size() - 1), context_);
       if (prefix.size() == 1 && prefix[0].kind == TokenKind::kWord) {
         return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::text_term(prefix[0], space_), kMaxWildcardExpansion,
                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
       }
     }
-    const std::vector<Token> tokens = analyzer_.analyze(text);
+    const std::vector<Token> tokens = analyzer_.analyze(text, context_);
     if (options_.synonyms && !expanding_synonyms_) {
       if (const std::vector<std::string>* group = options_.synonyms->group_of(Synonyms::key_of(tokens))) {
         expanding_synonyms_ = true;
@@ -227,7 +213,7 @@ class Builder {
     const auto runs = ngram_runs(tokens);
     for (const auto& run : runs) {
       const std::vector<const Token*> content = content_ngrams(run, items, has_morphemes, runs.size() + items.size());
-      if (content.size() == 1 && is_one_syllable(*content[0])) {
+      if (content.size() == 1 && content[0]->role == TokenRole::kSyllable) {
         ngram_variant.push_back(syllable_anywhere(*content[0]));
       } else if (!content.empty()) {
         ngram_variant.push_back(phrase(content, static_cast<Xapian::termcount>(content.size())));
@@ -242,7 +228,7 @@ class Builder {
   }
 
   Xapian::Query quoted(const std::string& text) {
-    const std::vector<Token> tokens = analyzer_.analyze(text);
+    const std::vector<Token> tokens = analyzer_.analyze(text, context_);
     std::vector<const Token*> sequence;
     if (analyzer_.has_morphology()) {
       for (const Item& item : primary_items(tokens)) {
@@ -294,22 +280,21 @@ class Builder {
   }
 
   // The bigrams of a run that lie inside the word's content: with morphemes, from the first
-  // content morpheme to the last one of the piece, so that a particle (엔비디아가 → 아가)
+  // content morpheme of the piece to its last one, so that a particle (엔비디아가 → 아가)
   // is never required; without, the whole run, except a lone syllable glued to a Latin or
   // number token (H200을), taken for a particle.
   static std::vector<const Token*> content_ngrams(const std::vector<const Token*>& run,
                                                   const std::vector<Item>& items, bool has_morphemes,
                                                   std::size_t groups) {
-    const std::size_t run_start = run.front()->start;
-    const std::size_t run_end = run.back()->end;
     if (!has_morphemes) {
-      const bool lone_glued = run.size() == 1 && run[0]->end - run[0]->start <= 4 && groups > 1;
+      const bool lone_glued = run.size() == 1 && run[0]->role == TokenRole::kSyllable && groups > 1;
       return lone_glued ? std::vector<const Token*>{} : run;
     }
-    std::size_t content_start = run_end;
-    std::size_t content_end = run_start;
+    const std::uint32_t piece = run.front()->piece;
+    std::size_t content_start = SIZE_MAX;
+    std::size_t content_end = 0;
     for (const Item& item : items) {
-      if (item.whole->kind != TokenKind::kMorpheme || item.whole->end <= run_start || item.whole->start >= run_end) continue;
+      if (item.whole->kind != TokenKind::kMorpheme || item.whole->piece != piece) continue;
       content_start = std::min(content_start, item.whole->start);
       content_end = std::max(content_end, item.whole->end);
     }
@@ -332,6 +317,7 @@ class Builder {
   }
 
   const Analyzer& analyzer_;
+  AnalysisContext& context_;
   const QueryOptions& options_;
   std::set<std::string>& terms_;
   TextSpace space_ = TextSpace::kAnywhere;
@@ -370,9 +356,11 @@ bool parse_date_range(const std::string& value, std::string& from, std::string& 
   return (low.empty() || date_bound(low, false, from)) && (high.empty() || date_bound(high, true, to)) && from <= to;
 }
 
-BuiltQuery build_query(const QueryNode& query, const Analyzer& analyzer, const QueryOptions& options) {
+BuiltQuery build_query(const QueryNode& query, const Analyzer& analyzer, const QueryOptions& options,
+                       AnalysisContext* context) {
   BuiltQuery built;
-  Builder builder(analyzer, options, built.terms);
+  AnalysisContext one_off(0);
+  Builder builder(analyzer, context ? *context : one_off, options, built.terms);
   if (query.kind == QueryNode::Kind::kAnd) {
     built.strict = builder.all_of(query.children, &built.relaxed);
   } else {

@@ -47,7 +47,9 @@ struct BuiltQuery {
 // morphemes' terms in order. title: searches the title only; source:, author:, category: and
 // date: filter without changing the ranking; NOT/-excludes. A date: value that is not a
 // date is searched as text.
-BuiltQuery build_query(const QueryNode& query, const Analyzer& analyzer, const QueryOptions& options = {});
+// `context`: the calling thread's analysis context, to reuse (null: a fresh one).
+BuiltQuery build_query(const QueryNode& query, const Analyzer& analyzer, const QueryOptions& options = {},
+                       AnalysisContext* context = nullptr);
 
 // The day range a date: value names, as inclusive YYYYMMDD bounds ("2025" → 20250101..
 // 20251231, "2025-03" → the month, "A..B", "..B", "A.."); false if it is not a date.

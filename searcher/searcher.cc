@@ -166,7 +166,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   query_options.synonyms = settings_.synonyms.get();
   query_options.proximity_weight = settings_.proximity_weight;
   const BuiltQuery built = request.similar_to.empty()
-                               ? build_query(parse_query(request.query), analyzer_, query_options)
+                               ? build_query(parse_query(request.query), analyzer_, query_options, &context_)
                                : similar_query(request.similar_to);
 
   Xapian::Enquire enquire(db_);
@@ -210,8 +210,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       hit.source = std::move(stored.source);
       hit.url = std::move(stored.url);
       if (request.with_snippets) {
-        hit.snippet = make_snippet(stored.body, built.terms, analyzer_);
-        hit.title_html = make_snippet(hit.title, built.terms, analyzer_, std::numeric_limits<std::size_t>::max());
+        hit.snippet = make_snippet(stored.body, built.terms, analyzer_, 160, &context_);
+        hit.title_html =
+            make_snippet(hit.title, built.terms, analyzer_, std::numeric_limits<std::size_t>::max(), &context_);
       }
     }
     response.hits.push_back(std::move(hit));

@@ -102,6 +102,9 @@ struct SearchSettings {
 // Not thread-safe (Xapian::Database is not); use one Searcher per thread.
 class Searcher {
  public:
+  // Bytes of analysed pieces (queries and snippet text) one Searcher keeps.
+  static constexpr std::size_t kAnalysisCacheBytes = std::size_t{4} << 20;
+
   // Throws std::runtime_error if `db_path` does not exist, Xapian::Error if it is not a
   // database.
   Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings = {});
@@ -122,6 +125,7 @@ class Searcher {
   Xapian::Database db_;
   const Analyzer& analyzer_;
   SearchSettings settings_;
+  AnalysisContext context_{kAnalysisCacheBytes};  // this searcher's (it is one thread's)
 };
 
 }  // namespace sinmun

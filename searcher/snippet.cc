@@ -44,10 +44,16 @@ struct Match {
   std::string term;
 };
 
+// What the analysis of the snippet's neighbourhood needs.
+struct Analysis {
+  const Analyzer& analyzer;
+  AnalysisContext& context;
+};
+
 std::vector<Match> analyse_matches(std::string_view text, std::size_t begin, std::size_t end,
-                                   const std::set<std::string>& terms, const Analyzer& analyzer) {
+                                   const std::set<std::string>& terms, const Analysis& analysis) {
   std::vector<Match> matches;
-  for (Token& token : analyzer.analyze(text.substr(begin, end - begin))) {
+  for (Token& token : analysis.analyzer.analyze(text.substr(begin, end - begin), analysis.context)) {
     std::string term = schema::text_term(token);
     if (terms.count(term)) matches.push_back({begin + token.start, begin + token.end, std::move(term)});
   }
@@ -91,10 +97,10 @@ std::vector<std::pair<std::size_t, const std::string*>> literal_hits(std::string
 // The query's matches in the part of `text` a snippet will come from: around the densest
 // cluster of literal hits, else the first kScanBytes.
 std::vector<Match> find_matches(std::string_view text, const std::set<std::string>& terms,
-                                const Analyzer& analyzer, std::size_t length) {
+                                const Analysis& analysis, std::size_t length) {
   const auto hits = literal_hits(text, terms);
   const std::size_t span = 4 * length;  // bytes: a window of `length` characters, and margin
-  if (hits.empty()) return analyse_matches(text, 0, word_boundary(text, kScanBytes), terms, analyzer);
+  if (hits.empty()) return analyse_matches(text, 0, word_boundary(text, kScanBytes), terms, analysis);
   std::size_t best = 0;
   std::size_t best_distinct = 0;
   for (std::size_t h = 0; h < hits.size(); ++h) {
@@ -108,7 +114,7 @@ std::vector<Match> find_matches(std::string_view text, const std::set<std::strin
   // The window starts at most length/5 characters before a match and spans at most `span`
   // bytes: [hit - length, hit + span] holds every window make_snippet may choose.
   const std::size_t begin = word_boundary_before(text, hits[best].first > length ? hits[best].first - length : 0);
-  return analyse_matches(text, begin, word_boundary(text, hits[best].first + span), terms, analyzer);
+  return analyse_matches(text, begin, word_boundary(text, hits[best].first + span), terms, analysis);
 }
 
 }  // namespace
@@ -129,9 +135,11 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string make_snippet(std::string_view text, const std::set<std::string>& terms,
-                         const Analyzer& analyzer, std::size_t length) {
-  const std::vector<Match> matches = find_matches(text, terms, analyzer, std::min<std::size_t>(length, text.size()));
+std::string make_snippet(std::string_view text, const std::set<std::string>& terms, const Analyzer& analyzer,
+                         std::size_t length, AnalysisContext* context) {
+  AnalysisContext one_off(0);
+  const std::vector<Match> matches = find_matches(text, terms, {analyzer, context ? *context : one_off},
+                                                  std::min<std::size_t>(length, text.size()));
 
   // Best window: the one starting a little before some match that covers the most distinct
   // terms (then the most matches); the earliest wins ties.

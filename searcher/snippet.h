@@ -13,9 +13,10 @@ namespace sinmun {
 // The passage of about `length` characters of `text` that holds the most distinct query
 // terms, HTML-escaped, with each matched stretch wrapped in <mark>…</mark> and "…" where the
 // text was cut. Cuts fall on character boundaries. Without any match: the start of the text.
-// `terms` are index terms as in BuiltQuery::terms.
-std::string make_snippet(std::string_view text, const std::set<std::string>& terms,
-                         const Analyzer& analyzer, std::size_t length = 160);
+// `terms` are index terms as in BuiltQuery::terms; `context` is the calling thread's
+// analysis context, to reuse (null: a fresh one).
+std::string make_snippet(std::string_view text, const std::set<std::string>& terms, const Analyzer& analyzer,
+                         std::size_t length = 160, AnalysisContext* context = nullptr);
 
 // Escapes & < > " ' for HTML.
 std::string html_escape(std::string_view text);

@@ -9,22 +9,24 @@
 namespace sinmun {
 
 std::string Synonyms::key_of(const std::vector<Token>& tokens) {
-  std::string key;
   const bool has_morphemes = std::any_of(tokens.begin(), tokens.end(),
                                          [](const Token& t) { return t.kind == TokenKind::kMorpheme; });
-  std::size_t covered_to = 0;
-  for (const Token& token : tokens) {
-    if (has_morphemes && token.kind == TokenKind::kNgram) continue;
-    if (token.end <= covered_to) continue;  // a compound's parts
-    if (token.start < covered_to) {
-      // The next bigram of a run overlaps the last by one syllable: add its second.
-      std::size_t second = 1;
-      while (second < token.term.size() && (static_cast<unsigned char>(token.term[second]) & 0xC0) == 0x80) ++second;
-      key += token.term.substr(second);
-    } else {
+  std::string key;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    if (token.role == TokenRole::kPart) continue;  // its compound is in the key
+    if (token.kind != TokenKind::kNgram) {
       key += token.term;
+    } else if (!has_morphemes) {
+      // A piece's bigrams overlap by one syllable: the first whole, then each one's second.
+      const bool first_of_piece = i == 0 || tokens[i - 1].kind != TokenKind::kNgram || tokens[i - 1].piece != token.piece;
+      std::size_t second = 0;
+      if (!first_of_piece) {
+        second = 1;
+        while (second < token.term.size() && (static_cast<unsigned char>(token.term[second]) & 0xC0) == 0x80) ++second;
+      }
+      key += token.term.substr(second);
     }
-    covered_to = token.end;
   }
   return key;
 }

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/pos.h"
+
 namespace sinmun::morph {
 
 // One node of the best path. The string views point into the Dictionary that produced it
@@ -16,6 +18,7 @@ struct Morpheme {
   std::size_t begin = 0;     // UTF-8 byte offsets into the text given to segment(), [begin, end);
   std::size_t end = 0;       //   whitespace before a morpheme is not included
   std::string_view pos;      // first feature field, e.g. "NNG", "VV+EP"
+  PosTag tag = PosTag::kNone;  // the first tag of `pos`, typed (VV for "VV+EP")
   std::string_view feature;  // the whole feature string
   std::uint16_t pos_id = 0;  // posid from the token (pos-id.def)
   bool unknown = false;      // came from an unknown-word template (unk.dic)

@@ -157,6 +157,9 @@ Morpheme Segmenter::to_morpheme(const Node& node) const {
       break;
   }
   m.pos = feature_field(m.feature, 0);
+  // pos-id.def gives classes, not tags (every ending is 100, every compound 1), so the tag is
+  // read from the feature, once, here.
+  m.tag = parse_pos_tag(m.pos);
   return m;
 }
 

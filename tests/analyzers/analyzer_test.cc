@@ -33,6 +33,27 @@ const Golden kNgramGoldens[] = {
     {"  ...  ", ""},
 };
 
+TEST(AnalyzerTest, NgramStructureGoldenTable) {
+  const Analyzer analyzer;
+  EXPECT_EQ(testing::encode_structure(analyzer.analyze("엔비디아의 H200을 눈")),
+            "엔비#0:whole 비디#0:whole 디아#0:whole 아의#0:whole h200#1:whole 을#2:syllable 눈#3:syllable");
+}
+
+TEST(AnalyzerTest, PosTagsRoundTripTheirNames) {
+  for (std::size_t i = 1; i < kPosTagNames.size(); ++i) {
+    const auto tag = static_cast<PosTag>(i);
+    EXPECT_EQ(parse_pos_tag(pos_tag_name(tag)), tag) << kPosTagNames[i];
+  }
+  EXPECT_EQ(parse_pos_tag("VV+EP"), PosTag::kVV);
+  EXPECT_EQ(parse_pos_tag("NNG+JKS"), PosTag::kNNG);
+  EXPECT_EQ(parse_pos_tag("XYZ"), PosTag::kNone);
+  EXPECT_EQ(parse_pos_tag(""), PosTag::kNone);
+  constexpr PosTagSet nouns = {PosTag::kNNG, PosTag::kNNP};
+  EXPECT_TRUE(nouns.contains(PosTag::kNNP));
+  EXPECT_FALSE(nouns.contains(PosTag::kVV));
+  EXPECT_FALSE(nouns.contains(PosTag::kNone));
+}
+
 TEST(AnalyzerTest, NgramGoldenTable) {
   const Analyzer analyzer;
   for (const Golden& golden : kNgramGoldens) {

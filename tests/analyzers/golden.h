@@ -23,6 +23,19 @@ inline std::string encode(const std::vector<Token>& tokens) {
   return out;
 }
 
+// The structure of a token stream: "term#piece:role" joined by spaces, with "<compound"
+// (the compound's term) after a part and "/POS" after a morpheme.
+inline std::string encode_structure(const std::vector<Token>& tokens) {
+  std::string out;
+  for (const Token& t : tokens) {
+    if (!out.empty()) out += ' ';
+    out += t.term + "#" + std::to_string(t.piece) + ":" + token_role_name(t.role);
+    if (t.compound != kNoCompound) out += "<" + tokens.at(t.compound).term;
+    if (t.pos != PosTag::kNone) out += "/" + std::string(pos_tag_name(t.pos));
+  }
+  return out;
+}
+
 }  // namespace sinmun::testing
 
 #endif  // SINMUN_TESTS_ANALYZERS_GOLDEN_H_

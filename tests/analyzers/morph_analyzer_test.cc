@@ -9,6 +9,7 @@ namespace sinmun {
 namespace {
 
 using testing::encode;
+using testing::encode_structure;
 
 #define REQUIRE_DICTIONARY()                                  \
   const Analyzer* analyzer = testing::installed_analyzer(); \
@@ -43,6 +44,52 @@ TEST(MorphAnalyzerTest, FullGoldenTable) {
   for (const Golden& golden : table) {
     EXPECT_EQ(encode(analyzer->analyze(golden.text)), golden.expected) << golden.text;
   }
+}
+
+TEST(MorphAnalyzerTest, StructureGoldenTable) {
+  REQUIRE_DICTIONARY();
+  const Golden table[] = {
+      // A compound spans its parts; each part names it; n-grams share the piece.
+      {"반도체공급망을",
+       "반도체공급망#0:compound/NNG 반도체#0:part<반도체공급망/NNG 반도#0:whole 도체#0:whole 체공#0:whole "
+       "공급#0:part<반도체공급망/NNG 공급#0:whole 급망#0:whole 망#0:part<반도체공급망/NNG 망을#0:whole"},
+      // A prefix belongs to the whole only.
+      {"비급여", "비급여#0:prefixed/XPN 비급#0:whole 급여#0:part<비급여/NNG 급여#0:whole"},
+      // Pieces are numbered in text order; a one-syllable piece's n-gram is a syllable.
+      {"H200을 눈", "h200#0:whole 을#1:syllable 눈#2:whole/NNG 눈#2:syllable"},
+      {"엔비디아의 수출이 밝혔다",
+       "엔비디아#0:whole/NNP 엔비#0:whole 비디#0:whole 디아#0:whole 아의#0:whole 수출#1:whole/NNG 수출#1:whole "
+       "출이#1:whole 밝히#2:whole/VV 밝혔#2:whole 혔다#2:whole"},
+  };
+  for (const Golden& golden : table) {
+    EXPECT_EQ(testing::encode_structure(analyzer->analyze(golden.text)), golden.expected) << golden.text;
+  }
+}
+
+TEST(MorphAnalyzerTest, ContextCacheStaysWithinItsBytesAndNeverChangesResults) {
+  REQUIRE_DICTIONARY();
+  constexpr std::size_t kLimit = 64 * 1024;
+  AnalysisContext context(kLimit);
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "수출" + std::to_string(i) + "가 늘었다 반도체공급망을 ";
+  const std::vector<Token> fresh = analyzer->analyze(text);
+  EXPECT_EQ(analyzer->analyze(text, context), fresh);
+  EXPECT_LE(context.cache_bytes_used(), kLimit);
+  EXPECT_GT(context.cache_bytes_used(), 0u);
+  EXPECT_EQ(analyzer->analyze(text, context), fresh);  // warm now
+  // Another analyzer empties the cache before using it.
+  const Analyzer* morph_only = testing::installed_analyzer(AnalysisMode::kMorpheme);
+  std::vector<Token> morphemes;
+  for (const Token& t : fresh) {
+    if (t.kind != TokenKind::kNgram) morphemes.push_back(t);
+  }
+  std::vector<Token> from_other = morph_only->analyze(text, context);
+  for (Token& t : from_other) t.compound = kNoCompound;  // indices differ without n-grams
+  for (Token& t : morphemes) t.compound = kNoCompound;
+  EXPECT_EQ(from_other, morphemes);
+  AnalysisContext nothing_kept(0);
+  EXPECT_EQ(analyzer->analyze(text, nothing_kept), fresh);
+  EXPECT_EQ(nothing_kept.cache_bytes_used(), 0u);
 }
 
 TEST(MorphAnalyzerTest, ContentMorphemesGoldenTable) {
