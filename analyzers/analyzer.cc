@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "analyzers/morph/segmenter.h"
+#include "base/errors.h"
 #include "analyzers/morph_terms.h"
 #include "analyzers/ngram.h"
 #include "analyzers/normalizer.h"
@@ -162,7 +163,7 @@ AnalysisMode parse_analysis_mode(const std::string& name) {
   for (AnalysisMode mode : {AnalysisMode::kNgram, AnalysisMode::kMorpheme, AnalysisMode::kMorphemeNgram}) {
     if (name == analysis_mode_name(mode)) return mode;
   }
-  throw std::invalid_argument("analysis mode must be ngram, morph or morph+ngram, not '" + name + "'");
+  throw UsageError("analysis mode must be ngram, morph or morph+ngram, not '" + name + "'");
 }
 
 Analyzer::Analyzer() : mode_(AnalysisMode::kNgram), id_(next_analyzer_id++) {}
@@ -171,7 +172,7 @@ Analyzer::Analyzer(std::shared_ptr<const morph::Dictionary> dictionary, Analysis
     : dictionary_(std::move(dictionary)), mode_(mode), id_(next_analyzer_id++) {
   if (mode_ == AnalysisMode::kNgram) dictionary_.reset();
   if (mode_ != AnalysisMode::kNgram && !dictionary_) {
-    throw std::invalid_argument("analysis mode '" + analysis_mode_name(mode_) + "' needs a dictionary");
+    throw UsageError("analysis mode '" + analysis_mode_name(mode_) + "' needs a dictionary");
   }
 }
 

@@ -32,7 +32,7 @@ enum class AnalysisMode {
   kMorphemeNgram,  // words, morphemes and bigrams: the default
 };
 
-// "ngram", "morph", "morph+ngram"; and back (std::invalid_argument for anything else).
+// "ngram", "morph", "morph+ngram"; and back (UsageError for anything else).
 std::string analysis_mode_name(AnalysisMode mode);
 AnalysisMode parse_analysis_mode(const std::string& name);
 
@@ -66,7 +66,7 @@ class AnalysisContext {
 class Analyzer {
  public:
   Analyzer();  // n-grams only
-  // Throws std::invalid_argument when a morpheme mode is asked for without a dictionary.
+  // Throws UsageError when a morpheme mode is asked for without a dictionary.
   explicit Analyzer(std::shared_ptr<const morph::Dictionary> dictionary,
                     AnalysisMode mode = AnalysisMode::kMorphemeNgram);
 

@@ -13,6 +13,8 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/dictionary_location.h"
+#include "base/errors.h"
+#include "cli/cli.h"
 #include "corpus/readers.h"
 #include "corpus/walker.h"
 #include "indexer/indexer.h"
@@ -20,9 +22,6 @@
 namespace po = boost::program_options;
 
 namespace {
-
-constexpr int kExitUsage = 1;
-constexpr int kExitFailure = 2;
 
 constexpr const char* kUsage = R"(usage: sinmun-index --db DIR [options] CRAWL_DIR...
 
@@ -98,9 +97,9 @@ void print_summary(const sinmun::IndexStats& stats, double seconds, const std::s
   std::fprintf(stderr, "sinmun-index: %s holds %u documents\n", db_path.c_str(), documents);
 }
 
-}  // namespace
+constexpr sinmun::cli::Program kProgram{"sinmun-index", kUsage};
 
-int main(int argc, char** argv) {
+int index_main(int argc, char** argv) {
   std::string db_path;
   std::vector<std::string> crawl_dirs;
   sinmun::IndexOptions index_options;
@@ -108,55 +107,25 @@ int main(int argc, char** argv) {
   std::string analysis;
   po::options_description options(kUsage);
   options.add_options()
-      ("help,h", "show this help")
       ("db", po::value(&db_path)->value_name("DIR"), "database directory to create or update")
       ("jobs,j", po::value(&index_options.jobs)->default_value(0)->value_name("N"),
        "threads that read and analyse files (0: one per core); one thread writes")
       ("prune", "remove the articles of files that have vanished from the crawl directories")
       ("batch", po::value(&index_options.batch_size)->default_value(2000)->value_name("N"),
        "articles per commit; a killed run loses at most this many")
-      ("dict", po::value(&analyzer_config.dictionary_dir)->value_name("DIR"),
-       "mecab-ko-dic directory (default: $SINMUN_DICT, else ~/.local/share/sinmun/mecab-ko-dic)")
-      ("user-dict", po::value(&analyzer_config.user_dictionary)->value_name("FILE"),
-       "user dictionary TSV: surface<TAB>POS[<TAB>cost] (default: $SINMUN_USER_DICT, else the "
-       "one shipped with Sinmun; 'none' for none)")
-      ("analysis", po::value(&analysis)->default_value("morph+ngram")->value_name("MODE"),
-       "morph+ngram (default), ngram (no dictionary needed) or morph (for measurement)")
       ("quiet,q", "print only problems and errors, no progress or summary");
+  sinmun::cli::add_analyzer_options(options, analyzer_config, analysis,
+                                    "morph+ngram (default), ngram (no dictionary needed) or morph (for measurement)");
   po::options_description hidden;
   hidden.add_options()("crawl", po::value(&crawl_dirs));
-  po::options_description all;
-  all.add(options).add(hidden);
   po::positional_options_description positional;
   positional.add("crawl", -1);
-
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sinmun-index: " << e.what() << "\n(see sinmun-index --help)\n";
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options << '\n';
-    return 0;
-  }
-  if (db_path.empty() || crawl_dirs.empty()) {
-    std::cerr << "sinmun-index: need --db DIR and at least one CRAWL_DIR (see sinmun-index --help)\n";
-    return kExitUsage;
-  }
-  if (index_options.batch_size == 0) {
-    std::cerr << "sinmun-index: --batch must be at least 1\n";
-    return kExitUsage;
-  }
+  if (!sinmun::cli::parse_command_line(kProgram, argc, argv, options, vm, hidden, positional)) return 0;
+  if (db_path.empty() || crawl_dirs.empty()) throw sinmun::UsageError("need --db DIR and at least one CRAWL_DIR");
+  if (index_options.batch_size == 0) throw sinmun::UsageError("--batch must be at least 1");
   index_options.prune = vm.count("prune") > 0;
-  try {
-    analyzer_config.mode = sinmun::parse_analysis_mode(analysis);
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "sinmun-index: --" << e.what() << '\n';
-    return kExitUsage;
-  }
+  if (!analysis.empty()) analyzer_config.mode = sinmun::parse_analysis_mode(analysis);
   const bool quiet = vm.count("quiet") > 0;
 
   const auto started = std::chrono::steady_clock::now();
@@ -166,33 +135,31 @@ int main(int argc, char** argv) {
     const bool warning = problem.severity == sinmun::Problem::Severity::kWarning;
     std::cerr << "sinmun-index: " << (warning ? "warning: " : "skipped: ") << describe(problem) << '\n';
   };
-  try {
-    // Every input is listed before the database is touched: a typo in a path fails fast.
-    std::vector<sinmun::CrawlRoot> roots;
-    for (const std::string& dir : crawl_dirs) {
-      const std::filesystem::path root = std::filesystem::absolute(dir).lexically_normal();
-      roots.push_back({root, sinmun::walk_crawl_directory(root, report)});
-    }
-    const sinmun::Analyzer analyzer = sinmun::make_analyzer(
-        analyzer_config, [](const std::string& message) { std::cerr << "sinmun-index: note: " << message << '\n'; });
-    sinmun::Indexer indexer(db_path, analyzer, index_options);
-    const sinmun::IndexStats stats = indexer.index(
-        roots, report, [&progress](const sinmun::IndexStats& so_far, std::size_t total) {
-          progress.update(so_far, total);
-        });
-    progress.clear();
-    if (!quiet) {
-      print_summary(stats, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
-                    db_path, indexer.document_count());
-    }
-  } catch (const Xapian::Error& e) {
-    progress.clear();
-    std::cerr << "sinmun-index: database error: " << e.get_description() << '\n';
-    return kExitFailure;
-  } catch (const std::exception& e) {
-    progress.clear();
-    std::cerr << "sinmun-index: " << e.what() << '\n';
-    return kExitFailure;
+  // The progress line goes before any message of a failure.
+  struct ClearOnExit {
+    ProgressLine& line;
+    ~ClearOnExit() { line.clear(); }
+  } clear_on_exit{progress};
+  // Every input is listed before the database is touched: a typo in a path fails fast.
+  std::vector<sinmun::CrawlRoot> roots;
+  for (const std::string& dir : crawl_dirs) {
+    const std::filesystem::path root = std::filesystem::absolute(dir).lexically_normal();
+    roots.push_back({root, sinmun::walk_crawl_directory(root, report)});
+  }
+  const sinmun::Analyzer analyzer = sinmun::make_analyzer(analyzer_config, sinmun::cli::note_printer(kProgram));
+  sinmun::Indexer indexer(db_path, analyzer, index_options);
+  const sinmun::IndexStats stats = indexer.index(
+      roots, report, [&progress](const sinmun::IndexStats& so_far, std::size_t total) { progress.update(so_far, total); });
+  progress.clear();
+  if (!quiet) {
+    print_summary(stats, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), db_path,
+                  indexer.document_count());
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return sinmun::cli::run(kProgram, [&] { return index_main(argc, argv); });
 }

@@ -9,6 +9,7 @@
 #include <system_error>
 #include <thread>
 
+#include "base/errors.h"
 #include "corpus/line_chunks.h"
 #include "corpus/readers.h"
 #include "indexer/document_builder.h"
@@ -28,12 +29,12 @@ Xapian::WritableDatabase open_database(const fs::path& path) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (fs::is_regular_file(status)) {
-    throw std::runtime_error(path.string() + " is a file, not a database directory; "
+    throw EnvironmentError(path.string() + " is a file, not a database directory; "
                              "give --db a new or existing database directory");
   }
   if (fs::is_directory(status) && !fs::is_empty(path, ec) && !fs::exists(path / "iamglass") &&
       !fs::exists(path / "iamchert")) {
-    throw std::runtime_error(path.string() + " is a non-empty directory that is not a Xapian "
+    throw EnvironmentError(path.string() + " is a non-empty directory that is not a Xapian "
                              "database; refusing to write into it");
   }
   return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
@@ -100,7 +101,7 @@ Indexer::Indexer(const fs::path& db_path, const Analyzer& analyzer, IndexOptions
   if (options_.jobs == 0) options_.jobs = std::max(1u, std::thread::hardware_concurrency());
   const std::string recorded = db_.get_metadata(std::string(schema::kAnalyzerModeKey));
   if (!recorded.empty() && recorded != analyzer.mode() && db_.get_doccount() > 0) {
-    throw std::runtime_error(db_path.string() + " was indexed with '" + recorded +
+    throw DataError(db_path.string() + " was indexed with '" + recorded +
                              "' analysis, this run would use '" + analyzer.mode() +
                              "'; use the same dictionary settings, or index into a new database");
   }

@@ -63,9 +63,9 @@ using ProgressSink = std::function<void(const IndexStats& so_far, std::size_t fi
 // Not thread-safe itself: one Indexer per database at a time (Xapian locks the database).
 class Indexer {
  public:
-  // Opens `db_path`, creating the database if needed. Throws std::runtime_error when the
-  // path is an existing file or a non-empty directory that is not a Xapian database, or
-  // when the database was built with another analysis mode (mixing them would make half
+  // Opens `db_path`, creating the database if needed. Throws EnvironmentError when the
+  // path is an existing file or a non-empty directory that is not a Xapian database, and
+  // DataError when the database was built with another analysis mode (mixing them would make half
   // of the documents unfindable); Xapian::Error when the database cannot be opened
   // (locked, damaged, permissions).
   Indexer(const std::filesystem::path& db_path, const Analyzer& analyzer, IndexOptions options);

@@ -14,15 +14,16 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/dictionary_location.h"
+#include "base/errors.h"
+#include "cli/cli.h"
+#include "cli/search_options.h"
 #include "searcher/output.h"
+#include "searcher/search_config.h"
 #include "searcher/searcher.h"
 
 namespace po = boost::program_options;
 
 namespace {
-
-constexpr int kExitUsage = 1;
-constexpr int kExitFailure = 2;
 
 constexpr const char* kUsage = R"(usage: sinmun-search --db DIR [options] QUERY...
        sinmun-search --db DIR --queries FILE [--limit N]
@@ -57,7 +58,8 @@ apply to every query.
 --analyze prints every term the index would store for the text:
 term<TAB>start-end<TAB>position<TAB>kind (byte offsets; kind: word, morph or ngram).
 
-exit status: 0 done (also when nothing matched), 1 usage error, 2 failure (no database)
+exit status: 0 done (also when nothing matched), 1 usage error, 2 failure (no database,
+             an unreadable file, a damaged database)
 
 options)";
 
@@ -80,26 +82,6 @@ int analyze(const sinmun::Analyzer& analyzer, const std::string& text, bool verb
   return 0;
 }
 
-// "K1,B" → parameters; empty → defaults. Throws std::invalid_argument (a usage error).
-sinmun::Bm25Parameters parse_bm25(const std::string& text) {
-  sinmun::Bm25Parameters parameters;
-  if (text.empty()) return parameters;
-  const std::size_t comma = text.find(',');
-  try {
-    std::size_t used = 0;
-    parameters.k1 = std::stod(text.substr(0, comma), &used);
-    if (comma == std::string::npos || used != comma) throw std::invalid_argument("");
-    parameters.b = std::stod(text.substr(comma + 1), &used);
-    if (used != text.size() - comma - 1) throw std::invalid_argument("");
-  } catch (const std::exception&) {
-    throw std::invalid_argument("--bm25 takes K1,B such as 1.2,0.75, not '" + text + "'");
-  }
-  if (parameters.k1 < 0 || parameters.b < 0 || parameters.b > 1) {
-    throw std::invalid_argument("--bm25 needs K1 >= 0 and 0 <= B <= 1");
-  }
-  return parameters;
-}
-
 double percentile(std::vector<double> sorted_values, double p) {
   if (sorted_values.empty()) return 0;
   const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted_values.size() - 1) + 0.5);
@@ -110,10 +92,7 @@ double percentile(std::vector<double> sorted_values, double p) {
 // snippets and facets when asked for, so that their cost can be measured too).
 int run_batch(sinmun::Searcher& searcher, const std::string& path, const sinmun::SearchRequest& base) {
   std::ifstream in(path);
-  if (!in) {
-    std::cerr << "sinmun-search: cannot read queries file " << path << '\n';
-    return kExitFailure;
-  }
+  if (!in) throw sinmun::EnvironmentError("cannot read queries file " + path);
   std::vector<double> latencies;
   std::string line;
   std::size_t line_number = 0;
@@ -145,25 +124,18 @@ int run_batch(sinmun::Searcher& searcher, const std::string& path, const sinmun:
   return 0;
 }
 
-}  // namespace
+constexpr sinmun::cli::Program kProgram{"sinmun-search", kUsage};
 
-int main(int argc, char** argv) {
-  std::string db_path;
+int search_main(int argc, char** argv) {
   std::string queries_path;
   std::vector<std::string> words;
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
   std::string sort = "relevance";
   sinmun::SearchRequest request;
-  sinmun::AnalyzerConfig analyzer_config;
-  std::string analysis;
-  std::string bm25;
-  std::string synonyms_path;
-  double proximity = sinmun::QueryOptions{}.proximity_weight;
+  sinmun::SearchConfigOptions config_options;
   po::options_description options(kUsage);
   options.add_options()
-      ("help,h", "show this help")
-      ("db", po::value(&db_path)->value_name("DIR"), "database made by sinmun-index")
       ("limit,n", po::value(&limit)->default_value(10)->value_name("N"), "results to show (1-10000)")
       ("offset", po::value(&offset)->default_value(0)->value_name("N"), "skip the first N results")
       ("sort", po::value(&sort)->default_value("relevance")->value_name("ORDER"),
@@ -175,107 +147,62 @@ int main(int argc, char** argv) {
       ("no-collapse", "show every copy of a story printed by several sources")
       ("snippets", "with --queries: also make snippets (to measure their cost)")
       ("similar", po::value(&request.similar_to)->value_name("ID"), "articles most like the article ID")
-      ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters (default 0.6,0.9, tuned on news)")
-      ("proximity", po::value(&proximity)->value_name("W"),
-       "weight of the bonus for query words close together (default 0.5; 0: none)")
-      ("synonyms", po::value(&synonyms_path)->value_name("FILE"),
-       "synonym groups, one per line (default: $SINMUN_SYNONYMS, else the one shipped; 'none')")
       ("json", "print one JSON object instead of text (always with facets)")
       ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
       ("analyze", "print the terms of the text instead of searching")
-      ("dict", po::value(&analyzer_config.dictionary_dir)->value_name("DIR"),
-       "mecab-ko-dic directory (default: $SINMUN_DICT, else ~/.local/share/sinmun/mecab-ko-dic)")
-      ("user-dict", po::value(&analyzer_config.user_dictionary)->value_name("FILE"),
-       "user dictionary TSV (default: $SINMUN_USER_DICT, else the one shipped; 'none')")
-      ("analysis", po::value(&analysis)->value_name("MODE"),
-       "morph+ngram, ngram or morph (default: what the database was indexed with)")
       ("verbose,v", "with --analyze: also the part-of-speech tags");
+  sinmun::cli::add_search_options(options, config_options);
   po::options_description hidden;
   hidden.add_options()("words", po::value(&words));
-  po::options_description all;
-  all.add(options).add(hidden);
   po::positional_options_description positional;
   positional.add("words", -1);
-
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sinmun-search: " << e.what() << "\n(see sinmun-search --help)\n";
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options << '\n';
-    return 0;
-  }
+  if (!sinmun::cli::parse_command_line(kProgram, argc, argv, options, vm, hidden, positional)) return 0;
+
   if (sort != "relevance" && sort != "date") {
-    std::cerr << "sinmun-search: --sort must be relevance or date, not '" << sort << "'\n";
-    return kExitUsage;
+    throw sinmun::UsageError("--sort must be relevance or date, not '" + sort + "'");
   }
   request.sort = sort == "date" ? sinmun::SortOrder::kDate : sinmun::SortOrder::kRelevance;
-  if (limit < 1 || limit > 10000) {
-    std::cerr << "sinmun-search: --limit must be between 1 and 10000\n";
-    return kExitUsage;
+  if (limit < 1 || limit > 10000) throw sinmun::UsageError("--limit must be between 1 and 10000");
+  const auto note = sinmun::cli::note_printer(kProgram);
+  if (vm.count("analyze")) {
+    sinmun::AnalyzerConfig analyzer_config = config_options.analyzer;
+    if (!config_options.analysis_mode.empty()) {
+      analyzer_config.mode = sinmun::parse_analysis_mode(config_options.analysis_mode);
+    }
+    const sinmun::Analyzer analyzer = sinmun::make_analyzer(analyzer_config, note);
+    if (words.empty()) throw sinmun::UsageError("--analyze needs some TEXT");
+    return analyze(analyzer, join(words), vm.count("verbose") > 0);
   }
-
-  const auto note = [](const std::string& message) { std::cerr << "sinmun-search: note: " << message << '\n'; };
-  try {
-    if (!analysis.empty()) analyzer_config.mode = sinmun::parse_analysis_mode(analysis);
-    if (vm.count("analyze")) {
-      const sinmun::Analyzer analyzer = sinmun::make_analyzer(analyzer_config, note);
-      if (words.empty()) {
-        std::cerr << "sinmun-search: --analyze needs some TEXT\n";
-        return kExitUsage;
-      }
-      return analyze(analyzer, join(words), vm.count("verbose") > 0);
-    }
-    if (db_path.empty()) {
-      std::cerr << "sinmun-search: need --db DIR (see sinmun-search --help)\n";
-      return kExitUsage;
-    }
-    if (queries_path.empty() && words.empty() && request.similar_to.empty()) {
-      std::cerr << "sinmun-search: need a QUERY or --queries FILE (see sinmun-search --help)\n";
-      return kExitUsage;
-    }
-    // Queries are analysed the way the index was, whatever this machine could load.
-    const sinmun::Analyzer analyzer = sinmun::make_query_analyzer(db_path, analyzer_config, !analysis.empty(), note);
-    sinmun::SearchSettings settings;
-    settings.bm25 = parse_bm25(bm25);
-    if (proximity < 0) throw std::invalid_argument("--proximity must be 0 or more");
-    settings.proximity_weight = proximity;
-    settings.synonyms = sinmun::load_synonyms(synonyms_path, analyzer, note);
-    sinmun::Searcher searcher(db_path, analyzer, settings);
-    request.limit = limit;
-    request.offset = offset;
-    request.collapse = vm.count("no-collapse") == 0;
-    if (!queries_path.empty()) {
-      request.with_snippets = vm.count("snippets") > 0;
-      request.with_facets = vm.count("facets") > 0;
-      return run_batch(searcher, queries_path, request);
-    }
-    request.query = join(words);
-    const bool json = vm.count("json") > 0;
-    request.with_facets = json || vm.count("facets") > 0;
-    const sinmun::SearchResponse response = searcher.search(request);
-    if (json) {
-      std::cout << sinmun::to_json(response) << '\n';
-    } else {
-      sinmun::print_human(std::cout, response, isatty(STDOUT_FILENO) != 0);
-      if (request.with_facets) sinmun::print_facets(std::cout, response);
-    }
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "sinmun-search: " << e.what() << '\n';
-    return kExitUsage;
-  } catch (const sinmun::NotFound& e) {
-    std::cerr << "sinmun-search: " << e.what() << " (ids are listed by --json searches)\n";
-    return kExitFailure;
-  } catch (const Xapian::Error& e) {
-    std::cerr << "sinmun-search: database error: " << e.get_description() << '\n';
-    return kExitFailure;
-  } catch (const std::exception& e) {
-    std::cerr << "sinmun-search: " << e.what() << '\n';
-    return kExitFailure;
+  if (config_options.db_path.empty()) throw sinmun::UsageError("need --db DIR");
+  if (queries_path.empty() && words.empty() && request.similar_to.empty()) {
+    throw sinmun::UsageError("need a QUERY or --queries FILE");
+  }
+  const std::shared_ptr<const sinmun::SearchConfig> config = sinmun::SearchConfig::load(config_options, note);
+  const std::unique_ptr<sinmun::Searcher> searcher = config->open_searcher();
+  request.limit = limit;
+  request.offset = offset;
+  request.collapse = vm.count("no-collapse") == 0;
+  if (!queries_path.empty()) {
+    request.with_snippets = vm.count("snippets") > 0;
+    request.with_facets = vm.count("facets") > 0;
+    return run_batch(*searcher, queries_path, request);
+  }
+  request.query = join(words);
+  const bool json = vm.count("json") > 0;
+  request.with_facets = json || vm.count("facets") > 0;
+  const sinmun::SearchResponse response = searcher->search(request);
+  if (json) {
+    std::cout << sinmun::to_json(response) << '\n';
+  } else {
+    sinmun::print_human(std::cout, response, isatty(STDOUT_FILENO) != 0);
+    if (request.with_facets) sinmun::print_facets(std::cout, response);
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return sinmun::cli::run(kProgram, [&] { return search_main(argc, argv); });
 }

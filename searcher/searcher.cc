@@ -22,7 +22,7 @@ namespace {
 
 Xapian::Database open_database(const std::string& path) {
   if (!std::filesystem::exists(path)) {
-    throw std::runtime_error(path + ": no such database (create it with sinmun-index --db " + path +
+    throw EnvironmentError(path + ": no such database (create it with sinmun-index --db " + path +
                              " CRAWL_DIR)");
   }
   return Xapian::Database(path);
@@ -124,7 +124,7 @@ class ContentTerms : public Xapian::ExpandDecider {
 BuiltQuery Searcher::similar_query(const std::string& id) {
   const std::string id_term = schema::id_term(id);
   Xapian::PostingIterator posting = db_.postlist_begin(id_term);
-  if (posting == db_.postlist_end(id_term)) throw NotFound("no article with id '" + id + "'");
+  if (posting == db_.postlist_end(id_term)) throw NotFound("no article with id '" + id + "' (ids are listed by --json searches)");
   Xapian::RSet relevant;
   relevant.add_document(*posting);
   Xapian::Enquire enquire(db_);
@@ -153,6 +153,17 @@ void Searcher::count_facets(const Xapian::Query& query, SearchResponse& response
   counter.add_matchspy(&facets);
   counter.get_mset(0, 0, db_.get_doccount());
   fill_facets(facets, response);
+}
+
+std::optional<StoredArticle> Searcher::find(const std::string& id) {
+  const std::string term = schema::id_term(id);
+  const Xapian::PostingIterator it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return std::nullopt;
+  StoredArticle article;
+  if (!schema::decode_stored_article(db_.get_document(*it).get_data(), article)) {
+    throw DataError("document " + std::to_string(*it) + " (id '" + id + "') has damaged data");
+  }
+  return article;
 }
 
 Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings)

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/dictionary_location.h"
+#include "schema/stored_article.h"
 #include "searcher/query_builder.h"
 #include "searcher/synonyms.h"
 
@@ -86,7 +88,8 @@ struct Bm25Parameters {
   double b = 0.9;
 };
 
-// An article id that is not in the database.
+// An article id that is not in the database (--similar ID): the user's mistake, but not a
+// malformed request.
 class NotFound : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -105,13 +108,18 @@ class Searcher {
   // Bytes of analysed pieces (queries and snippet text) one Searcher keeps.
   static constexpr std::size_t kAnalysisCacheBytes = std::size_t{4} << 20;
 
-  // Throws std::runtime_error if `db_path` does not exist, Xapian::Error if it is not a
+  // Throws EnvironmentError if `db_path` does not exist, Xapian::Error if it is not a
   // database.
   Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings = {});
 
-  // Throws std::invalid_argument for a malformed date_from/date_to, and NotFound when
-  // similar_to names no article.
+  // Throws UsageError for a malformed date_from/date_to (or from after to), and NotFound
+  // when similar_to names no article.
   SearchResponse search(const SearchRequest& request);
+
+  // The article stored under `id`, or nullopt when there is none.
+  std::optional<StoredArticle> find(const std::string& id);
+
+  Xapian::doccount document_count() const { return db_.get_doccount(); }
 
   // Picks up what sinmun-index committed since the database was opened; true if anything
   // changed.

@@ -87,21 +87,21 @@ std::string parse_doc_params(const Params& params) {
 ListenAddress parse_listen_address(std::string_view text) {
   const std::size_t colon = text.rfind(':');
   if (colon == std::string_view::npos) {
-    throw std::invalid_argument("--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+    throw UsageError("--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
   }
   std::string_view host = text.substr(0, colon);
   const std::string_view port_text = text.substr(colon + 1);
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
     host = host.substr(1, host.size() - 2);
   } else if (host.find(':') != std::string_view::npos) {
-    throw std::invalid_argument("--listen: write an IPv6 address in brackets, e.g. [::1]:8080");
+    throw UsageError("--listen: write an IPv6 address in brackets, e.g. [::1]:8080");
   }
-  if (host.empty()) throw std::invalid_argument("--listen needs a host, e.g. 127.0.0.1:8080");
+  if (host.empty()) throw UsageError("--listen needs a host, e.g. 127.0.0.1:8080");
   int port = -1;
   const auto [stop, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
   if (port_text.empty() || error != std::errc() || stop != port_text.data() + port_text.size() ||
       port < 0 || port > 65535) {
-    throw std::invalid_argument("--listen: the port must be a number from 0 to 65535");
+    throw UsageError("--listen: the port must be a number from 0 to 65535");
   }
   return {std::string(host), port};
 }

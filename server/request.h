@@ -9,6 +9,8 @@
 
 #include <xapian.h>
 
+#include "base/errors.h"
+
 #include "searcher/searcher.h"
 
 // Everything a client sends to the HTTP API is checked here, before it reaches Xapian.
@@ -25,9 +27,9 @@ inline constexpr std::size_t kMaxFieldBytes = 1000;       // id, source, from, t
 
 // A parameter the client got wrong. what() says which and why, in words safe to send back
 // to the client (it never contains server paths or database messages).
-class BadRequest : public std::invalid_argument {
+class BadRequest : public UsageError {
  public:
-  using std::invalid_argument::invalid_argument;
+  using UsageError::UsageError;
 };
 
 // /api/search?q=&limit=&offset=&sort=relevance|date&from=&to=&source=&similar=
@@ -47,7 +49,7 @@ struct ListenAddress {
   int port = 0;      // 0..65535; 0 asks the system for a free port
 };
 
-// "HOST:PORT", "[IPV6]:PORT". Throws std::invalid_argument saying what is wrong.
+// "HOST:PORT", "[IPV6]:PORT". Throws UsageError saying what is wrong.
 ListenAddress parse_listen_address(std::string_view text);
 
 }  // namespace sinmun::http

@@ -16,8 +16,10 @@
 #include <utility>
 #include <vector>
 
-#include "schema/schema.h"
+#include "schema/stored_article.h"
+#include "base/errors.h"
 #include "searcher/output.h"
+#include "searcher/search_config.h"
 #include "searcher/searcher.h"
 #include "server/request.h"
 #include "server/static_files.h"
@@ -50,72 +52,57 @@ void log_error(const std::string& what) {
   std::cerr << ("sinmun-serve: " + what + "\n") << std::flush;
 }
 
-// A Searcher for the query path and a Database for looking up one article by its id term
-// (Searcher does not expose its database).
-struct Reader {
-  Reader(const std::string& db_path, const Analyzer& analyzer)
-      : searcher(db_path, analyzer), database(db_path) {}
-  void reopen() {
-    searcher.reopen();
-    database.reopen();
-  }
-  Searcher searcher;  // first: it says how to create a missing database
-  Xapian::Database database;
-};
-
-// Readers kept between requests: opening a database costs file opens and reads, reopen()
+// Searchers kept between requests: opening a database costs file opens and reads, reopen()
 // on one already open costs almost nothing.
-class ReaderPool {
+class SearcherPool {
  public:
-  ReaderPool(std::string db_path, const Analyzer& analyzer)
-      : db_path_(std::move(db_path)), analyzer_(analyzer) {
-    idle_.push_back(std::make_unique<Reader>(db_path_, analyzer_));
+  explicit SearcherPool(std::shared_ptr<const SearchConfig> config) : config_(std::move(config)) {
+    idle_.push_back(config_->open_searcher());  // a wrong --db fails here, not on the first request
   }
 
-  std::unique_ptr<Reader> take() {
+  std::unique_ptr<Searcher> take() {
     {
       std::lock_guard lock(mutex_);
       if (!idle_.empty()) {
-        std::unique_ptr<Reader> reader = std::move(idle_.back());
+        std::unique_ptr<Searcher> searcher = std::move(idle_.back());
         idle_.pop_back();
-        return reader;
+        return searcher;
       }
     }
-    return std::make_unique<Reader>(db_path_, analyzer_);
+    return config_->open_searcher();
   }
 
-  void put(std::unique_ptr<Reader> reader) {
+  void put(std::unique_ptr<Searcher> searcher) {
     std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(reader));
+    idle_.push_back(std::move(searcher));
   }
 
  private:
-  const std::string db_path_;
-  const Analyzer& analyzer_;
+  const std::shared_ptr<const SearchConfig> config_;
   std::mutex mutex_;
-  std::vector<std::unique_ptr<Reader>> idle_;
+  std::vector<std::unique_ptr<Searcher>> idle_;
 };
 
-// Returns its reader to the pool unless discarded.
+// Returns its searcher to the pool unless discarded.
 class Lease {
  public:
-  explicit Lease(ReaderPool& pool) : pool_(pool), reader_(pool.take()) {}
+  explicit Lease(SearcherPool& pool) : pool_(pool), searcher_(pool.take()) {}
   ~Lease() {
-    if (reader_) pool_.put(std::move(reader_));
+    if (searcher_) pool_.put(std::move(searcher_));
   }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
-  Reader& operator*() const { return *reader_; }
-  void discard() { reader_.reset(); }
+  Searcher& operator*() const { return *searcher_; }
+  void discard() { searcher_.reset(); }
 
  private:
-  ReaderPool& pool_;
-  std::unique_ptr<Reader> reader_;
+  SearcherPool& pool_;
+  std::unique_ptr<Searcher> searcher_;
 };
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
+  if (!in) throw EnvironmentError("cannot read " + path.string());
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
@@ -135,20 +122,20 @@ std::string status_message(int status) {
 }  // namespace
 
 struct Server::Internal {
-  Internal(ServerOptions server_options, const Analyzer& analyzer)
-      : options(std::move(server_options)), pool(options.db_path, analyzer) {
+  Internal(ServerOptions server_options, std::shared_ptr<const SearchConfig> config)
+      : options(std::move(server_options)), pool(std::move(config)) {
     std::error_code error;
     web_root = std::filesystem::canonical(options.web_dir, error);
     if (error || !std::filesystem::is_directory(web_root)) {
-      throw std::runtime_error("web directory " + options.web_dir.string() +
+      throw EnvironmentError("web directory " + options.web_dir.string() +
                                " not found (give the page's directory with --web DIR)");
     }
   }
 
-  // Runs `use` on a reader that has seen the latest commit. A commit between reopen() and
+  // Runs `use` on a searcher that has seen the latest commit. A commit between reopen() and
   // the end of `use` invalidates what Xapian had read: reopen and try once more.
   template <typename Use>
-  auto with_reader(Use&& use) -> decltype(use(std::declval<Reader&>())) {
+  auto with_searcher(Use&& use) -> decltype(use(std::declval<Searcher&>())) {
     Lease lease(pool);
     try {
       (*lease).reopen();
@@ -167,26 +154,23 @@ struct Server::Internal {
 
   void search(const httplib::Request& req, httplib::Response& res) {
     const SearchRequest request = parse_search_params(req.params);
-    const SearchResponse response = with_reader([&](Reader& reader) { return reader.searcher.search(request); });
+    const SearchResponse response = with_searcher([&](Searcher& searcher) { return searcher.search(request); });
     res.set_content(to_json(response), kJson);
   }
 
   void document(const httplib::Request& req, httplib::Response& res) {
-    const std::string term = schema::id_term(parse_doc_params(req.params));
-    const std::optional<std::string> data = with_reader([&](Reader& reader) -> std::optional<std::string> {
-      const Xapian::PostingIterator it = reader.database.postlist_begin(term);
-      if (it == reader.database.postlist_end(term)) return std::nullopt;
-      return reader.database.get_document(*it).get_data();
-    });
-    if (!data) {
+    const std::string id = parse_doc_params(req.params);
+    const std::optional<StoredArticle> article =
+        with_searcher([&](Searcher& searcher) { return searcher.find(id); });
+    if (!article) {
       send_error(res, 404, "no article with this id");
       return;
     }
-    res.set_content(json_text(nlohmann::json::parse(*data)), kJson);
+    res.set_content(schema::encode_stored_article(*article), kJson);
   }
 
   void health(const httplib::Request&, httplib::Response& res) {
-    const Xapian::doccount documents = with_reader([](Reader& reader) { return reader.database.get_doccount(); });
+    const Xapian::doccount documents = with_searcher([](Searcher& searcher) { return searcher.document_count(); });
     res.set_content(json_text({{"status", "ok"}, {"documents", documents}}), kJson);
   }
 
@@ -205,7 +189,7 @@ struct Server::Internal {
     return [this, handler](const httplib::Request& req, httplib::Response& res) {
       try {
         (this->*handler)(req, res);
-      } catch (const std::invalid_argument& e) {  // BadRequest, and Searcher's date checks
+      } catch (const UsageError& e) {  // BadRequest, and Searcher's date checks
         send_error(res, 400, e.what());
       } catch (const NotFound& e) {  // similar= an id that is not there
         send_error(res, 404, e.what());
@@ -221,7 +205,7 @@ struct Server::Internal {
 
   const ServerOptions options;
   std::filesystem::path web_root;
-  ReaderPool pool;
+  SearcherPool pool;
   httplib::Server http;
 
   std::mutex state_mutex;
@@ -229,8 +213,8 @@ struct Server::Internal {
   bool running = false;
 };
 
-Server::Server(ServerOptions options, const Analyzer& analyzer)
-    : internal_(std::make_unique<Internal>(std::move(options), analyzer)) {
+Server::Server(ServerOptions options, std::shared_ptr<const SearchConfig> config)
+    : internal_(std::make_unique<Internal>(std::move(options), std::move(config))) {
   Internal& in = *internal_;
   const unsigned threads =
       in.options.threads != 0 ? in.options.threads : std::max(8u, std::thread::hardware_concurrency());
@@ -262,7 +246,7 @@ int Server::bind(const std::string& host, int port) {
   const int bound = port == 0 ? internal_->http.bind_to_any_port(host)
                               : (internal_->http.bind_to_port(host, port) ? port : -1);
   if (bound < 0) {
-    throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
+    throw EnvironmentError("cannot listen on " + host + ":" + std::to_string(port) +
                              " (port in use, or not an address of this machine?)");
   }
   return bound;

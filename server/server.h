@@ -5,13 +5,12 @@
 #include <memory>
 #include <string>
 
-#include "analyzers/analyzer.h"
+#include "searcher/search_config.h"
 
 // sinmun-serve's HTTP server, as a library so that tests can run it in-process.
 namespace sinmun::http {
 
 struct ServerOptions {
-  std::string db_path;             // a database directory or stub file made by sinmun-index
   std::filesystem::path web_dir;   // the page's files (index.html, app.js, style.css)
   unsigned threads = 0;            // requests served at once; 0: max(8, hardware threads)
 };
@@ -28,24 +27,25 @@ struct ServerOptions {
 // Every response carries a Content-Security-Policy that allows only same-origin scripts and
 // styles, X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer.
 //
-// Each request first picks up what sinmun-index committed since the last one (reopen), and
-// retries once if the database changed under it; no restart is needed after indexing.
-// One Searcher per concurrent request (Searcher is not thread-safe), kept for reuse.
+// Searches run with the one SearchConfig the server was given (the same analyzer, synonyms
+// and ranking as sinmun-search with the same options). Each request first picks up what
+// sinmun-index committed since the last one (reopen), and retries once if the database
+// changed under it; no restart is needed after indexing. One Searcher per concurrent request
+// (Searcher is not thread-safe), kept for reuse.
 //
 // Thread-safety: stop() may be called from any thread; the rest from one thread.
 class Server {
  public:
   // Opens the database once so that a wrong --db fails here and not on the first request.
-  // `analyzer` must outlive the server. Throws std::runtime_error (no database, no web dir)
-  // or Xapian::Error (not a database).
-  Server(ServerOptions options, const Analyzer& analyzer);
+  // Throws EnvironmentError (no database, no web dir) or Xapian::Error (not a database).
+  Server(ServerOptions options, std::shared_ptr<const SearchConfig> config);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
   // Binds and listens on host:port (port 0: any free port) and returns the port. Clients
   // may connect from now on; they are answered once run() is called. Throws
-  // std::runtime_error if the address cannot be bound.
+  // EnvironmentError if the address cannot be bound.
   int bind(const std::string& host, int port);
 
   // Answers requests until stop(). Returns false if serving failed.

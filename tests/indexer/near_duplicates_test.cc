@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/errors.h"
 #include "corpus/simhash.h"
 #include "indexer/indexer.h"
 #include "schema/schema.h"
@@ -21,6 +22,22 @@ TEST(NearDuplicatesTest, CloseSignaturesShareAKeyAndFarOnesDoNot) {
   EXPECT_EQ(groups.assign("c", story ^ 0x0301010100010101ull), first) << "8 bits apart";
   EXPECT_NE(groups.assign("d", ~story), first);
   EXPECT_NE(groups.assign("e", story ^ 0x0000000000fff000ull), first) << "12 bits apart";
+}
+
+TEST(NearDuplicatesTest, ADamagedSignatureInTheDatabaseNamesTheDocument) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document doc;
+  doc.add_value(schema::kIdSlot, "a-1");
+  doc.add_value(schema::kCollapseSlot, "0123456789abcdef");
+  doc.add_value(schema::kSimhashSlot, "not a simhash!!!");
+  db.add_document(doc);
+  try {
+    NearDuplicates groups(db);
+    FAIL() << "no DataError";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("document 1 (id 'a-1')"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("slot 4"), std::string::npos) << e.what();
+  }
 }
 
 TEST(NearDuplicatesTest, AnArticleIndexedAgainKeepsItsKey) {

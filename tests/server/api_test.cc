@@ -14,6 +14,8 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/dictionary_location.h"
+#include "base/errors.h"
+#include "searcher/search_config.h"
 #include "searcher/searcher.h"
 #include "server/server.h"
 #include "tests/corpus/collect.h"
@@ -59,9 +61,12 @@ std::string read_file(const std::string& path) {
   return out.str();
 }
 
-// The analyzer sinmun-search and sinmun-serve build for the database at `db`.
-std::unique_ptr<Analyzer> analyzer_for(const std::string& db) {
-  return std::make_unique<Analyzer>(make_query_analyzer(db, AnalyzerConfig{}, false, [](const std::string&) {}));
+// The configuration sinmun-serve (and sinmun-search) load for the database at `db` with no
+// other options.
+std::shared_ptr<const SearchConfig> config_for(const std::string& db) {
+  SearchConfigOptions options;
+  options.db_path = db;
+  return SearchConfig::load(options, [](const std::string&) {});
 }
 
 // One server per test program run, as sinmun-serve would run it.
@@ -71,8 +76,7 @@ class ApiTest : public ::testing::Test {
     dir_ = new TempDir;
     const CommandResult r = index(kSample);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    analyzer_ = analyzer_for(db()).release();
-    server_ = new Server({db(), kWeb, 4}, *analyzer_);
+    server_ = new Server({kWeb, 4}, config_for(db()));
     port_ = server_->bind("127.0.0.1", 0);
     thread_ = new std::thread([] { server_->run(); });
   }
@@ -82,7 +86,6 @@ class ApiTest : public ::testing::Test {
     thread_->join();
     delete thread_;
     delete server_;
-    delete analyzer_;
     delete dir_;
   }
 
@@ -107,14 +110,12 @@ class ApiTest : public ::testing::Test {
     return nlohmann::json::parse(res->body);
   }
 
-  static const Analyzer* analyzer_;
   static TempDir* dir_;
   static Server* server_;
   static std::thread* thread_;
   static int port_;
 };
 
-const Analyzer* ApiTest::analyzer_ = nullptr;
 TempDir* ApiTest::dir_ = nullptr;
 Server* ApiTest::server_ = nullptr;
 std::thread* ApiTest::thread_ = nullptr;
@@ -167,7 +168,22 @@ TEST_F(ApiTest, SearchEqualsSinmunSearchJson) {
        "--sort date --from 2025-12-01 --to 2025-12-31 수출"},
       {{{"q", "AI"}, {"source", "한빛일보"}, {"limit", "100"}}, "--source 한빛일보 --limit 100 AI"},
       {{{"q", "없는단어조합xyz"}}, "없는단어조합xyz"},
+      {{{"q", "nvidia"}}, "nvidia"},                                  // synonyms (엔비디아)
+      {{{"q", "title:수출 source:한빛일보"}}, "'title:수출 source:한빛일보'"},  // fields
+      {{{"q", "\"반도체 공급망\""}}, "'\"반도체 공급망\"'"},               // a phrase
+      {{{"q", "엔비디아 수출 허가 세월호 침몰"}}, "'엔비디아 수출 허가 세월호 침몰'"},  // relaxed
+      {{{"q", "기준금리 동결"}}, "'기준금리 동결'"},                       // a folded copy
   };
+  // The cases above do reach what they are named for.
+  const auto cli_json = [&](const std::string& args) {
+    const CommandResult cli = sinmun::testing::run_command(kSearch + " --db " + shell_quote(db()) + " --json " + args,
+                                                           dir_->path());
+    EXPECT_EQ(cli.exit_code, 0) << cli.err;
+    return nlohmann::json::parse(cli.out);
+  };
+  EXPECT_GT(cli_json("nvidia")["total"], cli_json("--synonyms none nvidia")["total"]);
+  EXPECT_TRUE(cli_json("'엔비디아 수출 허가 세월호 침몰'")["relaxed"]);
+  EXPECT_EQ(cli_json("'기준금리 동결'")["results"][0]["similar"], 1);
   for (const Case& c : cases) {
     nlohmann::json api = get_json("/api/search" + query_string(c.params));
     const CommandResult cli = sinmun::testing::run_command(kSearch + " --db " + shell_quote(db()) + " --json " + c.cli_args,
@@ -351,8 +367,7 @@ TEST(ApiStaticTest, ASymlinkOutOfTheWebDirIsNotFollowed) {
                                          dir.path())
                 .exit_code,
             0);
-  const Analyzer analyzer;
-  Server server({(dir.path() / "db").string(), dir.path() / "web", 2}, analyzer);
+  Server server({dir.path() / "web", 2}, config_for((dir.path() / "db").string()));
   const int port = server.bind("127.0.0.1", 0);
   std::thread thread([&] { server.run(); });
   httplib::Client client("127.0.0.1", port);
@@ -369,19 +384,18 @@ TEST(ApiStaticTest, ASymlinkOutOfTheWebDirIsNotFollowed) {
 
 TEST(ApiStartupTest, AMissingDatabaseOrWebDirFailsAtConstruction) {
   TempDir dir;
-  const Analyzer analyzer;
-  EXPECT_THROW(Server({(dir.path() / "none.db").string(), kWeb, 1}, analyzer), std::runtime_error);
+  EXPECT_THROW(Server({kWeb, 1}, config_for((dir.path() / "none.db").string())), EnvironmentError);
   ASSERT_EQ(sinmun::testing::run_command(kIndex + " --quiet --db " + shell_quote((dir.path() / "db").string()) + " " +
                                              shell_quote(kSample + "/txt"),
                                          dir.path())
                 .exit_code,
             0);
-  EXPECT_THROW(Server({(dir.path() / "db").string(), dir.path() / "no-web", 1}, analyzer), std::runtime_error);
+  EXPECT_THROW(Server({dir.path() / "no-web", 1}, config_for((dir.path() / "db").string())), EnvironmentError);
 }
 
 TEST_F(ApiTest, ABusyPortIsRefused) {
-  Server second({db(), kWeb, 1}, *analyzer_);
-  EXPECT_THROW(second.bind("127.0.0.1", port_), std::runtime_error);
+  Server second({kWeb, 1}, config_for(db()));
+  EXPECT_THROW(second.bind("127.0.0.1", port_), EnvironmentError);
 }
 
 TEST(ApiStartupTest, StopBeforeRunMakesRunReturn) {
@@ -391,8 +405,7 @@ TEST(ApiStartupTest, StopBeforeRunMakesRunReturn) {
                                          dir.path())
                 .exit_code,
             0);
-  const Analyzer analyzer;
-  Server server({(dir.path() / "db").string(), kWeb, 1}, analyzer);
+  Server server({kWeb, 1}, config_for((dir.path() / "db").string()));
   server.bind("127.0.0.1", 0);
   server.stop();
   EXPECT_TRUE(server.run());
