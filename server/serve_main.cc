@@ -10,6 +10,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/dictionary_location.h"
+#include "resources/data_files.h"
 #include "server/request.h"
 #include "searcher/searcher.h"
 #include "server/server.h"
@@ -62,7 +63,8 @@ int main(int argc, char** argv) {
       ("db", po::value(&db_path)->value_name("DIR"), "database made by sinmun-index")
       ("listen", po::value(&listen)->default_value("127.0.0.1:8080")->value_name("HOST:PORT"),
        "address to serve on; [::1]:8080 for IPv6, 0.0.0.0:8080 for every interface")
-      ("web", po::value(&web_dir)->default_value(SINMUN_WEB_DIR)->value_name("DIR"),
+      ("web", po::value(&web_dir)->default_value(sinmun::data_file_path(sinmun::DataFile::kWebDirectory).string())
+                  ->value_name("DIR"),
        "directory with the page's files (index.html, app.js, style.css)")
       ("threads", po::value(&threads)->default_value(0)->value_name("N"),
        "requests answered at once (1-1024; 0: max(8, CPU threads))")
