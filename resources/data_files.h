@@ -24,8 +24,8 @@ enum class DataFile {
 std::filesystem::path data_file_path(DataFile file);
 
 // The same for a program at `executable` (an absolute path; empty when unknown, which gives
-// the source-tree path) built from the source tree `source_dir`. data_file_path(file) is this with /proc/self/exe and
-// the source directory compiled in; tests call it with their own trees.
+// the source-tree path) built from the source tree `source_dir`. data_file_path(file) is this with
+// /proc/self/exe and the source directory compiled in; tests call it with their own trees.
 std::filesystem::path data_file_path(DataFile file, const std::filesystem::path& executable,
                                      const std::filesystem::path& source_dir);
 
