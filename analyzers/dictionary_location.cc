@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "resources/data_files.h"
+
 namespace sinmun {
 namespace {
 
@@ -40,7 +42,7 @@ Analyzer make_analyzer(const AnalyzerConfig& config, const std::function<void(co
   }
 
   std::string user = config.user_dictionary.empty() ? from_environment("SINMUN_USER_DICT") : config.user_dictionary;
-  if (user.empty()) user = SINMUN_DEFAULT_USER_DICTIONARY;
+  if (user.empty()) user = data_file_path(DataFile::kUserDictionary).string();
   morph::Dictionary::Options options;
   if (user != "none") options.user_dictionary = user;
   return Analyzer(morph::Dictionary::open(dictionary, options, report), config.mode);

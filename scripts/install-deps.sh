@@ -6,7 +6,7 @@
 set -euo pipefail
 
 readonly PACKAGES=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config dpkg-dev file
   libxapian-dev xapian-tools
   libicu-dev libboost-program-options-dev nlohmann-json3-dev libgumbo-dev zlib1g-dev
   googletest libgtest-dev libbenchmark-dev

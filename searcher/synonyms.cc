@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "resources/data_files.h"
+
 namespace sinmun {
 
 std::string Synonyms::key_of(const std::vector<Token>& tokens) {
@@ -78,7 +80,7 @@ std::shared_ptr<const Synonyms> load_synonyms(const std::string& path, const Ana
   std::string chosen = path;
   if (chosen.empty()) {
     const char* env = std::getenv("SINMUN_SYNONYMS");
-    chosen = env && *env ? env : SINMUN_DEFAULT_SYNONYMS;
+    chosen = env && *env ? env : data_file_path(DataFile::kSynonyms).string();
   }
   if (chosen == "none") return nullptr;
   return std::make_shared<const Synonyms>(Synonyms::load(chosen, analyzer, report));

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/search_options.h"
 #include "searcher/search_config.h"
+#include "resources/data_files.h"
 #include "server/request.h"
 #include "server/server.h"
 
@@ -58,7 +59,8 @@ int serve_main(int argc, char** argv) {
   options.add_options()
       ("listen", po::value(&listen)->default_value("127.0.0.1:8080")->value_name("HOST:PORT"),
        "address to serve on; [::1]:8080 for IPv6, 0.0.0.0:8080 for every interface")
-      ("web", po::value(&web_dir)->default_value(SINMUN_WEB_DIR)->value_name("DIR"),
+      ("web", po::value(&web_dir)->default_value(sinmun::data_file_path(sinmun::DataFile::kWebDirectory).string())
+                  ->value_name("DIR"),
        "directory with the page's files (index.html, app.js, style.css)")
       ("threads", po::value(&threads)->default_value(0)->value_name("N"),
        "requests answered at once (1-1024; 0: max(8, CPU threads))");
