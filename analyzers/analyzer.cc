@@ -8,10 +8,10 @@
 
 #include "analyzers/morph/segmenter.h"
 #include "base/errors.h"
-#include "analyzers/morph_terms.h"
-#include "analyzers/ngram.h"
-#include "analyzers/normalizer.h"
-#include "analyzers/pretokenizer.h"
+#include "analyzers/detail/morph_terms.h"
+#include "analyzers/detail/ngram.h"
+#include "analyzers/detail/normalizer.h"
+#include "analyzers/detail/pretokenizer.h"
 
 namespace sinmun {
 namespace {

@@ -15,7 +15,7 @@
 #include "schema/values.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
-#include "searcher/snippet.h"
+#include "searcher/detail/snippet.h"
 
 namespace sinmun {
 namespace {

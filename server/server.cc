@@ -22,7 +22,7 @@
 #include "searcher/search_config.h"
 #include "searcher/searcher.h"
 #include "server/request.h"
-#include "server/static_files.h"
+#include "server/detail/static_files.h"
 
 namespace sinmun::http {
 namespace {

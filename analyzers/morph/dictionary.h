@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "analyzers/morph/binary_dictionary.h"
-#include "analyzers/morph/char_property.h"
-#include "analyzers/morph/connection_matrix.h"
-#include "analyzers/morph/user_dictionary.h"
+#include "analyzers/morph/detail/binary_dictionary.h"
+#include "analyzers/morph/detail/char_property.h"
+#include "analyzers/morph/detail/connection_matrix.h"
+#include "analyzers/morph/detail/user_dictionary.h"
 
 namespace sinmun::morph {
 

@@ -1,8 +1,8 @@
-#include "analyzers/normalizer.h"
+#include "analyzers/detail/normalizer.h"
 
 #include <gtest/gtest.h>
 
-#include "analyzers/unicode_class.h"
+#include "analyzers/detail/unicode_class.h"
 
 namespace sinmun {
 namespace {

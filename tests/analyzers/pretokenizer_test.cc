@@ -1,4 +1,4 @@
-#include "analyzers/pretokenizer.h"
+#include "analyzers/detail/pretokenizer.h"
 
 #include <gtest/gtest.h>
 

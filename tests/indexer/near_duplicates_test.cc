@@ -1,4 +1,4 @@
-#include "indexer/near_duplicates.h"
+#include "indexer/detail/near_duplicates.h"
 
 #include <gtest/gtest.h>
 

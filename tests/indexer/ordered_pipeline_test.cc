@@ -1,4 +1,4 @@
-#include "indexer/ordered_pipeline.h"
+#include "indexer/detail/ordered_pipeline.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "searcher/snippet.h"
+#include "searcher/detail/snippet.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Which URL paths reach which files of the web directory, and which never reach any.
-#include "server/static_files.h"
+#include "server/detail/static_files.h"
 
 #include <gtest/gtest.h>
 

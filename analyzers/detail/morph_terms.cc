@@ -1,0 +1,138 @@
+#include "analyzers/detail/morph_terms.h"
+
+#include <algorithm>
+#include <array>
+
+namespace sinmun {
+namespace {
+
+// Nouns that glue into compounds with their neighbours.
+constexpr PosTagSet kCompoundingNouns = {PosTag::kNNG, PosTag::kNNP, PosTag::kXR, PosTag::kSH, PosTag::kUnknown};
+// Other content that stands alone: bound nouns, pronouns, numerals, Latin and numbers.
+constexpr PosTagSet kOtherContent = {PosTag::kNNB, PosTag::kNNBC, PosTag::kNR, PosTag::kNP, PosTag::kSL, PosTag::kSN};
+// Verb and adjective stems, indexed in their dictionary form.
+constexpr PosTagSet kStems = {PosTag::kVV, PosTag::kVA};
+
+std::size_t syllables(std::string_view utf8) {
+  std::size_t count = 0;
+  for (unsigned char c : utf8) count += (c & 0xC0) != 0x80;
+  return count;
+}
+
+// One unit of a compound being built: a part term, or a prefix that belongs to the whole only.
+struct Unit {
+  std::string text;
+  std::size_t begin;
+  std::size_t end;
+  PosTag pos;
+  std::string tags;
+  bool is_part;
+};
+
+class TermBuilder {
+ public:
+  explicit TermBuilder(std::string_view text) : text_(text) {}
+
+  void add_single(std::string term, std::size_t begin, std::size_t end, PosTag pos, std::string tags) {
+    flush_compound();
+    out_.push_back({std::move(term), begin, end, next_position_++, 1, TokenRole::kWhole, kNoCompound, pos,
+                    std::move(tags)});
+  }
+
+  // A unit of a compound; it only joins the pending one when it touches it.
+  void add_unit(Unit unit) {
+    if (!units_.empty() && units_.back().end != unit.begin) flush_compound();
+    if (!units_.empty() && !units_.back().is_part && !unit.is_part) flush_compound();
+    units_.push_back(std::move(unit));
+  }
+
+  std::vector<PieceTerm> finish() {
+    flush_compound();
+    return std::move(out_);
+  }
+
+  void flush_compound() {
+    std::vector<const Unit*> parts;
+    for (const Unit& unit : units_) {
+      if (unit.is_part) parts.push_back(&unit);
+    }
+    if (parts.empty()) {  // a prefix alone is not a term
+      units_.clear();
+      return;
+    }
+    const std::size_t begin = units_.front().begin;
+    const std::size_t end = units_.back().end;
+    std::uint32_t compound = kNoCompound;
+    if (units_.size() > 1) {
+      std::string tags;
+      for (const Unit& unit : units_) tags += (tags.empty() ? "" : "+") + unit.tags;
+      compound = static_cast<std::uint32_t>(out_.size());
+      const TokenRole role = parts.size() == units_.size() ? TokenRole::kCompound : TokenRole::kPrefixed;
+      out_.push_back({std::string(text_.substr(begin, end - begin)), begin, end, next_position_,
+                      static_cast<std::uint32_t>(parts.size()), role, kNoCompound, units_.front().pos,
+                      std::move(tags)});
+    }
+    for (const Unit* part : parts) {
+      const TokenRole role = compound == kNoCompound ? TokenRole::kWhole : TokenRole::kPart;
+      out_.push_back({part->text, part->begin, part->end, next_position_++, 1, role, compound, part->pos, part->tags});
+    }
+    units_.clear();
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<Unit> units_;
+  std::vector<PieceTerm> out_;
+  std::uint32_t next_position_ = 0;
+};
+
+// Adds a dictionary noun, split into its expression parts when it is a compound of
+// multi-syllable parts whose surfaces spell it out.
+void add_noun(TermBuilder& builder, const morph::Morpheme& m, std::string_view surface) {
+  if (morph::feature_field(m.feature, 4) == "Compound") {
+    const std::vector<morph::ExpressionPart> parts = morph::expression_parts(m.feature);
+    std::string spelled;
+    bool all_long = !parts.empty();
+    for (const morph::ExpressionPart& part : parts) {
+      spelled += part.surface;
+      all_long &= syllables(part.surface) >= 2;
+    }
+    if (all_long && spelled == surface) {
+      std::size_t offset = m.begin;
+      for (const morph::ExpressionPart& part : parts) {
+        builder.add_unit({part.surface, offset, offset + part.surface.size(), parse_pos_tag(part.pos), part.pos, true});
+        offset += part.surface.size();
+      }
+      return;
+    }
+  }
+  builder.add_unit({std::string(surface), m.begin, m.end, m.tag, std::string(m.pos), true});
+}
+
+}  // namespace
+
+std::vector<PieceTerm> content_terms(std::string_view piece_text,
+                                     const std::vector<morph::Morpheme>& morphemes) {
+  TermBuilder builder(piece_text);
+  for (const morph::Morpheme& m : morphemes) {
+    const std::string_view surface = piece_text.substr(m.begin, m.end - m.begin);
+    if (kCompoundingNouns.contains(m.tag)) {
+      add_noun(builder, m, surface);
+    } else if (m.tag == PosTag::kXPN) {
+      builder.add_unit({std::string(surface), m.begin, m.end, m.tag, "XPN", false});
+    } else if (kOtherContent.contains(m.tag)) {
+      builder.add_single(std::string(surface), m.begin, m.end, m.tag, std::string(m.pos));
+    } else if (kStems.contains(m.tag)) {
+      // An inflected form (밝혔 = 밝히/VV + 었/EP) is indexed by its stem, which need not be
+      // a substring of the text; its offsets are those of the whole form.
+      const std::vector<morph::ExpressionPart> parts = morph::expression_parts(m.feature);
+      std::string stem = parts.empty() ? std::string(surface) : parts.front().surface;
+      builder.add_single(std::move(stem), m.begin, m.end, m.tag, std::string(m.pos));
+    } else {
+      builder.flush_compound();
+    }
+  }
+  return builder.finish();
+}
+
+}  // namespace sinmun

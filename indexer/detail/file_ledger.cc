@@ -1,0 +1,30 @@
+#include "indexer/detail/file_ledger.h"
+
+#include "schema/schema.h"
+
+namespace sinmun {
+
+std::optional<LedgerEntry> FileLedger::find(const std::string& path) const {
+  std::optional<LedgerEntry> entry = schema::decode_ledger_entry(db_.get_metadata(schema::ledger_key(path)));
+  if (entry && entry->path != path) return std::nullopt;  // a hash collision
+  return entry;
+}
+
+void FileLedger::put(const LedgerEntry& entry) {
+  db_.set_metadata(schema::ledger_key(entry.path), schema::encode_ledger_entry(entry));
+}
+
+void FileLedger::erase(const std::string& path) { db_.set_metadata(schema::ledger_key(path), ""); }
+
+std::vector<LedgerEntry> FileLedger::entries() const {
+  std::vector<LedgerEntry> out;
+  const std::string prefix(schema::kLedgerKeyPrefix);
+  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+    if (std::optional<LedgerEntry> entry = schema::decode_ledger_entry(db_.get_metadata(*it))) {
+      out.push_back(std::move(*entry));
+    }
+  }
+  return out;
+}
+
+}  // namespace sinmun

@@ -1,0 +1,36 @@
+#ifndef SINMUN_INDEXER_DETAIL_FILE_LEDGER_H_
+#define SINMUN_INDEXER_DETAIL_FILE_LEDGER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "schema/ledger_entry.h"
+
+namespace sinmun {
+
+// The ledger of input files kept in the database's user metadata, so that it commits
+// together with the documents it describes (a killed run never records a file whose
+// documents were lost). Keys and values: schema/ledger_entry.h.
+//
+// Borrows the database; not thread-safe (use it from the writer thread).
+class FileLedger {
+ public:
+  explicit FileLedger(Xapian::WritableDatabase& db) : db_(db) {}
+
+  // The entry of `path`; nullopt when there is none, or it is damaged or names another path.
+  std::optional<LedgerEntry> find(const std::string& path) const;
+  void put(const LedgerEntry& entry);
+  void erase(const std::string& path);
+  // Every readable entry.
+  std::vector<LedgerEntry> entries() const;
+
+ private:
+  Xapian::WritableDatabase& db_;
+};
+
+}  // namespace sinmun
+
+#endif  // SINMUN_INDEXER_DETAIL_FILE_LEDGER_H_
