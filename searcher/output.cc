@@ -47,6 +47,52 @@ nlohmann::json facet_list(const std::vector<FacetCount>& facets) {
   return out;
 }
 
+// "1 result", "245 results", "at least 11 results", with the articles counted when copies
+// were folded: "3 results (5 articles with copies)".
+std::string count_line(const SearchResponse& response) {
+  const auto plural = [](Xapian::doccount n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  std::string line = (response.total_is_exact ? "" : "at least ") + plural(response.total, "result", "results");
+  if (response.total_articles != response.total) {
+    line += " (" + plural(response.total_articles, "article", "articles") + " with copies)";
+  }
+  return line;
+}
+
+// Lines of at most `width` columns (a Hangul syllable or Han character takes two), broken
+// at spaces, every line after the first indented by `indent`.
+std::string wrap(const std::string& text, std::size_t width, const std::string& indent) {
+  if (width == 0) return text;
+  std::string out;
+  std::size_t column = indent.size();
+  std::size_t line_start = 0;
+  std::size_t last_space = std::string::npos;
+  std::size_t column_at_space = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (text[i] == '\033') {  // an ANSI escape takes no column
+      const std::size_t end = text.find('m', i);
+      i = end == std::string::npos ? text.size() : end + 1;
+      continue;
+    }
+    if (text[i] == ' ') {
+      last_space = i;
+      column_at_space = column;
+    }
+    column += length >= 3 ? 2 : 1;
+    if (column > width && last_space != std::string::npos && last_space > line_start) {
+      out.append(text, line_start, last_space - line_start).append("\n").append(indent);
+      line_start = last_space + 1;
+      column = indent.size() + (column - column_at_space - 1);
+      last_space = std::string::npos;
+    }
+    i += length;
+  }
+  return out.append(text, line_start, std::string::npos);
+}
+
 }  // namespace
 
 std::string to_json(const SearchResponse& response) {
@@ -59,6 +105,7 @@ std::string to_json(const SearchResponse& response) {
   }
   const nlohmann::json object = {{"query", response.query},
                                  {"total", response.total},
+                                 {"total_articles", response.total_articles},
                                  {"total_is_exact", response.total_is_exact},
                                  {"relaxed", response.relaxed},
                                  {"took_ms", response.took_ms},
@@ -69,7 +116,7 @@ std::string to_json(const SearchResponse& response) {
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void print_human(std::ostream& out, const SearchResponse& response, bool color) {
+void print_human(std::ostream& out, const SearchResponse& response, bool color, std::size_t width) {
   if (response.hits.empty()) {
     out << "no results for: " << response.query << '\n';
     return;
@@ -77,6 +124,9 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color) 
   const char* bold = color ? "\033[1m" : "";
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
+  if (response.relaxed) {
+    out << "(no article has every word: these have most of them, best first; --strict for all words only)\n";
+  }
   for (const SearchHit& hit : response.hits) {
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", hit.score);
@@ -87,21 +137,22 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color) 
         << score;
     if (hit.similar > 0) out << " · +" << hit.similar << " similar";
     out << reset << '\n';
-    if (!hit.snippet.empty()) out << "   " << snippet_for_terminal(hit.snippet, color) << '\n';
+    if (!hit.url.empty()) out << "   " << dim << hit.url << reset << '\n';
+    if (!hit.snippet.empty()) out << "   " << wrap(snippet_for_terminal(hit.snippet, color), width, "   ") << '\n';
   }
-  if (response.relaxed) out << "(few articles have every word: also showing those with most of them)\n";
-  out << (response.total_is_exact ? "" : "about ") << response.total << " results ("
-      << static_cast<long>(response.took_ms * 1000) / 1000.0 << " ms)\n";
+  out << count_line(response) << " (" << static_cast<long>(response.took_ms * 1000) / 1000.0 << " ms)\n";
 }
 
 void print_facets(std::ostream& out, const SearchResponse& response) {
-  const auto print = [&out](const char* name, const std::vector<FacetCount>& facets) {
+  const auto print = [&out](const char* name, const std::vector<FacetCount>& facets, const char* none) {
     out << name << ':';
-    for (const FacetCount& facet : facets) out << "  " << facet.value << " (" << facet.count << ')';
+    for (const FacetCount& facet : facets) {
+      out << "  " << (facet.value.empty() ? none : facet.value) << " (" << facet.count << ')';
+    }
     out << '\n';
   };
-  print("sources", response.source_facets);
-  print("months", response.month_facets);
+  print("sources", response.source_facets, "(no source)");
+  print("months", response.month_facets, "(no date)");
 }
 
 }  // namespace sinmun

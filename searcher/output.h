@@ -8,16 +8,19 @@
 
 namespace sinmun {
 
-// The --json object (contract): {"query", "total", "total_is_exact", "took_ms",
-// "results": [{"rank", "id", "title", "date", "source", "url", "score", "snippet",
-// "title_html", "similar"}],
+// The --json object (contract): {"query", "total", "total_articles", "total_is_exact",
+// "relaxed", "took_ms", "results": [{"rank", "id", "title", "date", "source", "url", "score",
+// "snippet", "title_html", "similar"}],
 // "facets": {"source": [{"value", "count"}], "month": [{"value": "YYYY-MM", "count"}]}}
-// on one line.
+// on one line; the counts follow SearchResponse's count rule (value "" counts the articles
+// without a source or date).
 std::string to_json(const SearchResponse& response);
 
-// Human-readable result list. With `color`, highlights are bold yellow (ANSI); without,
-// they are plain text.
-void print_human(std::ostream& out, const SearchResponse& response, bool color);
+// Human-readable result list: a note first when the query was loosened, then per result the
+// title, date · source · id · score (· +N similar), the URL and the snippet (wrapped at
+// `width` columns with its lines indented; 0: not wrapped), and the count line last ("245
+// results", "at least 11 results"). With `color`, highlights are bold yellow (ANSI).
+void print_human(std::ostream& out, const SearchResponse& response, bool color, std::size_t width = 0);
 
 // "sources:  한빛일보 (12)  동해신문 (3)" and "months:  2026-01 (4) …" lines.
 void print_facets(std::ostream& out, const SearchResponse& response);

@@ -1,6 +1,7 @@
 // sinmun-search: queries a Sinmun database from the terminal, in batch (TREC run), or shows
 // how text is analysed.
 #include <boost/program_options.hpp>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -34,7 +35,13 @@ Searches a database made by sinmun-index. All words of the query must match (in 
 or the body); "quoted words" must appear together, in that order. Korean words are found
 in any form (수출 finds 수출을, 수출하는) and, ranked lower, inside longer words (수출입).
 A long query (a pasted headline) that no article matches in full finds the articles with
-most of its words. Copies of one wire story are shown once, with "+N similar".
+most of its words, and says so first (--strict turns that off). Copies of one wire story
+are shown once, with "+N similar".
+
+counts: "245 results" counts the results as listed (a story whose copies are folded counts
+once) and is exact; the facets (--facets, --json) count articles, every copy included, so
+each facet sums to the articles total, as in: 3 results (5 articles with copies); undated
+articles count as (no date), those without a source as (no source).
 
 query language: words (all must match), a OR b, -word or NOT word, "a phrase",
 (grouping), title:word, source:NAME, author:NAME, category:NAME, date:2025-03,
@@ -124,6 +131,12 @@ int run_batch(sinmun::Searcher& searcher, const std::string& path, const sinmun:
   return 0;
 }
 
+// The width of the terminal on stdout (80 when it does not say).
+std::size_t terminal_columns() {
+  winsize size{};
+  return ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20 ? size.ws_col : 80;
+}
+
 constexpr sinmun::cli::Program kProgram{"sinmun-search", kUsage};
 
 int search_main(int argc, char** argv) {
@@ -142,9 +155,12 @@ int search_main(int argc, char** argv) {
        "relevance (best first) or date (newest first)")
       ("from", po::value(&request.date_from)->value_name("YYYY-MM-DD"), "only articles from this day on")
       ("to", po::value(&request.date_to)->value_name("YYYY-MM-DD"), "only articles up to this day")
-      ("source", po::value(&request.source)->value_name("NAME"), "only articles of this source")
+      ("source", po::value(&request.sources)->value_name("NAME"),
+       "only articles of this source (again for any of several)")
+      ("sources", "list the sources in the database with their article counts")
       ("facets", "also print counts per source and month")
       ("no-collapse", "show every copy of a story printed by several sources")
+      ("strict", "never loosen a long query: only articles with every word")
       ("snippets", "with --queries: also make snippets (to measure their cost)")
       ("similar", po::value(&request.similar_to)->value_name("ID"), "articles most like the article ID")
       ("json", "print one JSON object instead of text (always with facets)")
@@ -175,17 +191,25 @@ int search_main(int argc, char** argv) {
     return analyze(analyzer, join(words), vm.count("verbose") > 0);
   }
   if (config_options.db_path.empty()) throw sinmun::UsageError("need --db DIR");
-  if (queries_path.empty() && words.empty() && request.similar_to.empty()) {
+  if (queries_path.empty() && words.empty() && request.similar_to.empty() && !vm.count("sources")) {
     throw sinmun::UsageError("need a QUERY or --queries FILE");
   }
   const std::shared_ptr<const sinmun::SearchConfig> config = sinmun::SearchConfig::load(config_options, note);
   const std::unique_ptr<sinmun::Searcher> searcher = config->open_searcher();
+  if (vm.count("sources")) {
+    for (const sinmun::FacetCount& source : searcher->sources()) {
+      std::cout << (source.value.empty() ? "(no source)" : source.value) << '\t' << source.count << '\n';
+    }
+    return 0;
+  }
   request.limit = limit;
   request.offset = offset;
   request.collapse = vm.count("no-collapse") == 0;
+  request.strict = vm.count("strict") > 0;
   if (!queries_path.empty()) {
     request.with_snippets = vm.count("snippets") > 0;
     request.with_facets = vm.count("facets") > 0;
+    request.exact_counts = request.with_facets;  // a run lists ids: no totals needed
     return run_batch(*searcher, queries_path, request);
   }
   request.query = join(words);
@@ -195,7 +219,8 @@ int search_main(int argc, char** argv) {
   if (json) {
     std::cout << sinmun::to_json(response) << '\n';
   } else {
-    sinmun::print_human(std::cout, response, isatty(STDOUT_FILENO) != 0);
+    const bool terminal = isatty(STDOUT_FILENO) != 0;
+    sinmun::print_human(std::cout, response, terminal, terminal ? terminal_columns() : 0);
     if (request.with_facets) sinmun::print_facets(std::cout, response);
   }
   return 0;

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "base/errors.h"
+#include "base/text.h"
 #include "schema/schema.h"
 #include "schema/stored_article.h"
 #include "schema/values.h"
@@ -45,7 +46,14 @@ std::string date_bound(const std::string& date, bool to) {
   return to ? to_day : from_day;
 }
 
-Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
+Xapian::Query sources_filter(const std::vector<std::string>& sources) {
+  std::vector<Xapian::Query> any;
+  for (const std::string& source : sources) any.emplace_back(schema::field_term(schema::kSource, source));
+  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
+
+// The query with the request's date and (unless `with_sources` is false) source filters.
+Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request, bool with_sources = true) {
   if (!request.date_from.empty() || !request.date_to.empty()) {
     const std::string from = request.date_from.empty() ? "00000000" : date_bound(request.date_from, false);
     const std::string to = request.date_to.empty() ? "99999999" : date_bound(request.date_to, true);
@@ -55,29 +63,62 @@ Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to));
   }
-  if (!request.source.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(schema::field_term(schema::kSource, request.source)));
+  if (with_sources && !request.sources.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, sources_filter(request.sources));
   }
   return query;
 }
 
 // Source and month facets from the counts of the facet slot ("YYYYMM<TAB>source"): sources
-// most frequent first (at most kMaxSourceFacets), months newest first.
-void fill_facets(const Xapian::ValueCountMatchSpy& spy, SearchResponse& response) {
+// most frequent first (at most kMaxSourceFacets), months newest first, the articles without
+// a source or a date last.
+void fill_facets(const Xapian::ValueCountMatchSpy& spy, std::vector<FacetCount>* source_facets,
+                 std::vector<FacetCount>* month_facets, std::size_t max_sources = kMaxSourceFacets) {
   std::map<std::string, Xapian::doccount> by_source;
   std::map<std::string, Xapian::doccount, std::greater<>> by_month;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
     const std::optional<schema::FacetValue> facet = schema::parse_facet_value(*it);
     if (!facet) continue;
-    if (!facet->month.empty()) by_month[facet->month] += it.get_termfreq();
-    if (!facet->source.empty()) by_source[facet->source] += it.get_termfreq();
+    by_month[facet->month] += it.get_termfreq();
+    by_source[facet->source] += it.get_termfreq();
   }
-  for (const auto& [source, count] : by_source) response.source_facets.push_back({source, count});
-  std::stable_sort(response.source_facets.begin(), response.source_facets.end(),
-                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-  if (response.source_facets.size() > kMaxSourceFacets) response.source_facets.resize(kMaxSourceFacets);
-  for (const auto& [month, count] : by_month) response.month_facets.push_back({month, count});
+  const auto unknown = [](auto& counts) {
+    const auto it = counts.find("");
+    const Xapian::doccount count = it == counts.end() ? 0 : it->second;
+    if (it != counts.end()) counts.erase(it);
+    return count;
+  };
+  const Xapian::doccount no_source = unknown(by_source);
+  const Xapian::doccount no_month = unknown(by_month);
+  if (source_facets) {
+    for (const auto& [source, count] : by_source) source_facets->push_back({source, count});
+    std::stable_sort(source_facets->begin(), source_facets->end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    if (source_facets->size() > max_sources) source_facets->resize(max_sources);
+    if (no_source > 0) source_facets->push_back({"", no_source});
+  }
+  if (month_facets) {
+    for (const auto& [month, count] : by_month) month_facets->push_back({month, count});
+    if (no_month > 0) month_facets->push_back({"", no_month});
+  }
+}
+
+// The source names a query filters by (source:NAME anywhere in it, excluded ones too).
+void collect_sources(const QueryNode& node, std::vector<std::string>& out) {
+  if (node.kind == QueryNode::Kind::kField && node.field == "source") out.push_back(node.text);
+  for (const QueryNode& child : node.children) collect_sources(child, out);
+}
+
+// The number of near-duplicate groups among the articles a spy on the collapse slot saw:
+// an article without a key (too short to sign) is a group of its own.
+Xapian::doccount count_groups(const Xapian::ValueCountMatchSpy& groups) {
+  Xapian::doccount keyed = 0;
+  Xapian::doccount distinct = 0;
+  for (auto it = groups.values_begin(); it != groups.values_end(); ++it) {
+    keyed += it.get_termfreq();
+    ++distinct;
+  }
+  return distinct + (static_cast<Xapian::doccount>(groups.get_total()) - keyed);
 }
 
 }  // namespace
@@ -142,17 +183,66 @@ BuiltQuery Searcher::similar_query(const std::string& id) {
   return built;
 }
 
-// Facets count every matching article, so they are counted in a pass of their own that
-// needs no scores, no order and no folding of copies (each source did print its copy):
-// far cheaper than making the ranked pass look at every match.
-void Searcher::count_facets(const Xapian::Query& query, SearchResponse& response) {
+// Totals and facets count every match, so they are counted in a pass of their own that
+// needs no scores, no order and no folding of copies (each source did print its copy): far
+// cheaper than making the ranked pass look at every match. Groups of copies are counted
+// from the collapse keys seen, which is what the ranked pass folds by.
+void Searcher::count_matches(const Xapian::Query& query, const Xapian::Query& without_sources,
+                             const SearchRequest& request, SearchResponse& response) {
   Xapian::Enquire counter(db_);
   counter.set_query(query);
   counter.set_weighting_scheme(Xapian::BoolWeight());
   Xapian::ValueCountMatchSpy facets(schema::kFacetSlot);
+  Xapian::ValueCountMatchSpy groups(schema::kCollapseSlot);
+  if (request.with_facets) counter.add_matchspy(&facets);
+  if (request.collapse) counter.add_matchspy(&groups);
+  const Xapian::MSet all = counter.get_mset(0, 0, db_.get_doccount());
+  response.total_articles = all.get_matches_lower_bound();  // exact: every match was checked
+  response.total = request.collapse ? count_groups(groups) : response.total_articles;
+  response.total_is_exact = true;
+  if (!request.with_facets) return;
+  const bool sources_filtered = !request.sources.empty();
+  fill_facets(facets, sources_filtered ? nullptr : &response.source_facets, &response.month_facets);
+  if (sources_filtered) {  // the sources' counts as if none were chosen
+    Xapian::Enquire unfiltered(db_);
+    unfiltered.set_query(without_sources);
+    unfiltered.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy source_facets(schema::kFacetSlot);
+    unfiltered.add_matchspy(&source_facets);
+    unfiltered.get_mset(0, 0, db_.get_doccount());
+    fill_facets(source_facets, &response.source_facets, nullptr);
+  }
+}
+
+std::vector<FacetCount> Searcher::sources() {
+  Xapian::Enquire counter(db_);
+  counter.set_query(Xapian::Query::MatchAll);
+  counter.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy facets(schema::kFacetSlot);
   counter.add_matchspy(&facets);
   counter.get_mset(0, 0, db_.get_doccount());
-  fill_facets(facets, response);
+  std::vector<FacetCount> all;
+  fill_facets(facets, &all, nullptr, std::numeric_limits<std::size_t>::max());
+  return all;
+}
+
+void Searcher::check_sources(const SearchRequest& request, const QueryNode& query) {
+  std::vector<std::string> named = request.sources;
+  collect_sources(query, named);
+  for (const std::string& source : named) {
+    if (db_.get_termfreq(schema::field_term(schema::kSource, source)) > 0) continue;
+    // Suggest the sources whose names hold what was typed (연합 → 연합뉴스, 연합뉴스TV).
+    const std::string typed = lowercase_ascii(source);
+    std::vector<std::string> near;
+    for (const FacetCount& known : sources()) {
+      if (!known.value.empty() && lowercase_ascii(known.value).find(typed) != std::string::npos) {
+        near.push_back(known.value);
+      }
+    }
+    std::string message = "no source " + source;
+    for (std::size_t i = 0; i < near.size() && i < 5; ++i) message += (i == 0 ? "; did you mean " : ", ") + near[i];
+    throw UsageError(message + (near.empty() ? " in this database (sinmun-search --sources lists them)" : "?"));
+  }
 }
 
 std::optional<StoredArticle> Searcher::find(const std::string& id) {
@@ -176,9 +266,10 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   QueryOptions query_options;
   query_options.synonyms = settings_.synonyms.get();
   query_options.proximity_weight = settings_.proximity_weight;
-  const BuiltQuery built = request.similar_to.empty()
-                               ? build_query(parse_query(request.query), analyzer_, query_options, &context_)
-                               : similar_query(request.similar_to);
+  const QueryNode parsed = request.similar_to.empty() ? parse_query(request.query) : QueryNode{};
+  check_sources(request, parsed);
+  const BuiltQuery built = request.similar_to.empty() ? build_query(parsed, analyzer_, query_options, &context_)
+                                                      : similar_query(request.similar_to);
 
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BM25Weight(settings_.bm25.k1, 0, 1, settings_.bm25.b, 0.5));
@@ -192,20 +283,27 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   if (request.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
   // Counting stops once the page is full: the total is then Xapian's estimate.
   const Xapian::doccount wanted = request.offset + request.limit;
-  Xapian::Query query = with_filters(built.strict, request);
+  Xapian::Query base = built.strict;
+  Xapian::Query query = with_filters(base, request);
   enquire.set_query(query);
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, wanted);
-  if (mset.get_matches_lower_bound() < wanted && !built.relaxed.empty()) {
+  if (mset.get_matches_lower_bound() < wanted && !built.relaxed.empty() && !request.strict) {
     // Too few articles have every word (a pasted headline rarely does): accept any word,
     // and add the strict query's weight as the bonus for having them all.
     response.relaxed = true;
-    query = with_filters(Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, built.strict), request);
+    base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, built.strict);
+    query = with_filters(base, request);
     enquire.set_query(query);
     mset = enquire.get_mset(request.offset, request.limit, wanted);
   }
-  response.total = mset.get_matches_estimated();
-  response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (request.with_facets) count_facets(query, response);
+  if (request.exact_counts || request.with_facets) {
+    count_matches(query, with_filters(base, request, false), request, response);
+  } else {
+    response.total = mset.get_matches_lower_bound();
+    response.total_articles = mset.get_uncollapsed_matches_lower_bound();
+    response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+                              mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+  }
 
   Xapian::doccount rank = request.offset;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {

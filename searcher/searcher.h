@@ -33,11 +33,17 @@ struct SearchRequest {
   SortOrder sort = SortOrder::kRelevance;
   std::string date_from;  // YYYY-MM-DD, inclusive; empty: open
   std::string date_to;    // YYYY-MM-DD, inclusive; empty: open
-  std::string source;     // exact source name (case-insensitive for Latin); empty: any
+  // Exact source names (case-insensitive for Latin): articles of any of them; empty: any. A
+  // name no article has is refused (UsageError, with the names it may have meant).
+  std::vector<std::string> sources;
   bool with_snippets = true;  // off for batch evaluation, where only ids matter
   bool with_facets = true;    // counts per source and month over the whole result set
-                              // (every copy of a folded story counts for its source)
+                              // (articles: every copy of a folded story counts for its source)
+  // Count every match in a pass of its own (no scores, no order): exact totals. Implied by
+  // with_facets; off, the totals are lower bounds from the ranked pass ("at least").
+  bool exact_counts = true;
   bool collapse = true;       // one result per near-duplicate group (same wire story)
+  bool strict = false;        // never loosen a long query to "most of the words"
 };
 
 struct SearchHit {
@@ -54,19 +60,26 @@ struct SearchHit {
 };
 
 struct FacetCount {
-  std::string value;  // a source name, or a month as YYYY-MM
+  std::string value;  // a source name, or a month as YYYY-MM; "" for articles without one
   Xapian::doccount count = 0;
 };
 
+// The count rule: `total` counts the results as listed (a story whose copies are folded
+// counts once), `total_articles` every matching article (each copy once); the facets count
+// articles, so each facet's counts sum to total_articles (an undated article counts under
+// the month "", one without a source under the source "").
 struct SearchResponse {
   std::string query;
-  Xapian::doccount total = 0;
-  bool total_is_exact = false;  // false: `total` is Xapian's estimate
+  Xapian::doccount total = 0;           // results as listed
+  Xapian::doccount total_articles = 0;  // matching articles, copies included
+  bool total_is_exact = false;  // false: both totals are lower bounds ("at least")
   bool relaxed = false;         // not every word matched: results have most of them
   double took_ms = 0;
   std::vector<SearchHit> hits;
-  std::vector<FacetCount> source_facets;  // most frequent first
-  std::vector<FacetCount> month_facets;   // newest month first
+  // Most frequent first (the 50 most), "" last. Counted without the request's own source
+  // filter, so that the other sources' counts stay visible while some are chosen.
+  std::vector<FacetCount> source_facets;
+  std::vector<FacetCount> month_facets;   // newest month first, "" last
 };
 
 // The analysis mode the database at `db_path` was indexed with ("ngram", "morph+ngram"),
@@ -121,6 +134,10 @@ class Searcher {
 
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
+  // Every source in the database with its number of articles, most first ("" for the
+  // articles without one, last).
+  std::vector<FacetCount> sources();
+
   // Picks up what sinmun-index committed since the database was opened; true if anything
   // changed.
   bool reopen() { return db_.reopen(); }
@@ -128,7 +145,10 @@ class Searcher {
  private:
   // The query for articles like `id`, and the terms it uses (for highlighting).
   BuiltQuery similar_query(const std::string& id);
-  void count_facets(const Xapian::Query& query, SearchResponse& response);
+  void count_matches(const Xapian::Query& query, const Xapian::Query& without_sources, const SearchRequest& request,
+                     SearchResponse& response);
+  // Throws UsageError when a source that `request` or its query filters by has no article.
+  void check_sources(const SearchRequest& request, const QueryNode& query);
 
   Xapian::Database db_;
   const Analyzer& analyzer_;

@@ -71,7 +71,15 @@ SearchRequest parse_search_params(const Params& params) {
   }
   request.date_from = optional_text(params, "from");
   request.date_to = optional_text(params, "to");
-  request.source = optional_text(params, "source");
+  const auto [first_source, end_sources] = params.equal_range("source");
+  for (auto it = first_source; it != end_sources; ++it) {
+    check_text(it->second, "source", kMaxFieldBytes);
+    if (!it->second.empty()) request.sources.push_back(it->second);
+  }
+  if (const std::string* strict = single(params, "strict"); strict != nullptr) {
+    if (*strict != "0" && *strict != "1") throw BadRequest("strict must be 0 or 1");
+    request.strict = *strict == "1";
+  }
   request.with_snippets = true;
   request.with_facets = true;
   return request;

@@ -32,12 +32,13 @@ class BadRequest : public UsageError {
   using UsageError::UsageError;
 };
 
-// /api/search?q=&limit=&offset=&sort=relevance|date&from=&to=&source=&similar=
+// /api/search?q=&limit=&offset=&sort=relevance|date&from=&to=&source=&strict=0|1&similar=
 // q is required (any valid UTF-8 up to kMaxQueryBytes; blank finds nothing) unless
 // similar= gives an article id (then q is ignored: articles like that one); the rest are
-// optional. Dates are passed through as given: Searcher::search() checks their format.
-// Facets and snippets are always on. Parameters not listed are ignored; a listed one given
-// twice is an error. Throws BadRequest.
+// optional. source= may be given several times (articles of any of them); strict=1 never
+// loosens a long query. Dates are passed through as given: Searcher::search() checks their
+// format. Facets and snippets are always on. Parameters not listed are ignored; any other
+// listed one given twice is an error. Throws BadRequest.
 SearchRequest parse_search_params(const Params& params);
 
 // /api/doc?id=: the article id (non-empty, valid UTF-8, up to kMaxFieldBytes). Throws

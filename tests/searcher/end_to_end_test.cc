@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <set>
+#include <sstream>
 #include <vector>
 
 #include "tests/corpus/collect.h"
@@ -147,6 +148,63 @@ TEST_F(EndToEndTest, HumanOutputShowsTitleDateSourceAndExcerpt) {
   EXPECT_EQ(r.out.find("\033["), std::string::npos) << "no colour when piped";
 }
 
+TEST_F(EndToEndTest, HumanOutputSaysLooseningFirstAndShowsUrlsAndCounts) {
+  const CommandResult loose = search("--limit 2 " + shell_quote("엔비디아 수출 허가 세월호 침몰"));
+  ASSERT_EQ(loose.exit_code, 0) << loose.err;
+  EXPECT_EQ(loose.out.rfind("(no article has every word", 0), 0u) << loose.out;
+  const CommandResult one = search("H200 수출 --limit 1");
+  EXPECT_NE(one.out.find("\n   https://"), std::string::npos) << "the URL under the title: " << one.out;
+  EXPECT_NE(one.out.find("\n3 results ("), std::string::npos) << one.out;
+  const CommandResult single = search(shell_quote("\"반도체 공급망\"") + " source:한빛일보");
+  EXPECT_NE(single.out.find("\n1 result ("), std::string::npos) << single.out;
+  const CommandResult folded = search(shell_quote("기준금리 동결"));
+  EXPECT_NE(folded.out.find("\n1 result (2 articles with copies) ("), std::string::npos) << folded.out;
+}
+
+TEST_F(EndToEndTest, StrictNeverLoosens) {
+  const std::string query = shell_quote("엔비디아 수출 허가 세월호 침몰");
+  EXPECT_TRUE(search_json("엔비디아 수출 허가 세월호 침몰")["relaxed"]);
+  const nlohmann::json strict = nlohmann::json::parse(search("--json --strict " + query).out);
+  EXPECT_FALSE(strict["relaxed"]);
+  EXPECT_EQ(strict["total"], 0);
+  EXPECT_TRUE(strict["results"].empty());
+}
+
+TEST_F(EndToEndTest, AnUnknownSourceIsAnErrorThatSuggestsNames) {
+  for (const std::string args : {"--source 한빛 수출", "'수출 source:한빛'", "'수출 -source:한빛'"}) {
+    const CommandResult r = search(args);
+    EXPECT_EQ(r.exit_code, 1) << args;
+    EXPECT_NE(r.err.find("no source 한빛; did you mean 한빛일보?"), std::string::npos) << r.err;
+  }
+  const CommandResult none = search("--source 없는신문 수출");
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("sinmun-search --sources lists them"), std::string::npos) << none.err;
+}
+
+TEST_F(EndToEndTest, SourcesAreListedWithTheirCounts) {
+  const CommandResult r = search("--sources");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("서울타임스\t15\n", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("\n(no source)\t"), std::string::npos) << r.out;
+  std::size_t total = 0;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) total += std::stoul(line.substr(line.find('\t') + 1));
+  EXPECT_EQ(total, 71u);
+}
+
+TEST_F(EndToEndTest, SeveralSourcesAreAnyOfThemAndKeepTheOtherCounts) {
+  const nlohmann::json all = search_json("수출", 100);
+  const nlohmann::json two = nlohmann::json::parse(
+      search("--json --limit 100 --source 한빛일보 --source 동해신문 수출").out);
+  std::size_t expected = 0;
+  for (const auto& f : all["facets"]["source"]) {
+    if (f["value"] == "한빛일보" || f["value"] == "동해신문") expected += f["count"].get<std::size_t>();
+  }
+  EXPECT_EQ(two["total_articles"].get<std::size_t>(), expected);
+  for (const auto& hit : two["results"]) EXPECT_TRUE(hit["source"] == "한빛일보" || hit["source"] == "동해신문");
+  EXPECT_EQ(two["facets"]["source"], all["facets"]["source"]) << "the other sources' counts stay visible";
+}
+
 TEST_F(EndToEndTest, WireCopiesFoldIntoOneResultUnlessAskedNotTo) {
   const nlohmann::json folded = search_json("기준금리 동결");
   ASSERT_EQ(folded["results"].size(), 1u);
@@ -196,13 +254,47 @@ TEST_F(EndToEndTest, SourceFilterMatchesItsFacetCount) {
   for (const auto& hit : filtered["results"]) EXPECT_EQ(hit["source"], source);
   const CommandResult option = search("--json --limit 100 --source " + shell_quote(source) + " 수출");
   EXPECT_EQ(ids(nlohmann::json::parse(option.out)), ids(filtered));
-  // Facet counts add up to the results that have a source (the .txt articles have none).
+  // Named sources' counts add up to the results that have a source (the .txt articles have
+  // none: they count under ""), and all of them to the articles total.
   std::size_t sum = 0;
-  for (const auto& f : all["facets"]["source"]) sum += f["count"].get<std::size_t>();
+  std::size_t sum_all = 0;
+  for (const auto& f : all["facets"]["source"]) {
+    sum_all += f["count"].get<std::size_t>();
+    if (f["value"] != "") sum += f["count"].get<std::size_t>();
+  }
   std::size_t with_source = 0;
   for (const auto& hit : all["results"]) with_source += !hit["source"].get<std::string>().empty();
   EXPECT_EQ(all["total"].get<std::size_t>(), all["results"].size());
   EXPECT_EQ(sum, with_source);
+  EXPECT_EQ(sum_all, all["total_articles"].get<std::size_t>());
+}
+
+TEST_F(EndToEndTest, CountsAreExactAndFacetsSumToTheArticles) {
+  for (const std::string query : {"수출", "정부", "H200 수출", "기준금리 동결", "엔비디아 수출 허가 세월호 침몰"}) {
+    for (const int limit : {1, 100}) {
+      const nlohmann::json response = search_json(query, limit);
+      EXPECT_TRUE(response["total_is_exact"]) << query;
+      const std::size_t total = response["total"];
+      const std::size_t articles = response["total_articles"];
+      EXPECT_EQ(total, search_json(query, 100)["total"].get<std::size_t>()) << query << ": total depends on --limit";
+      EXPECT_LE(total, articles) << query;
+      for (const char* facet : {"source", "month"}) {
+        std::size_t sum = 0;
+        for (const auto& f : response["facets"][facet]) sum += f["count"].get<std::size_t>();
+        EXPECT_EQ(sum, articles) << query << " " << facet;
+      }
+      if (limit == 100 && total <= 100) {  // every result listed: the total is their number
+        EXPECT_EQ(response["results"].size(), total) << query;
+        std::size_t folded = 0;
+        for (const auto& hit : response["results"]) folded += hit["similar"].get<std::size_t>();
+        EXPECT_EQ(total + folded, articles) << query << ": copies folded into results";
+      }
+    }
+  }
+  // Folding off: every copy is a result.
+  const nlohmann::json unfolded = nlohmann::json::parse(search("--json --no-collapse '기준금리 동결'").out);
+  EXPECT_EQ(unfolded["total"], unfolded["total_articles"]);
+  EXPECT_EQ(unfolded["total"], 2);
 }
 
 TEST_F(EndToEndTest, DateFiltersKeepTheirRangeAndMatchTheMonthFacet) {

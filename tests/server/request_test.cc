@@ -13,7 +13,8 @@ TEST(ParseSearchParams, OnlyQGivenUsesTheDefaults) {
   EXPECT_EQ(request.offset, 0u);
   EXPECT_EQ(request.sort, SortOrder::kRelevance);
   EXPECT_TRUE(request.date_from.empty());
-  EXPECT_TRUE(request.source.empty());
+  EXPECT_TRUE(request.sources.empty());
+  EXPECT_FALSE(request.strict);
   EXPECT_TRUE(request.with_facets);
   EXPECT_TRUE(request.with_snippets);
 }
@@ -22,13 +23,15 @@ TEST(ParseSearchParams, TakesEveryField) {
   const SearchRequest request = parse_search_params({{"q", "수출"}, {"limit", "100"}, {"offset", "10000"},
                                                      {"sort", "date"}, {"from", "2025-12-01"},
                                                      {"to", "2025-12-31"}, {"source", "한빛일보"},
+                                                     {"source", "동해신문"}, {"strict", "1"},
                                                      {"unknown", "ignored"}});
   EXPECT_EQ(request.limit, 100u);
   EXPECT_EQ(request.offset, 10000u);
   EXPECT_EQ(request.sort, SortOrder::kDate);
   EXPECT_EQ(request.date_from, "2025-12-01");
   EXPECT_EQ(request.date_to, "2025-12-31");
-  EXPECT_EQ(request.source, "한빛일보");
+  EXPECT_EQ(request.sources, (std::vector<std::string>{"한빛일보", "동해신문"}));
+  EXPECT_TRUE(request.strict);
 }
 
 TEST(ParseSearchParams, AQueryOfExactlyTheLimitIsAccepted) {
@@ -57,6 +60,8 @@ TEST(ParseSearchParams, RefusesBadParametersSayingWhich) {
       {{{"q", "a"}, {"sort", "best"}}, "sort must be relevance or date"},
       {{{"q", "a"}, {"source", std::string(kMaxFieldBytes + 1, 'x')}}, "source is longer than"},
       {{{"q", "a"}, {"from", "\xc0\x80"}}, "from is not valid UTF-8"},
+      {{{"q", "a"}, {"strict", "yes"}}, "strict must be 0 or 1"},
+      {{{"q", "a"}, {"strict", "1"}, {"strict", "0"}}, "strict is given more than once"},
   };
   for (const Refused& c : cases) {
     try {
