@@ -145,8 +145,19 @@ bool is_slash_credit(std::string_view line) {
   const std::string_view name = line.substr(slash + 1);
   if (name.empty() || name.size() > 30 || name.ends_with('.')) return false;
   if (name.find(' ') != std::string_view::npos) return false;
-  if (line[slash - 1] == '/' || line[slash - 1] == ':') return false;  // part of a URL
-  return std::any_of(name.begin(), name.end(), [](char c) {
+  // The credit follows the caption after a space or its date ("… 2025.12.5/뉴스1"); a slash
+  // inside a word is a unit, a pair or a URL ("60km/h", "성우/홍길동", "http://").
+  if (line[slash - 1] != ' ') {
+    const std::size_t word = line.rfind(' ', slash - 1);
+    const std::string_view before = line.substr(word == std::string_view::npos ? 0 : word + 1,
+                                                slash - (word == std::string_view::npos ? 0 : word + 1));
+    if (date_line(before).empty()) return false;
+  }
+  // An agency or photographer is a name, not markup or a formula ("</poem>", "n)logQ").
+  const bool name_like = std::all_of(name.begin(), name.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+  });
+  return name_like && std::any_of(name.begin(), name.end(), [](char c) {
     return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c));
   });
 }
@@ -322,6 +333,13 @@ std::string clean_title(std::string_view title) {
     out += trim(line);
   }
   return out;
+}
+
+std::string first_real_line(std::string_view text) {
+  for (const std::string& line : split_lines(text)) {
+    if (!trim(line).empty() && !is_bracket_tag(line)) return trim(line);
+  }
+  return "";
 }
 
 }  // namespace sinmun

@@ -32,6 +32,10 @@ bool is_bracket_tag(std::string_view line);
 // the rest on one line. Empty when nothing but tags is left.
 std::string clean_title(std::string_view title);
 
+// The first line of `text` that is not a bracketed tag, trimmed; empty when there is none
+// (a title for a record whose own title was only a tag).
+std::string first_real_line(std::string_view text);
+
 // The article text of `text` (lines separated by '\n'): photo credits stripped, boilerplate
 // lines dropped, a repeated passage collapsed, whitespace tidied.
 std::string clean_article_text(std::string_view text);

@@ -40,6 +40,7 @@ const Case kCases[] = {
     {"그래픽=홍길동 기자", "photo-credit"},
     {"회의를 주재하는 총재 2025.12.5 /연합뉴스", "photo-credit"},
     {"장보는 시민들 /온누리통신", "photo-credit"},
+    {"눈 덮인 광장을 걷는 시민들 2025.12.5/누리통신", "photo-credit"},
     {"▶ 네이버에서 한빛일보를 구독하세요", "promotion"},
     {"☞ 제보하기", "tip-off"},
     // The page-dump lines of issue 16, wherever they appear.
@@ -64,6 +65,12 @@ const Case kCases[] = {
     {"매출 비중은 30%/40%로 나뉜다.", ""},
     {"자세한 내용은 https://news.example.com/a 에서 볼 수 있다.", ""},
     {"1", ""},
+    // Slashes that are not credits: units, pairs, markup, formulas, cast lists.
+    {"최고 속도 50 ~ 60km/h", ""},
+    {"성우:벤 버트/홍길동", ""},
+    {"교양/다큐멘터리/종교", ""},
+    {"</poem>", ""},
+    {"E=E°-(RT/nF)lnQ", ""},
     {"후속 대책은 다음 주에 나온다.", ""},
     {"시민들은 선수들을 응원해요라고 적힌 현수막을 들었다.", ""},
     {"그는 2025년 12월 3일 귀국했다.", ""},
