@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <vector>
 
 #include "corpus/boilerplate.h"
@@ -49,17 +50,19 @@ void read_text(std::string_view content, const std::string& relative, const Arti
   }
   // A text file is often a page dump (html2text, copy-paste, a scraper): menus, stamps and
   // buttons above the story, a speaker tag ("[앵커]") where the headline should be. The title
-  // is the first line that is none of these.
+  // is the first line that is none of these; in a file of nothing but such lines ("가\n본문"),
+  // the first line that is not a tag.
   const std::vector<std::string_view> lines = lines_of(tidy);
-  std::size_t title_at = lines.size();
-  bool after_tag = false;
-  for (std::size_t i = 0; i < lines.size() && title_at == lines.size(); ++i) {
-    if (is_bracket_tag(lines[i])) {
-      after_tag = true;
-    } else if (boilerplate_rule(strip_photo_credits(lines[i])).empty()) {
-      title_at = i;
+  const auto first_line = [&](auto&& accept) {
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (!is_bracket_tag(lines[i]) && accept(lines[i])) return i;
     }
-  }
+    return lines.size();
+  };
+  std::size_t title_at = first_line([](std::string_view line) { return boilerplate_rule(strip_photo_credits(line)).empty(); });
+  if (title_at == lines.size()) title_at = first_line([](std::string_view) { return true; });
+  const bool after_tag = std::any_of(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(std::min(title_at, lines.size())),
+                                     [](std::string_view line) { return is_bracket_tag(line); });
   Article article;
   article.id = relative;
   article.file = relative;
@@ -73,6 +76,8 @@ void read_text(std::string_view content, const std::string& relative, const Arti
     rest += '\n';
   }
   article.body = clean_article_text(rest);
+  // A body made only of words that look like furniture ("본문") is still what the file says.
+  if (article.body.empty()) article.body = tidy_whitespace(rest);
   if (article.title.empty() && article.body.empty()) {
     report({Problem::Severity::kSkipped, relative, "", "no article text, only page furniture"});
     return;

@@ -288,6 +288,19 @@ TEST(TextReaderTest, AnUnreadableStampIsAWarningWithItsLine) {
   EXPECT_EQ(c.problems[0].severity, Problem::Severity::kWarning);
 }
 
+// Short lines that happen to be furniture words ("가" is a font-size button, "본문" a
+// toolbar label) are still what a file says when it says nothing else.
+TEST(TextReaderTest, AFileOfFurnitureWordsIsStillRead) {
+  Collected c;
+  read_text("가\n본문", "txt/a.txt", c.sink(), c.report());
+  read_text("광고\n", "txt/b.txt", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 2u) << c.problem_text();
+  EXPECT_EQ(c.articles[0].title, "가");
+  EXPECT_EQ(c.articles[0].body, "본문");
+  EXPECT_EQ(c.articles[1].title, "광고");
+  EXPECT_EQ(c.articles[1].body, "");
+}
+
 TEST(TextReaderTest, ATitleIsNeverASpeakerTag) {
   Collected c;
   read_text("[앵커]\n한파가 이어지고 있습니다.\n[기자]\n출근길 시민들이 두꺼운 외투를 꺼냈습니다.\n", "txt/tv.txt", c.sink(),
