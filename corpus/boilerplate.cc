@@ -304,7 +304,8 @@ std::string clean_article_text(std::string_view text) {
     if (stripped.empty() || !boilerplate_rule(stripped).empty()) continue;
     kept.push_back(std::move(stripped));
   }
-  return tidy_whitespace(collapse_repeated_text(join_lines(kept, 0, kept.size())));
+  // Every kept line is tidy already (strip_photo_credits), so the joined text is too.
+  return collapse_repeated_text(join_lines(kept, 0, kept.size()));
 }
 
 bool is_bracket_tag(std::string_view line) {
