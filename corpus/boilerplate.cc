@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 #include "corpus/text_utils.h"
@@ -19,6 +20,7 @@ enum class Test {
   kOnlyWords,            // every token is one of the words
   kOnlyWordsAndNumbers,  // every token is a word or a number/date/time; at least one word
   kSlashCredit,          // ends with "/Name": a photo caption credit such as "… /연합뉴스"
+  kDateLine,             // nothing but a date stamp: "2025년 12월 3일", "2025. 12. 3."
 };
 
 struct Rule {
@@ -46,10 +48,15 @@ const std::vector<Rule>& rules() {
       // "기사문의 및 제보: tip@example.com", "제보는 카카오톡 okjebo".
       {"tip-off", Test::kContainsAny, {"기사문의", "기사 문의", "기사제보", "뉴스제보", "제보하기"}, {}, 200},
       {"tip-off", Test::kContainsAll, {"제보", "카카오톡"}, {}, 200},
-      // Reaction counters under the text: "좋아요 0", "추천 3 비추천 1", "댓글 12".
+      // Tip-line slogans and handles: "당신의 제보가 뉴스가 됩니다", "카카오톡 okjebo".
+      {"tip-off", Test::kContainsAny,
+       {"순간이 뉴스", "제보가 뉴스", "뉴스가 됩니다", "제보를 기다립니다", "jebo", "Jebo", "JEBO"}, {}, 120},
+      // Reaction counters under the text: "좋아요 0", "추천 3 비추천 1", "댓글 12",
+      // "좋아요 0 응원해요 0 후속 원해요 0".
       {"reactions", Test::kOnlyWordsAndNumbers,
        {"좋아요", "싫어요", "추천", "비추천", "공감", "비공감", "훈훈해요", "슬퍼요", "화나요", "흥미로워요",
-        "후속기사", "원해요", "댓글", "개"}, {}, 200},
+        "후속기사", "후속", "원해요", "응원해요", "추천해요", "감동이에요", "궁금해요", "놀랐어요", "기뻐요",
+        "최고예요", "최고에요", "팬이에요", "공감해요", "댓글", "개"}, {}, 200},
       // Ad slot labels left as text.
       {"advertisement", Test::kOnlyWords, {"ADVERTISEMENT", "Advertisement", "advertisement", "AD", "Ad", "광고", "Sponsored"}, {}, 60},
       // Share/subscribe/print toolbars: "공유하기 카카오톡 URL 복사", "구독신청", "글자크기 가 가".
@@ -70,6 +77,8 @@ const std::vector<Rule>& rules() {
        {"입력", "수정", "기사입력", "최종수정", "등록", "승인", "기사승인", "업데이트", "발행", "송고", "게재",
         "입력일", "수정일", "등록일", "작성", "작성일", "오전", "오후", "AM", "PM", "월", "화", "수", "목",
         "금", "토", "일", "KST"}, {}, 200},
+      // A line holding only a date: "2025년 12월 3일", "2025. 12. 3.", "2025-12-05T10:31:00+09:00".
+      {"date-stamp", Test::kDateLine, {}, {}, 80},
       // Credit lines under photos: "사진=한빛일보 DB", "[사진 제공=다온로보틱스]", "그래픽=홍길동 기자".
       {"photo-credit", Test::kStartsWithAny,
        {"사진=", "사진 =", "사진제공=", "사진 제공=", "사진 제공 =", "[사진", "(사진", "<사진", "그래픽=",
@@ -136,8 +145,19 @@ bool is_slash_credit(std::string_view line) {
   const std::string_view name = line.substr(slash + 1);
   if (name.empty() || name.size() > 30 || name.ends_with('.')) return false;
   if (name.find(' ') != std::string_view::npos) return false;
-  if (line[slash - 1] == '/' || line[slash - 1] == ':') return false;  // part of a URL
-  return std::any_of(name.begin(), name.end(), [](char c) {
+  // The credit follows the caption after a space or its date ("… 2025.12.5/뉴스1"); a slash
+  // inside a word is a unit, a pair or a URL ("60km/h", "성우/홍길동", "http://").
+  if (line[slash - 1] != ' ') {
+    const std::size_t word = line.rfind(' ', slash - 1);
+    const std::string_view before = line.substr(word == std::string_view::npos ? 0 : word + 1,
+                                                slash - (word == std::string_view::npos ? 0 : word + 1));
+    if (date_line(before).empty()) return false;
+  }
+  // An agency or photographer is a name, not markup or a formula ("</poem>", "n)logQ").
+  const bool name_like = std::all_of(name.begin(), name.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+  });
+  return name_like && std::any_of(name.begin(), name.end(), [](char c) {
     return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c));
   });
 }
@@ -172,6 +192,8 @@ bool matches(const Rule& rule, std::string_view line) {
     }
     case Test::kSlashCredit:
       return is_slash_credit(line);
+    case Test::kDateLine:
+      return !date_line(line).empty();
   }
   return false;
 }
@@ -243,15 +265,29 @@ std::string collapse_repeated_text(std::string_view text) {
   for (std::string& line : split_lines(text)) {
     if (!trim(line).empty()) lines.push_back(trim(line));
   }
+  const std::size_t n = lines.size();
   std::size_t total = 0;
   for (const std::string& line : lines) total += line.size();
+  // Each line as a number, then z[k] = how many lines from k on repeat the lines from the
+  // start (the Z-function): "the first k lines are printed again right after" is z[k] >= k,
+  // for every k in one linear pass, however repetitive the text.
+  std::unordered_map<std::string_view, std::size_t> ids;
+  std::vector<std::size_t> seq;
+  seq.reserve(n);
+  for (const std::string& line : lines) seq.push_back(ids.try_emplace(line, ids.size()).first->second);
+  std::vector<std::size_t> z(n, 0);
+  for (std::size_t i = 1, left = 0, right = 0; i < n; ++i) {
+    if (i < right) z[i] = std::min(right - i, z[i - left]);
+    while (i + z[i] < n && seq[z[i]] == seq[i + z[i]]) ++z[i];
+    if (i + z[i] > right) {
+      left = i;
+      right = i + z[i];
+    }
+  }
   // The longest passage that is immediately printed again; it must be most of the text, so a
   // repeated short line (a refrain, a quoted slogan) is left alone.
-  for (std::size_t k = lines.size() / 2; k >= 1; --k) {
-    if (!std::equal(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(k),
-                    lines.begin() + static_cast<std::ptrdiff_t>(k))) {
-      continue;
-    }
+  for (std::size_t k = n / 2; k >= 1; --k) {
+    if (z[k] < k) continue;
     std::size_t repeated = 0;
     for (std::size_t i = 0; i < k; ++i) repeated += lines[i].size();
     if (repeated * 2 * 10 < total * 7) break;
@@ -268,7 +304,43 @@ std::string clean_article_text(std::string_view text) {
     if (stripped.empty() || !boilerplate_rule(stripped).empty()) continue;
     kept.push_back(std::move(stripped));
   }
-  return tidy_whitespace(collapse_repeated_text(join_lines(kept, 0, kept.size())));
+  // Every kept line is tidy already (strip_photo_credits), so the joined text is too.
+  return collapse_repeated_text(join_lines(kept, 0, kept.size()));
+}
+
+bool is_bracket_tag(std::string_view line) {
+  static constexpr std::pair<std::string_view, std::string_view> kBrackets[] = {
+      {"[", "]"}, {"<", ">"}, {"\xE3\x80\x90", "\xE3\x80\x91"} /* 【】 */, {"\xE3\x80\x88", "\xE3\x80\x89"} /* 〈〉 */,
+      {"\xEF\xBC\xBB", "\xEF\xBC\xBD"} /* ［］ */};
+  const std::string text = trim(line);
+  for (const auto& [open, close] : kBrackets) {
+    if (text.size() <= open.size() + close.size() || !text.starts_with(open) || !text.ends_with(close)) continue;
+    const std::string inner = trim(std::string_view(text).substr(open.size(), text.size() - open.size() - close.size()));
+    return !inner.empty() && inner.size() <= 60 && inner.find(open) == std::string::npos &&
+           inner.find(close) == std::string::npos;
+  }
+  return false;
+}
+
+std::string clean_title(std::string_view title) {
+  const std::vector<std::string> lines = split_lines(title);
+  if (std::none_of(lines.begin(), lines.end(), [](const std::string& l) { return is_bracket_tag(l); })) {
+    return trim(title);
+  }
+  std::string out;
+  for (const std::string& line : lines) {
+    if (is_bracket_tag(line) || trim(line).empty()) continue;
+    if (!out.empty()) out += ' ';
+    out += trim(line);
+  }
+  return out;
+}
+
+std::string first_real_line(std::string_view text) {
+  for (const std::string& line : split_lines(text)) {
+    if (!trim(line).empty() && !is_bracket_tag(line)) return trim(line);
+  }
+  return "";
 }
 
 }  // namespace sinmun

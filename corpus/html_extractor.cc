@@ -257,8 +257,27 @@ class Page {
 };
 
 struct PageMeta {
-  std::string og_title, title, h1, site_name, published, time_datetime, author, canonical, og_url;
+  std::string og_title, title, h1, site_name, published, time_datetime, time_text, author, canonical, og_url;
+  unsigned published_line = 0, time_datetime_line = 0, time_text_line = 0;  // where they are in the page
 };
+
+// The text inside `node`, up to about `limit` bytes, gathered with a stack of its own (a date
+// in a <time> element, however deeply the page nests it).
+std::string short_text(Node node, std::size_t limit) {
+  std::string out;
+  std::vector<Node> pending{node};
+  while (!pending.empty() && out.size() < limit) {
+    Node n = pending.back();
+    pending.pop_back();
+    if (is_text(n)) {
+      out += n->v.text.text;
+      out += ' ';
+    } else if (is_element(n)) {
+      for (unsigned i = children_of(n).length; i-- > 0;) pending.push_back(child(n, i));
+    }
+  }
+  return trim(out);
+}
 
 void collect_meta(Node node, PageMeta& meta, bool in_link) {
   if (!is_element(node)) return;
@@ -274,7 +293,10 @@ void collect_meta(Node node, PageMeta& meta, bool in_link) {
     for (const char* name : {"article:published_time", "og:article:published_time", "datePublished",
                              "pubdate", "publishdate", "publish-date", "og:regDate", "dable:published_time",
                              "article.published", "dc.date", "date"}) {
-      if (key == name && meta.published.empty()) meta.published = content;
+      if (key == name && meta.published.empty()) {
+        meta.published = content;
+        meta.published_line = node->v.element.start_pos.line;
+      }
     }
     // article:author is often a profile URL rather than a name.
     if ((key == "author" || key == "article:author" || key == "dable:author") && meta.author.empty() &&
@@ -286,8 +308,15 @@ void collect_meta(Node node, PageMeta& meta, bool in_link) {
   } else if (tag == GUMBO_TAG_TITLE && meta.title.empty() && children_of(node).length > 0 &&
              is_text(child(node, 0))) {
     meta.title = child(node, 0)->v.text.text;
-  } else if (tag == GUMBO_TAG_TIME && meta.time_datetime.empty() && !in_link) {
-    meta.time_datetime = attribute(node, "datetime");
+  } else if (tag == GUMBO_TAG_TIME && !in_link) {
+    const std::string datetime = trim(attribute(node, "datetime"));
+    if (meta.time_datetime.empty() && !datetime.empty()) {
+      meta.time_datetime = datetime;
+      meta.time_datetime_line = node->v.element.start_pos.line;
+    } else if (meta.time_text.empty() && datetime.empty()) {
+      meta.time_text = short_text(node, 200);
+      meta.time_text_line = node->v.element.start_pos.line;
+    }
   }
   if (is_code_tag(tag) && tag != GUMBO_TAG_HEAD) return;
   for (unsigned i = 0; i < children_of(node).length; ++i) {
@@ -364,7 +393,7 @@ std::string replace_nbsp(std::string text) {
 
 }  // namespace
 
-Article extract_html_article(std::string_view utf8_html) {
+Article extract_html_article(std::string_view utf8_html, UnreadableDate* unreadable_date) {
   const std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, utf8_html.data(), utf8_html.size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
@@ -381,9 +410,14 @@ Article extract_html_article(std::string_view utf8_html) {
   std::string site_from_title;
   const std::string og_site = one_line(meta.site_name);
   const std::string title = without_site_suffix(one_line(meta.title), og_site, h1, site_from_title);
-  article.title = without_site_suffix(one_line(meta.og_title), og_site, h1, site_from_title);
-  if (article.title.empty()) article.title = title;
-  if (article.title.empty()) article.title = h1;
+  const std::string og_title = without_site_suffix(one_line(meta.og_title), og_site, h1, site_from_title);
+  bool only_tags = false;  // a title that is a speaker tag ("[앵커]") is no title
+  const std::string* const candidates[] = {&og_title, &title, &h1};
+  for (const std::string* candidate : candidates) {
+    article.title = clean_title(*candidate);
+    if (!article.title.empty()) break;
+    only_tags = only_tags || !candidate->empty();
+  }
   article.source = og_site.empty() ? site_from_title : og_site;
 
   // A one-line story can lose the text contest to its own byline or headline, which the
@@ -399,6 +433,7 @@ Article extract_html_article(std::string_view utf8_html) {
     }
     article.body = strip_title_echo(clean_article_text(replace_nbsp(raw_body)), article.title, h1);
   }
+  if (article.title.empty() && only_tags) article.title = first_real_line(article.body);
 
   std::string page_text;
   if (page.body()) page.append_text(page.body(), false, page_text);
@@ -407,8 +442,20 @@ Article extract_html_article(std::string_view utf8_html) {
   article.date = normalize_date(meta.published);
   if (article.date.empty()) article.date = normalize_date(meta.time_datetime);
   if (article.date.empty()) article.date = find_date_in_text(page_text, true);
+  if (article.date.empty()) article.date = normalize_date(meta.time_text);
   if (article.date.empty()) article.date = find_date_in_text(tidy_whitespace(raw_body), false);
   if (article.date.empty()) article.date = find_date_in_text(page_text, false);
+  if (article.date.empty() && unreadable_date) {
+    // The page declared a date we could not read: the first declaration is the one to show.
+    const std::pair<const std::string*, unsigned> declared[] = {{&meta.published, meta.published_line},
+                                                                {&meta.time_datetime, meta.time_datetime_line},
+                                                                {&meta.time_text, meta.time_text_line}};
+    for (const auto& [value, line] : declared) {
+      if (value->empty()) continue;
+      *unreadable_date = {*value, line};
+      break;
+    }
+  }
 
   article.author = byline_author(article.body);
   if (article.author.empty()) article.author = byline_author(page_text);

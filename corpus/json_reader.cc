@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 
+#include "corpus/boilerplate.h"
 #include "corpus/readers.h"
 #include "corpus/text_utils.h"
 
@@ -31,6 +32,25 @@ std::string field(const json& object, std::initializer_list<const char*> aliases
   return "";
 }
 
+// The publication date: the first alias whose value reads as a date (strings, numbers such
+// as Unix timestamps). `unreadable` receives the first value present that does not, when
+// none does.
+std::string date_field(const json& object, std::string& unreadable) {
+  for (const char* name : {"date", "published", "published_at", "datetime", "pubDate", "pub_date", "publish_date",
+                           "date_published", "datePublished", "timestamp"}) {
+    const auto it = object.find(name);
+    if (it == object.end() || it->is_null()) continue;
+    const std::string text =
+        it->is_string() ? it->get<std::string>() : it->dump(-1, ' ', false, json::error_handler_t::replace);
+    if (std::string date = normalize_date(text); !date.empty()) {
+      unreadable.clear();
+      return date;
+    }
+    if (unreadable.empty() && !trim(text).empty()) unreadable = text;
+  }
+  return "";
+}
+
 void emit_record(const json& object, const std::string& relative, const std::string& fallback_id,
                  const std::string& location, const ArticleSink& sink, const ProblemSink& report) {
   if (!object.is_object()) {
@@ -40,9 +60,16 @@ void emit_record(const json& object, const std::string& relative, const std::str
   Article article;
   article.id = trim(field(object, {"id", "doc_id", "docid", "article_id"}));
   if (article.id.empty()) article.id = fallback_id;
-  article.title = trim(field(object, {"title", "headline"}));
-  article.body = tidy_whitespace(field(object, {"body", "content", "text", "article"}));
-  article.date = normalize_date(field(object, {"date", "published", "published_at", "datetime"}));
+  const std::string title = field(object, {"title", "headline"});
+  article.title = clean_title(title);
+  const std::string body = field(object, {"body", "content", "text", "article"});
+  article.body = clean_article_text(body);
+  // A body made only of words that look like furniture ("본문") is still what the record says.
+  if (article.body.empty()) article.body = tidy_whitespace(body);
+  // A title that was only a speaker tag ("[앵커]") gives way to the story's first line.
+  if (article.title.empty() && !trim(title).empty()) article.title = first_real_line(article.body);
+  std::string unreadable_date;
+  article.date = date_field(object, unreadable_date);
   article.source = trim(field(object, {"source", "press", "publisher"}));
   article.url = trim(field(object, {"url", "link"}));
   article.author = trim(field(object, {"author", "reporter", "byline"}));
@@ -51,6 +78,9 @@ void emit_record(const json& object, const std::string& relative, const std::str
   if (article.title.empty() && article.body.empty()) {
     report({Problem::Severity::kSkipped, relative, location, "record has neither title nor body"});
     return;
+  }
+  if (!unreadable_date.empty()) {
+    report({Problem::Severity::kWarning, relative, location, unreadable_date_reason(unreadable_date)});
   }
   sink(std::move(article));
 }

@@ -13,10 +13,16 @@ namespace sinmun {
 // relative to the crawl root: it names the file in problems and is the id base for records
 // without an id. Bad records are reported and skipped; every good record of the file is
 // still delivered. Invalid UTF-8 is repaired (U+FFFD) and reported as a warning.
-// A record with neither title nor body is skipped.
+// A record with neither title nor body is skipped. Every body is cleaned of page furniture
+// (clean_article_text in boilerplate.h: copyright lines, reaction buttons, tip lines, a story
+// printed twice), and a title is never a bracketed speaker tag ("[앵커]"). Dates are read by
+// normalize_date (text_utils.h); a date that is there but cannot be read is a warning (with
+// the record's location) and the record is kept without a date.
 
 // One JSON object per line; blank lines are ignored; a record without `id` is
-// `relative#LINE`. `content` may be a run of whole lines from the middle of a big file
+// `relative#LINE`. The date is the first of `date`, `published`, `published_at`, `datetime`,
+// `pubDate`, `pub_date`, `publish_date`, `date_published`, `datePublished`, `timestamp`
+// that reads as a date (a string, or a number such as a Unix timestamp). `content` may be a run of whole lines from the middle of a big file
 // (read in parallel chunks): `first_line_number` is then the file's line number of its
 // first line, and a chunk without records is not reported as an empty file.
 void read_json_lines(std::string_view content, const std::string& relative,
@@ -28,13 +34,18 @@ void read_json_lines(std::string_view content, const std::string& relative,
 void read_json(std::string_view content, const std::string& relative, const ArticleSink& sink,
                const ProblemSink& report);
 
-// First non-empty line: the title; the rest: the body. Charset: BOM, else UTF-8, else
-// detected. Id: `relative`.
+// A text file or page dump. Title: the first line that is neither page furniture
+// (boilerplate_rule) nor a bracketed tag; when a tag came before it ("[앵커]" then the first
+// sentence) it stays in the body, otherwise the body is the lines after it without repeats
+// of it. Date: a labelled stamp ("입력 2025-12-03 오후 3:10") anywhere, else the first line
+// that is only a date ("2025. 12. 3."); an unreadable labelled stamp is a warning with its
+// line. Charset: BOM, else UTF-8, else detected. Id: `relative`.
 void read_text(std::string_view content, const std::string& relative, const ArticleSink& sink,
                const ProblemSink& report);
 
 // A saved web page in any charset (BOM, <meta> declaration, else detected; see charset.h),
-// read by extract_html_article (html_extractor.h). Id: `relative`.
+// read by extract_html_article (html_extractor.h); a declared date that cannot be read is a
+// warning at the line of its element. Id: `relative`.
 void read_html(std::string_view content, const std::string& relative, const ArticleSink& sink,
                const ProblemSink& report);
 

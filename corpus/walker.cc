@@ -22,6 +22,19 @@ FileFormat sniff_file(const fs::path& path) {
 
 std::string lowercase_extension(const fs::path& path) { return lowercase_ascii(path.extension().string()); }
 
+// Notes that live beside the pages of a crawl (README.md, LICENSE, NOTICE): never articles,
+// and not worth a word.
+bool is_documentation(const fs::path& path) {
+  const std::string ext = lowercase_extension(path);
+  if (ext == ".md" || ext == ".markdown" || ext == ".rst") return true;
+  if (!ext.empty() && ext != ".txt") return false;
+  const std::string stem = lowercase_ascii(path.stem().string());
+  for (const char* name : {"readme", "license", "licence", "copying", "notice", "authors", "changelog", "contributing"}) {
+    if (stem == name) return true;
+  }
+  return false;
+}
+
 class Walker {
  public:
   Walker(const fs::path& root, const ProblemSink& report) : root_(root), report_(report) {}
@@ -67,22 +80,27 @@ class Walker {
     file.path = path;
     file.relative = path == root_ ? path.filename().generic_string()
                                   : path.lexically_relative(root_).generic_string();
-    file.format = format_of(path);
+    const bool documentation = is_documentation(path);
+    file.format = documentation ? FileFormat::kUnsupported : format_of(path);
     std::error_code ec;
     file.size = fs::file_size(path, ec);
-    if (file.format == FileFormat::kUnsupported) file.format = sniff_file(path);
+    if (file.format == FileFormat::kUnsupported && !documentation) file.format = sniff_file(path);
     if (file.format == FileFormat::kUnsupported) {
       const std::string ext = lowercase_extension(path);
       ++ignored_[ext.empty() ? "(no extension)" : ext];
+      if (documentation) ++documentation_;
       return;
     }
     files_.push_back(std::move(file));
   }
 
-  // The files found. Files of other formats (images, notes, a README) are said once, per
-  // extension, rather than once each: a crawl can hold thousands of them.
+  // The files found. Files of other formats (images, notes) are said once, per extension,
+  // rather than once each: a crawl can hold thousands of them. Documentation alone is not
+  // worth saying (the sample corpus has a README.md); with other files it is counted too.
   std::vector<CrawlFile> take() {
-    if (!ignored_.empty()) {
+    std::size_t ignored = 0;
+    for (const auto& entry : ignored_) ignored += entry.second;
+    if (ignored > documentation_) {
       std::size_t total = 0;
       std::string kinds;
       for (const auto& [ext, count] : ignored_) {
@@ -106,6 +124,7 @@ class Walker {
   std::set<std::string> visited_;
   std::vector<CrawlFile> files_;
   std::map<std::string, std::size_t> ignored_;  // extension → files
+  std::size_t documentation_ = 0;               // of those, README.md, LICENSE and the like
 };
 
 }  // namespace

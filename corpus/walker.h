@@ -34,7 +34,10 @@ struct CrawlFile {
 // files are followed; links to directories are followed once, never into a loop. A file whose
 // name gives no format is sniffed (sniff_format). Unreadable directories are reported to
 // `report` and left out; files of no supported format are left out and reported once for
-// the whole walk, counted by extension.
+// the whole walk, counted by extension. Documentation (`*.md`, `*.markdown`, `*.rst`, and
+// README, LICENSE, LICENCE, COPYING, NOTICE, AUTHORS, CHANGELOG, CONTRIBUTING with no
+// extension or `.txt`) is never read as an article and is counted in that report only when
+// other files are ignored too: a crawl with a README alone reports nothing.
 // Throws std::runtime_error if `root` does not exist or cannot be read at all.
 std::vector<CrawlFile> walk_crawl_directory(const std::filesystem::path& root,
                                             const ProblemSink& report);

@@ -130,10 +130,15 @@ class WarcReader {
     if (decoded.invalid > 0) {
       report_({Problem::Severity::kWarning, relative_, location, describe_invalid(decoded)});
     }
-    Article article = extract_html_article(decoded.text);
+    UnreadableDate unreadable;
+    Article article = extract_html_article(decoded.text, &unreadable);
     if (article.title.empty() && article.body.empty()) {
       skip(location, "no title or visible text in the page");
       return;
+    }
+    if (!unreadable.value.empty()) {
+      report_({Problem::Severity::kWarning, relative_, location + ", page line " + std::to_string(unreadable.line),
+               unreadable_date_reason(unreadable.value)});
     }
     article.id = header.target_uri.empty() ? relative_ + "#" + std::to_string(record) : header.target_uri;
     if (!header.target_uri.empty()) article.url = header.target_uri;

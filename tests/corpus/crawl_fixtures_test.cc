@@ -26,6 +26,7 @@ TEST(CrawlFixturesTest, EveryArticleAndEveryProblemExactly) {
       "gz-1",
       "gz/page.html.gz",
       "html/article_time.html",
+      "html/broadcast.html",
       "html/cp949.html",
       "html/euc_kr.html",
       "html/newspaper.html",
@@ -33,6 +34,13 @@ TEST(CrawlFixturesTest, EveryArticleAndEveryProblemExactly) {
       "html/text_only.html",
       "j-1",
       "j-6",
+      "feed-1",
+      "feed-2",
+      "feed-3",
+      "feed-4",
+      "feed-5",
+      "txt/broadcast-dump.txt",
+      "txt/scraper-dump.txt",
       "https://news.example.com/seoultimes/2025/12/03/sejong-lights",
       "https://news.example.com/donghae/2025/12/02/uljin-crab",
       "https://news.example.com/hanbit/2026/01/12/cheongju-airport",
@@ -46,6 +54,7 @@ TEST(CrawlFixturesTest, EveryArticleAndEveryProblemExactly) {
             "closing quote; last read: '\"따옴표가 닫히지 않'\n"
             "jsonl/broken.jsonl:line 4: not a JSON object\n"
             "jsonl/broken.jsonl:line 5: record has neither title nor body\n"
+            "jsonl/portal-feed.jsonl:line 4: unreadable date \"어제 오후\"; indexed without a date\n"
             "warc/crawl.warc:record 9 at byte 4028: truncated record: 312 of 842 content bytes present\n");
   for (const Article& a : c.articles) {
     EXPECT_FALSE(a.title.empty()) << a.id;

@@ -66,6 +66,10 @@ const std::vector<Expected>& expectations() {
        "태국식 수프 똠얌꿍 밀키트 판매량이 지난달 전년보다 세 배 늘었다.", "권나래 기자 narae@example.com",
        {"\xEF\xBF\xBD", "무단"},
        4},
+      {"html/broadcast.html", "첫눈 내린 주말 스키장 북적…개장 첫 주 방문객 30% 늘어", "2025-12-06", "누리방송", "강지후",
+       "https://news.example.com/nuri-tv/2025/12/06/ski-first-snow", "[앵커]", "누리방송 강지후입니다.",
+       {"좋아요", "응원해요", "원해요", "제보", "jebo", "무단", "AI 학습", "한파 특보", "많이 본", "Copyright", "날씨"},
+       8},
   };
   return kExpected;
 }

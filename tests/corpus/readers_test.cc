@@ -196,3 +196,176 @@ TEST(HtmlReaderTest, AOneLineStoryKeepsItsBodyWhenTheBylineOutweighsIt) {
 
 }  // namespace
 }  // namespace sinmun
+
+namespace sinmun {
+namespace {
+
+using testing::Collected;
+
+// Dates readers meet daily, in every alias, as numbers and strings (issue 16).
+TEST(JsonLinesReaderTest, DatesInEveryDailyForm) {
+  Collected c;
+  read_json_lines(R"({"title": "가", "date": 1764689400})" "\n"
+                  R"({"title": "가", "date": 1764687599999})" "\n"
+                  R"({"title": "가", "timestamp": "1764689400"})" "\n"
+                  R"({"title": "가", "published_at": "1764689400000"})" "\n"
+                  R"({"title": "가", "date": "2025년 12월 3일"})" "\n"
+                  R"({"title": "가", "date": "2025. 12. 3."})" "\n"
+                  R"({"title": "가", "datetime": "입력 2025-12-03 오후 11:50"})" "\n"
+                  R"({"title": "가", "published": "2025-12-02T20:00:00Z"})" "\n"
+                  R"({"title": "가", "pubDate": "Wed, 03 Dec 2025 15:10:00 +0900"})" "\n"
+                  R"({"title": "가", "date": 1764689400.5})" "\n",
+                  "d.jsonl", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 10u) << c.problem_text();
+  EXPECT_TRUE(c.problems.empty()) << c.problem_text();
+  const std::vector<std::string> expected = {"2025-12-03", "2025-12-02", "2025-12-03", "2025-12-03", "2025-12-03",
+                                             "2025-12-03", "2025-12-03", "2025-12-03", "2025-12-03", "2025-12-03"};
+  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(c.articles[i].date, expected[i]) << "line " << i + 1;
+}
+
+TEST(JsonLinesReaderTest, AnUnreadableDateIsAWarningAndTheRecordIsIndexedWithoutIt) {
+  Collected c;
+  read_json_lines(R"({"id": "a", "title": "가", "date": "2025-12-03"})" "\n"
+                  R"({"id": "b", "title": "나", "date": "어제"})" "\n"
+                  R"({"id": "c", "title": "다", "date": "모름", "published": "2025.12.03"})" "\n"
+                  R"({"id": "d", "title": "라", "date": {"$date": "soon"}})" "\n"
+                  R"({"id": "e", "title": "마", "date": ""})" "\n",
+                  "w.jsonl", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 5u) << c.problem_text();
+  EXPECT_EQ(c.articles[1].date, "");
+  EXPECT_EQ(c.articles[2].date, "2025-12-03") << "a later alias that reads is used";
+  EXPECT_EQ(c.problem_text(),
+            "w.jsonl:line 2: unreadable date \"어제\"; indexed without a date\n"
+            "w.jsonl:line 4: unreadable date \"{\"$date\":\"soon\"}\"; indexed without a date\n");
+  for (const Problem& p : c.problems) EXPECT_EQ(p.severity, Problem::Severity::kWarning);
+}
+
+// std::regex recursed once per character of the date: these crashed every run (issue 14).
+TEST(JsonLinesReaderTest, RunawayDateFieldsNeitherCrashNorFloodTheMessage) {
+  Collected c;
+  read_json_lines("{\"title\": \"가\", \"date\": \"" + std::string(50000, ' ') + "\"}\n" +
+                      "{\"title\": \"나\", \"date\": \"" + std::string(50000, 'x') + "\"}\n" +
+                      "{\"title\": \"다\", \"date\": \"" + std::string(50000, '2') + "\"}\n",
+                  "r.jsonl", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 3u) << c.problem_text();
+  EXPECT_EQ(c.problem_text(),
+            "r.jsonl:line 2: unreadable date \"" + std::string(60, 'x') + "…\"; indexed without a date\n"
+            "r.jsonl:line 3: unreadable date \"" + std::string(60, '2') + "…\"; indexed without a date\n");
+}
+
+TEST(JsonReaderTest, AnUnreadableDateNamesItsRecord) {
+  Collected c;
+  read_json(R"([{"title": "가", "date": "2025-12-03"}, {"title": "나", "date": "12월 3일"}])", "list.json", c.sink(),
+            c.report());
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.problem_text(), "list.json:record 2: unreadable date \"12월 3일\"; indexed without a date\n");
+}
+
+TEST(TextReaderTest, ADateLineOrALabelledStampGivesTheDate) {
+  Collected c;
+  read_text("구청 새해 예산 확정\n2025년 12월 3일\n구의회가 새해 예산안을 통과시켰다.\n", "txt/a.txt", c.sink(), c.report());
+  read_text("구청 새해 예산 확정\n입력 2025-12-03 오후 11:50\n구의회가 새해 예산안을 통과시켰다.\n", "txt/b.txt", c.sink(),
+            c.report());
+  read_text("구청 새해 예산 확정\n구의회가 새해 예산안을 통과시켰다.\n", "txt/c.txt", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 3u) << c.problem_text();
+  EXPECT_TRUE(c.problems.empty()) << c.problem_text();
+  EXPECT_EQ(c.articles[0].date, "2025-12-03");
+  EXPECT_EQ(c.articles[0].body, "구의회가 새해 예산안을 통과시켰다.") << "the date line is not text";
+  EXPECT_EQ(c.articles[1].date, "2025-12-03");
+  EXPECT_EQ(c.articles[1].body, "구의회가 새해 예산안을 통과시켰다.");
+  EXPECT_EQ(c.articles[2].date, "");
+}
+
+TEST(TextReaderTest, AnUnreadableStampIsAWarningWithItsLine) {
+  Collected c;
+  read_text("\n구청 새해 예산 확정\n\n입력 2025.13.45 10:31\n구의회가 새해 예산안을 통과시켰다.\n", "txt/bad-date.txt",
+            c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].date, "");
+  EXPECT_EQ(c.articles[0].title, "구청 새해 예산 확정");
+  EXPECT_EQ(c.problem_text(),
+            "txt/bad-date.txt:line 4: unreadable date \"입력 2025.13.45 10:31\"; indexed without a date\n");
+  EXPECT_EQ(c.problems[0].severity, Problem::Severity::kWarning);
+}
+
+// Short lines that happen to be furniture words ("가" is a font-size button, "본문" a
+// toolbar label) are still what a file says when it says nothing else.
+TEST(TextReaderTest, AFileOfFurnitureWordsIsStillRead) {
+  Collected c;
+  read_text("가\n본문", "txt/a.txt", c.sink(), c.report());
+  read_text("광고\n", "txt/b.txt", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 2u) << c.problem_text();
+  EXPECT_EQ(c.articles[0].title, "가");
+  EXPECT_EQ(c.articles[0].body, "본문");
+  EXPECT_EQ(c.articles[1].title, "광고");
+  EXPECT_EQ(c.articles[1].body, "");
+}
+
+TEST(TextReaderTest, ATitleIsNeverASpeakerTag) {
+  Collected c;
+  read_text("[앵커]\n한파가 이어지고 있습니다.\n[기자]\n출근길 시민들이 두꺼운 외투를 꺼냈습니다.\n", "txt/tv.txt", c.sink(),
+            c.report());
+  read_text("[속보]\n[앵커 멘트]\n\n한파 특보 확대\n내일 아침 영하 12도.\n", "txt/tv2.txt", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 2u);
+  EXPECT_EQ(c.articles[0].title, "한파가 이어지고 있습니다.");
+  EXPECT_EQ(c.articles[0].body, "[앵커]\n한파가 이어지고 있습니다.\n[기자]\n출근길 시민들이 두꺼운 외투를 꺼냈습니다.");
+  EXPECT_EQ(c.articles[1].title, "한파 특보 확대");
+}
+
+TEST(HtmlReaderTest, DatesFromTimeTextLabelsAndZones) {
+  Collected c;
+  read_html("<title>가</title><p>본문이다.</p><time>2025년 12월 3일 오후 3:10</time>", "a.html", c.sink(), c.report());
+  read_html("<title>가</title><div>입력 2025-12-03 오후 11:50</div><p>본문이다.</p>", "b.html", c.sink(), c.report());
+  read_html("<meta property=\"article:published_time\" content=\"2025-12-02T20:00:00Z\"><title>가</title><p>본문이다.</p>",
+            "c.html", c.sink(), c.report());
+  read_html("<meta name=\"pubdate\" content=\"1764689400\"><title>가</title><p>본문이다.</p>", "d.html", c.sink(),
+            c.report());
+  ASSERT_EQ(c.articles.size(), 4u) << c.problem_text();
+  EXPECT_TRUE(c.problems.empty()) << c.problem_text();
+  for (const Article& a : c.articles) EXPECT_EQ(a.date, "2025-12-03") << a.id;
+}
+
+TEST(HtmlReaderTest, AnUnreadableDeclaredDateIsAWarningAtItsLine) {
+  Collected c;
+  read_html("<html><head>\n<title>가</title>\n<meta property=\"article:published_time\" content=\"곧 공개\">\n</head>"
+            "<body><p>본문이다.</p></body></html>",
+            "html/a.html", c.sink(), c.report());
+  read_html("<title>가</title>\n\n<p>본문이다. <time>3시간 전</time></p>", "html/b.html", c.sink(), c.report());
+  read_html("<meta property=\"article:published_time\" content=\"곧 공개\"><title>가</title>"
+            "<div>입력 2025.12.03 10:31</div><p>본문이다.</p>",
+            "html/c.html", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 3u) << c.problem_text();
+  EXPECT_EQ(c.articles[0].date, "");
+  EXPECT_EQ(c.articles[2].date, "2025-12-03") << "another date of the page was read: nothing lost, no warning";
+  EXPECT_EQ(c.problem_text(),
+            "html/a.html:line 3: unreadable date \"곧 공개\"; indexed without a date\n"
+            "html/b.html:line 3: unreadable date \"3시간 전\"; indexed without a date\n");
+}
+
+// Each of these crashed with SIGSEGV in std::regex (issue 14).
+TEST(HtmlReaderTest, RunawayDateFieldsDoNotCrash) {
+  const std::string spaces(50000, ' ');
+  Collected c;
+  read_html("<meta property=\"article:published_time\" content=\"" + spaces + "\"><title>가</title><p>본문이다.</p>",
+            "a.html", c.sink(), c.report());
+  read_html("<title>가</title><p>본문이다.</p><time datetime=\"" + spaces + "\">" + spaces + "</time>", "b.html",
+            c.sink(), c.report());
+  read_html("<title>가</title><div>입력" + spaces + "2025.12.03</div><p>본문이다.</p>", "c.html", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 3u) << c.problem_text();
+  EXPECT_TRUE(c.problems.empty()) << c.problem_text();
+  EXPECT_EQ(c.articles[0].date, "");
+  EXPECT_EQ(c.articles[1].date, "");
+  EXPECT_EQ(c.articles[2].date, "2025-12-03") << "page text has its spaces collapsed";
+}
+
+TEST(HtmlReaderTest, ASpeakerTagIsNeverTheTitle) {
+  Collected c;
+  read_html("<title>[앵커]</title><div><p>[앵커]</p><p>첫눈이 내렸습니다.</p><p>출근길이 미끄럽습니다.</p></div>", "tv.html",
+            c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 1u);
+  EXPECT_EQ(c.articles[0].title, "첫눈이 내렸습니다.");
+  EXPECT_EQ(c.articles[0].body, "[앵커]\n첫눈이 내렸습니다.\n출근길이 미끄럽습니다.");
+}
+
+}  // namespace
+}  // namespace sinmun

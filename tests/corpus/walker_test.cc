@@ -33,6 +33,40 @@ TEST(WalkerTest, ListsSupportedFilesSortedAndReportsTheRest) {
       << c.problems[0].reason;
 }
 
+// The first run a new user sees indexes corpus/sample, which holds a README.md: no
+// "skipped" line for it.
+TEST(WalkerTest, DocumentationAloneIsNotReported) {
+  TempDir dir;
+  dir.write("README.md", "# 설명");
+  dir.write("LICENSE", "license text");
+  dir.write("docs/NOTES.markdown", "메모");
+  dir.write("feeds/README.txt", "이 폴더는 피드를 담는다");
+  dir.write("feeds/a.jsonl", "{}");
+  Collected c;
+  const auto files = walk_crawl_directory(dir.path(), c.report());
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].relative, "feeds/a.jsonl");
+  EXPECT_TRUE(c.problems.empty()) << c.problem_text();
+}
+
+TEST(WalkerTest, DocumentationIsCountedWhenOtherFilesAreIgnored) {
+  TempDir dir;
+  dir.write("README.md", "# 설명");
+  dir.write("photo.png", std::string("\x89PNG\r\n\x1a\n\0\0", 10));
+  Collected c;
+  EXPECT_TRUE(walk_crawl_directory(dir.path(), c.report()).empty());
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_NE(c.problems[0].reason.find("ignored 2 file(s) of other formats: .md ×1, .png ×1"), std::string::npos)
+      << c.problems[0].reason;
+}
+
+TEST(WalkerTest, TheSampleCorpusWalksSilently) {
+  Collected c;
+  const auto files = walk_crawl_directory(std::filesystem::path(SINMUN_SOURCE_DIR) / "corpus" / "sample", c.report());
+  EXPECT_EQ(files.size(), 17u);
+  EXPECT_TRUE(c.problems.empty()) << c.problem_text();
+}
+
 TEST(WalkerTest, SymlinkLoopIsEnteredOnce) {
   TempDir dir;
   dir.write("d/a.txt", "제목\n본문");

@@ -77,6 +77,21 @@ TEST(WarcReaderTest, BadHttpAndEmptyPagesAreReported) {
             "w.warc:record 2 at byte 153: no title or visible text in the page\n");
 }
 
+TEST(WarcReaderTest, DatesOfPagesAreReadAndAnUnreadableOneIsAWarningOfItsRecord) {
+  const std::string good = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<title>가</title>"
+                           "<div>입력 2025. 12. 3. 오후 11:50</div><p>본문 문장이다.</p>";
+  const std::string bad = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<title>나</title>\n"
+                          "<meta name=\"date\" content=\"" + std::string(50000, ' ') + "미정\"><p>본문 문장이다.</p>";
+  const std::string warc = record("response", "https://x/1", good) + record("response", "https://x/2", bad);
+  Collected c;
+  read_warc(warc, "w.warc", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 2u) << c.problem_text();
+  EXPECT_EQ(c.articles[0].date, "2025-12-03");
+  EXPECT_EQ(c.articles[1].date, "");
+  EXPECT_EQ(c.problem_text(), "w.warc:record 2 at byte " + std::to_string(record("response", "https://x/1", good).size()) +
+                                  ", page line 2: unreadable date \"미정\"; indexed without a date\n");
+}
+
 TEST(WarcReaderTest, EmptyFileIsReported) {
   Collected c;
   read_warc("", "e.warc", c.sink(), c.report());
