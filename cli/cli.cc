@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "base/errors.h"
 
@@ -19,6 +21,51 @@ void add_analyzer_options(po::options_description& options, AnalyzerConfig& conf
       ("analysis", po::value(&analysis)->value_name("MODE"), analysis_help);
 }
 
+namespace {
+
+// The arguments with every operand after a "--": an argument that starts with '-' but names
+// no option of `options` (-H200, -source:조선일보, -삼성) is an operand, as is everything
+// after a "--" the user wrote; an option's value is never taken for one (--offset -5 stays
+// the value of --offset). Unknown long options (--limt) stay options, so that boost reports
+// the typo.
+std::vector<std::string> operands_last(int argc, char** argv, const po::options_description& options) {
+  std::vector<std::string> flags;
+  std::vector<std::string> operands;
+  const auto takes_value = [&](const std::string& name) {
+    const po::option_description* option = options.find_nothrow(name, false);
+    return option != nullptr && option->semantic()->max_tokens() > 0;
+  };
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--") {
+      operands.insert(operands.end(), argv + i + 1, argv + argc);
+      break;
+    }
+    if (arg.size() < 2 || arg[0] != '-') {
+      operands.push_back(arg);
+      continue;
+    }
+    if (arg[1] == '-') {
+      flags.push_back(arg);
+      const std::string name = arg.substr(2, arg.find('=') - 2);
+      if (arg.find('=') == std::string::npos && takes_value(name) && i + 1 < argc) flags.push_back(argv[++i]);
+      continue;
+    }
+    const std::string short_name = arg.substr(0, 2);
+    if (options.find_nothrow(short_name, false) == nullptr) {
+      operands.push_back(arg);  // a word to exclude, not an option
+      continue;
+    }
+    flags.push_back(arg);
+    if (arg.size() == 2 && takes_value(short_name) && i + 1 < argc) flags.push_back(argv[++i]);
+  }
+  flags.emplace_back("--");
+  flags.insert(flags.end(), operands.begin(), operands.end());
+  return flags;
+}
+
+}  // namespace
+
 bool parse_command_line(const Program& program, int argc, char** argv, po::options_description& options,
                         po::variables_map& vm, const po::options_description& hidden,
                         const po::positional_options_description& positional) {
@@ -26,7 +73,7 @@ bool parse_command_line(const Program& program, int argc, char** argv, po::optio
   po::options_description all;
   all.add(options).add(hidden);
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::store(po::command_line_parser(operands_last(argc, argv, all)).options(all).positional(positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
     throw UsageError(e.what());

@@ -28,9 +28,11 @@ void add_analyzer_options(po::options_description& options, AnalyzerConfig& conf
                           const char* analysis_help);
 
 // Parses the command line into `vm` with `options` (what --help lists, with --help and
-// --version added here) and the `hidden` ones bound to `positional`. Returns false when
-// --help or --version was asked for and has been printed (the program should exit 0).
-// Throws UsageError for whatever boost rejects.
+// --version added here) and the `hidden` ones bound to `positional`. As in every Unix tool,
+// "--" ends the options; and an argument that starts with '-' but is no option (-H200,
+// -source:조선일보) is an operand, so that a query's exclusions need no quoting. Returns false
+// when --help or --version was asked for and has been printed (the program should exit 0).
+// Throws UsageError for whatever boost rejects (an unknown --option, a bad value).
 bool parse_command_line(const Program& program, int argc, char** argv, po::options_description& options,
                         po::variables_map& vm, const po::options_description& hidden = {},
                         const po::positional_options_description& positional = {});

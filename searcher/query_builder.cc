@@ -4,6 +4,7 @@
 #include <chrono>
 #include <regex>
 
+#include "base/errors.h"
 #include "schema/schema.h"
 #include "schema/values.h"
 
@@ -258,19 +259,18 @@ class Builder {
       space_ = outer;
       return q;
     }
-    return word(node.field + ":" + node.text);  // a date: that is not a date
+    return Xapian::Query::MatchNothing;  // filters never get here: is_filter() sends them away
   }
 
-  static bool is_filter(const QueryNode& node) {
-    if (node.kind != QueryNode::Kind::kField || node.field == "title") return false;
-    std::string from, to;
-    return node.field != "date" || parse_date_range(node.text, from, to);
-  }
+  static bool is_filter(const QueryNode& node) { return node.kind == QueryNode::Kind::kField && node.field != "title"; }
 
   static Xapian::Query filter(const QueryNode& node) {
     if (node.field == "date") {
       std::string from, to;
-      parse_date_range(node.text, from, to);
+      if (!parse_date_range(node.text, from, to)) {
+        throw UsageError("date: takes YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO (date:2025-01..2025-06), not '" +
+                         node.text + "'");
+      }
       return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
     }
     const std::string_view prefix = node.field == "source"   ? schema::kSource

@@ -46,7 +46,9 @@ articles count as (no date), those without a source as (no source).
 query language: words (all must match), a OR b, -word or NOT word, "a phrase",
 (grouping), title:word, source:NAME, author:NAME, category:NAME, date:2025-03,
 date:2025-01-01..2025-06-30, date:..2024-12-31, GPT* (Latin prefix). Synonyms from
---synonyms are searched too (엔비디아 finds NVIDIA).
+--synonyms are searched too (엔비디아 finds NVIDIA). On the command line a -word that is no
+option is a query word (sinmun-search --db D 엔비디아 -H200 needs no quotes), and -- ends
+the options (sinmun-search --db D -- -n 수출 searches for -n).
 
 examples:
   sinmun-search --db news.db H200 수출
@@ -55,6 +57,7 @@ examples:
   sinmun-search --db news.db --from 2025-12-01 --to 2025-12-31 --sort date 수출
   sinmun-search --db news.db --queries queries.tsv --limit 100 > run.trec
   sinmun-search --db news.db '(삼성 OR 하이닉스) HBM -source:한빛일보 date:2025-12'
+  sinmun-search --db news.db 엔비디아 -H200 --source 한빛일보 --source 동해신문
   sinmun-search --db news.db --similar sample-0001            # articles like this one
   sinmun-search --analyze '엔비디아의 H200 수출을 허용하자'
 
@@ -116,7 +119,13 @@ int run_batch(sinmun::Searcher& searcher, const std::string& path, const sinmun:
     const std::string qid = line.substr(0, tab);
     sinmun::SearchRequest request = base;
     request.query = line.substr(tab + 1);
-    const sinmun::SearchResponse response = searcher.search(request);
+    sinmun::SearchResponse response;
+    try {
+      response = searcher.search(request);
+    } catch (const sinmun::UsageError& e) {  // one bad query (empty, date:foo) is not the whole run
+      std::cerr << "sinmun-search: " << path << ":" << line_number << ": skipped: " << e.what() << '\n';
+      continue;
+    }
     latencies.push_back(response.took_ms);
     for (const sinmun::SearchHit& hit : response.hits) {
       std::printf("%s Q0 %s %u %.6f sinmun\n", qid.c_str(), hit.id.c_str(), hit.rank, hit.score);
@@ -137,13 +146,17 @@ std::size_t terminal_columns() {
   return ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20 ? size.ws_col : 80;
 }
 
+// Deep pages cost the ranked pass a match list that long; nobody reads past this.
+constexpr long long kMaxOffset = 1000000;
+
 constexpr sinmun::cli::Program kProgram{"sinmun-search", kUsage};
 
 int search_main(int argc, char** argv) {
   std::string queries_path;
   std::vector<std::string> words;
-  Xapian::doccount limit = 10;
-  Xapian::doccount offset = 0;
+  // Signed, so that a negative number is refused rather than wrapped around.
+  long long limit = 10;
+  long long offset = 0;
   std::string sort = "relevance";
   sinmun::SearchRequest request;
   sinmun::SearchConfigOptions config_options;
@@ -180,6 +193,9 @@ int search_main(int argc, char** argv) {
   }
   request.sort = sort == "date" ? sinmun::SortOrder::kDate : sinmun::SortOrder::kRelevance;
   if (limit < 1 || limit > 10000) throw sinmun::UsageError("--limit must be between 1 and 10000");
+  if (offset < 0 || offset > kMaxOffset) {
+    throw sinmun::UsageError("--offset must be between 0 and " + std::to_string(kMaxOffset));
+  }
   const auto note = sinmun::cli::note_printer(kProgram);
   if (vm.count("analyze")) {
     sinmun::AnalyzerConfig analyzer_config = config_options.analyzer;
@@ -202,8 +218,8 @@ int search_main(int argc, char** argv) {
     }
     return 0;
   }
-  request.limit = limit;
-  request.offset = offset;
+  request.limit = static_cast<Xapian::doccount>(limit);
+  request.offset = static_cast<Xapian::doccount>(offset);
   request.collapse = vm.count("no-collapse") == 0;
   request.strict = vm.count("strict") > 0;
   if (!queries_path.empty()) {

@@ -266,6 +266,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   QueryOptions query_options;
   query_options.synonyms = settings_.synonyms.get();
   query_options.proximity_weight = settings_.proximity_weight;
+  if (request.similar_to.empty() && request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw UsageError("the query is empty: give some words to search for");
+  }
   const QueryNode parsed = request.similar_to.empty() ? parse_query(request.query) : QueryNode{};
   check_sources(request, parsed);
   const BuiltQuery built = request.similar_to.empty() ? build_query(parsed, analyzer_, query_options, &context_)

@@ -125,8 +125,9 @@ class Searcher {
   // database.
   Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings = {});
 
-  // Throws UsageError for a malformed date_from/date_to (or from after to), and NotFound
-  // when similar_to names no article.
+  // Throws UsageError for an empty query, a malformed date_from/date_to (or from after to),
+  // a date: that is not a date or a source no article has; NotFound when similar_to names
+  // no article.
   SearchResponse search(const SearchRequest& request);
 
   // The article stored under `id`, or nullopt when there is none.

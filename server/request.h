@@ -33,7 +33,7 @@ class BadRequest : public UsageError {
 };
 
 // /api/search?q=&limit=&offset=&sort=relevance|date&from=&to=&source=&strict=0|1&similar=
-// q is required (any valid UTF-8 up to kMaxQueryBytes; blank finds nothing) unless
+// q is required (any valid UTF-8 up to kMaxQueryBytes; a blank one is refused by the search) unless
 // similar= gives an article id (then q is ignored: articles like that one); the rest are
 // optional. source= may be given several times (articles of any of them); strict=1 never
 // loosens a long query. Dates are passed through as given: Searcher::search() checks their

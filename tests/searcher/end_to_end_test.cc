@@ -125,7 +125,7 @@ TEST_F(EndToEndTest, AllFormatsOfTheSampleAreIndexed) {
 
 TEST_F(EndToEndTest, BatchModeWritesATrecRunAndALatencyLine) {
   const std::string queries = (dir_->path() / "queries.tsv").string();
-  dir_->write("queries.tsv", "q1\tH200 수출\nbad line without tab\nq2\t\"반도체 공급망\"\n");
+  dir_->write("queries.tsv", "q1\tH200 수출\nbad line without tab\nq2\t\"반도체 공급망\"\nq3\t수출 date:foo\n");
   const CommandResult r = search("--queries " + shell_quote(queries) + " --limit 5");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')).substr(0, 17), "q1 Q0 sample-0001");
@@ -133,6 +133,7 @@ TEST_F(EndToEndTest, BatchModeWritesATrecRunAndALatencyLine) {
   EXPECT_NE(r.out.find(" sinmun\n"), std::string::npos);
   EXPECT_NE(r.err.find("LATENCY n=2 p50_ms="), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(":2: skipped: expected qid<TAB>query"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(":4: skipped: date: takes"), std::string::npos) << r.err;
 }
 
 TEST_F(EndToEndTest, AnalyzePrintsTermsOffsetsPositionsAndKinds) {
@@ -159,6 +160,36 @@ TEST_F(EndToEndTest, HumanOutputSaysLooseningFirstAndShowsUrlsAndCounts) {
   EXPECT_NE(single.out.find("\n1 result ("), std::string::npos) << single.out;
   const CommandResult folded = search(shell_quote("기준금리 동결"));
   EXPECT_NE(folded.out.find("\n1 result (2 articles with copies) ("), std::string::npos) << folded.out;
+}
+
+TEST_F(EndToEndTest, DashWordsAreQueryWordsAndDoubleDashEndsOptions) {
+  const auto without_h200 = ids(nlohmann::json::parse(search("--json --limit 100 엔비디아 -H200").out));
+  const auto quoted = ids(search_json("엔비디아 -H200", 100));
+  EXPECT_FALSE(quoted.empty());
+  EXPECT_EQ(without_h200, quoted);
+  const CommandResult source = search("--json H200 -source:한빛일보");
+  ASSERT_EQ(source.exit_code, 0) << source.err;
+  for (const auto& hit : nlohmann::json::parse(source.out)["results"]) EXPECT_NE(hit["source"], "한빛일보");
+  const CommandResult after = search("--json -- -H200 --limit");
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(nlohmann::json::parse(after.out)["query"], "-H200 --limit");
+  EXPECT_EQ(search("--limt 3 수출").exit_code, 1) << "a mistyped --option is still an error";
+}
+
+TEST_F(EndToEndTest, BadFiltersAndEmptyQueriesAreUsageErrors) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"'수출 date:foo'", "date: takes YYYY"},
+      {"'수출 date:2025-99'", "date: takes YYYY"},
+      {"--from 2025-12-05 --to 2025-12-01 수출", "is after to"},
+      {"--offset -5 수출", "--offset must be between 0 and"},
+      {"''", "the query is empty"},
+      {"'   '", "the query is empty"},
+  };
+  for (const auto& [args, message] : cases) {
+    const CommandResult r = search(args);
+    EXPECT_EQ(r.exit_code, 1) << args;
+    EXPECT_NE(r.err.find(message), std::string::npos) << args << ": " << r.err;
+  }
 }
 
 TEST_F(EndToEndTest, StrictNeverLoosens) {

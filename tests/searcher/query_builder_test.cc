@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/errors.h"
 #include "tests/analyzers/installed_analyzer.h"
 
 namespace sinmun {
@@ -39,12 +40,22 @@ TEST(QueryBuilderTest, NgramGolden) {
       {"date:2025-01-01..2025-06-30", "Query((<alldocuments> FILTER VALUE_RANGE 0 20250101 20250630))"},
       {"date:..2024-12-31 수출", "Query((XN수출 FILTER VALUE_RANGE 0 00000000 20241231))"},
       {"date:2026-02.. 수출", "Query((XN수출 FILTER VALUE_RANGE 0 20260201 99999999))"},
-      // A date: that is not a date is text.
-      {"date:garbage", "Query((date AND garbage))"},
-      {"date:2025-02-30", "Query((date AND 2025-02-30))"},
       {"GPT* 출시", "Query((WILDCARD SYNONYM gpt AND XN출시))"},
   };
   for (const auto& [query, expected] : table) EXPECT_EQ(strict(analyzer, query), expected) << query;
+}
+
+TEST(QueryBuilderTest, ADateThatIsNotADateIsAUsageError) {
+  const Analyzer analyzer;
+  for (const char* query : {"date:garbage", "date:2025-02-30", "date:2025-99", "수출 -date:foo", "date:2025..2024"}) {
+    try {
+      build_query(parse_query(query), analyzer);
+      ADD_FAILURE() << query << ": no error";
+    } catch (const UsageError& e) {
+      EXPECT_NE(std::string(e.what()).find("date: takes YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO"), std::string::npos)
+          << e.what();
+    }
+  }
 }
 
 TEST(QueryBuilderTest, TermsForHighlightingAreTheIndexTerms) {

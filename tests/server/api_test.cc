@@ -212,7 +212,7 @@ TEST_F(ApiTest, SearchPagesWithLimitAndOffset) {
 TEST_F(ApiTest, LimitsAtTheirEdgesAreAccepted) {
   get_json("/api/search" + query_string({{"q", "수출"}, {"limit", "100"}, {"offset", "10000"}}));
   get_json("/api/search" + query_string({{"q", std::string(1000, 'a')}, {"limit", "1"}}));
-  get_json("/api/search" + query_string({{"q", ""}}));
+  get_json("/api/search" + query_string({{"q", "   "}}), 400);  // blank: refused, not "no results"
 }
 
 TEST_F(ApiTest, BadParametersAre400WithAMessage) {
@@ -232,6 +232,10 @@ TEST_F(ApiTest, BadParametersAre400WithAMessage) {
       {"/api/search?q=a&from=2025-13-01", "from must be a date as YYYY-MM-DD"},
       {"/api/search?q=a&to=yesterday", "to must be a date as YYYY-MM-DD"},
       {"/api/search?q=a&source=" + std::string(1001, 's'), "source is longer than 1000 bytes"},
+      {"/api/search?q=%20", "the query is empty"},
+      {"/api/search?q=a&from=2025-12-05&to=2025-12-01", "from (2025-12-05) is after to (2025-12-01)"},
+      {"/api/search?q=a%20date%3Afoo", "date: takes YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO"},
+      {"/api/search?q=a&source=%ED%95%9C%EB%B9%9B", "no source 한빛; did you mean 한빛일보?"},
       {"/api/doc", "id (the article id) is missing"},
       {"/api/doc?id=", "id (the article id) is missing"},
   };
