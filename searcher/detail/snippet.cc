@@ -33,6 +33,34 @@ std::size_t back_chars(std::string_view text, std::size_t from, std::size_t char
   return i;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+// The start of the word around `at` (the text after the white space before it), looking
+// back at most kWordSnapBytes; failing that, the next word's start if it comes before
+// `limit`; else `at` itself.
+constexpr std::size_t kWordSnapBytes = 48;
+
+std::size_t word_start(std::string_view text, std::size_t at, std::size_t limit) {
+  if (at == 0 || is_space(text[at - 1])) return at;
+  for (std::size_t i = at; i > 0 && at - i < kWordSnapBytes; --i) {
+    if (is_space(text[i - 1])) return i;
+  }
+  for (std::size_t i = at; i < limit; ++i) {
+    if (is_space(text[i])) return i + 1 <= limit ? i + 1 : at;
+  }
+  return at;
+}
+
+// The end of the last whole word before `at` (at white space), not before `floor`; `at`
+// itself when no white space is near.
+std::size_t word_end_before(std::string_view text, std::size_t at, std::size_t floor) {
+  if (at >= text.size() || is_space(text[at])) return at;
+  for (std::size_t i = at; i > floor && at - i < kWordSnapBytes; --i) {
+    if (is_space(text[i - 1])) return i - 1;
+  }
+  return at;
+}
+
 // Analysis of a snippet's neighbourhood is bounded: literal hits looked at per term, and the
 // bytes scanned when no term appears literally.
 constexpr std::size_t kMaxLiteralHits = 200;
@@ -161,7 +189,19 @@ std::string make_snippet(std::string_view text, const std::set<std::string>& ter
       best_count = count;
     }
   }
-  const std::size_t window_end = advance_chars(text, best_start, length);
+  std::size_t window_end = advance_chars(text, best_start, length);
+  // Cut on word boundaries ("…대통령이 밝혔다…", never "…럼프 미국"): the start moves back to
+  // the beginning of its word, the end back to the end of the last whole word, never cutting
+  // a match out of the window.
+  std::size_t first_match = window_end;
+  std::size_t last_match = best_start;
+  for (const Match& match : matches) {
+    if (match.start < best_start || match.end > window_end) continue;
+    first_match = std::min(first_match, match.start);
+    last_match = std::max(last_match, match.end);
+  }
+  best_start = word_start(text, best_start, std::min(first_match, window_end));
+  if (window_end < text.size()) window_end = std::max(word_end_before(text, window_end, best_start), last_match);
 
   // Overlapping bigram matches (엔비·비디·디아) merge into one highlighted stretch.
   std::vector<std::pair<std::size_t, std::size_t>> marks;

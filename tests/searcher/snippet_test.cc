@@ -28,6 +28,30 @@ TEST(SnippetTest, PicksThePassageWithTheMatchesAndCutsOnCharacters) {
   EXPECT_NE(snippet.find("<mark>H200</mark> <mark>수출</mark> 통제"), std::string::npos) << snippet;
 }
 
+TEST(SnippetTest, CutsFallOnWordBoundaries) {
+  const Analyzer analyzer;
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "트럼프 미국 대통령이 말했다 ";
+  text += "엔비디아의 H200 수출을 허용하자는 주장이 나왔다";
+  for (int i = 0; i < 30; ++i) text += " 시장은 차분하게 반응했다";
+  for (const std::size_t length : {20, 37, 40, 53, 160}) {
+    const std::string snippet = make_snippet(text, {"h200", "XN수출"}, analyzer, length);
+    ASSERT_TRUE(snippet.starts_with("…")) << snippet;
+    ASSERT_TRUE(snippet.ends_with("…")) << snippet;
+    const std::string inner = snippet.substr(3, snippet.size() - 6);
+    EXPECT_NE(snippet.find("<mark>H200</mark>"), std::string::npos) << snippet;
+    // Every word of the window is a whole word of the text.
+    std::string plain;
+    for (std::size_t i = 0; i < inner.size();) {
+      if (inner.compare(i, 6, "<mark>") == 0) { i += 6; continue; }
+      if (inner.compare(i, 7, "</mark>") == 0) { i += 7; continue; }
+      plain += inner[i++];
+    }
+    const std::string padded = " " + text + " ";
+    EXPECT_NE(padded.find(" " + plain + " "), std::string::npos) << length << ": " << snippet;
+  }
+}
+
 TEST(SnippetTest, FindsAMatchDeepInALongTextAndHighlightsUpperCase) {
   const Analyzer analyzer;
   std::string text;
