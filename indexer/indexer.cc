@@ -218,7 +218,9 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       }
       // build_document() wrote the signature: it parses.
       if (const auto signature = schema::parse_simhash_value(doc.get_value(schema::kSimhashSlot))) {
-        doc.add_value(schema::kCollapseSlot, near_duplicates.assign(id, *signature));
+        const std::string group = near_duplicates.assign(id, *signature);
+        doc.add_value(schema::kCollapseSlot, group);
+        doc.add_boolean_term(schema::group_term(group));
       }
       previous.erase(db_.replace_document(schema::id_term(id), doc));
       ++stats.articles_added;

@@ -41,6 +41,8 @@ std::string field_term(std::string_view prefix, std::string_view value) {
   return std::string(prefix).append(lowercase_ascii(utf8_prefix(value, kMaxTermBytes - prefix.size())));
 }
 
+std::string group_term(std::string_view key) { return std::string(kGroup).append(key); }
+
 std::string file_term(std::string_view path) { return std::string(kFile).append(fnv1a_hex(path)); }
 
 }  // namespace sinmun::schema

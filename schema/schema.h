@@ -32,6 +32,7 @@ inline constexpr std::string_view kDay = "D";    // D20251205
 inline constexpr std::string_view kMonth = "M";  // M202512
 inline constexpr std::string_view kYear = "Y";   // Y2025
 inline constexpr std::string_view kFile = "XF";  // XF + FNV-1a of the input file's path
+inline constexpr std::string_view kGroup = "XG"; // XG + the near-duplicate group key (slot 2)
 
 // Value slots (their encodings: schema/values.h).
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD", sorts as a string
@@ -86,6 +87,10 @@ std::string id_term(std::string_view id);
 // Boolean term for a field value: the prefix and the value lower-cased (ASCII), trimmed
 // to the term length limit.
 std::string field_term(std::string_view prefix, std::string_view value);
+
+// The boolean term of the near-duplicate group with collapse key `key` (every copy of one
+// wire story carries it, so that the copies of a folded result can be listed).
+std::string group_term(std::string_view key);
 
 // The boolean term every document read from the file at `path` carries, so that the
 // documents of one file can be found, replaced or removed together: "XF" + 16 hex digits.

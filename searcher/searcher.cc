@@ -245,6 +245,35 @@ void Searcher::check_sources(const SearchRequest& request, const QueryNode& quer
   }
 }
 
+namespace {
+
+// How much a copy tells a reader about itself: a title, a date, a source, a URL.
+int description(const StoredArticle& article) {
+  return !article.title.empty() + !article.date.empty() + !article.source.empty() + !article.url.empty();
+}
+
+}  // namespace
+
+// Xapian keeps the best-ranked copy of a group, which may be the worst described (a
+// broadcast script with no date or source over three complete pages): show the matching
+// copy that says most about itself instead, the ranked one on ties.
+void Searcher::best_described_copy(const Xapian::Query& query, const std::string& group, StoredArticle& shown) {
+  constexpr int kFullyDescribed = 4;
+  if (group.empty() || description(shown) == kFullyDescribed) return;
+  Xapian::Enquire copies(db_);
+  copies.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::group_term(group))));
+  copies.set_weighting_scheme(Xapian::BoolWeight());
+  copies.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet members = copies.get_mset(0, kMaxCopiesLookedAt);
+  for (auto it = members.begin(); it != members.end(); ++it) {
+    StoredArticle copy;
+    if (schema::decode_stored_article(it.get_document().get_data(), copy) && description(copy) > description(shown)) {
+      shown = std::move(copy);
+      if (description(shown) == kFullyDescribed) return;
+    }
+  }
+}
+
 std::optional<StoredArticle> Searcher::find(const std::string& id) {
   const std::string term = schema::id_term(id);
   const Xapian::PostingIterator it = db_.postlist_begin(term);
@@ -316,6 +345,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     hit.similar = request.collapse ? it.get_collapse_count() : 0;
     StoredArticle stored;
     if (schema::decode_stored_article(it.get_document().get_data(), stored)) {
+      if (hit.similar > 0) best_described_copy(query, it.get_document().get_value(schema::kCollapseSlot), stored);
       hit.id = std::move(stored.id);
       hit.title = std::move(stored.title);
       hit.date = std::move(stored.date);

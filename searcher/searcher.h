@@ -56,7 +56,9 @@ struct SearchHit {
   double score = 0;
   std::string snippet;  // HTML-escaped, matches in <mark>…</mark>
   std::string title_html;  // the title HTML-escaped with its matches in <mark>…</mark>
-  Xapian::doccount similar = 0;  // near-duplicates folded into this result (at least)
+  Xapian::doccount similar = 0;  // near-duplicates folded into this result (at least); the
+                                 // copy shown is the best described of them (title, date,
+                                 // source, URL), the best ranked on ties
 };
 
 struct FacetCount {
@@ -148,6 +150,10 @@ class Searcher {
   BuiltQuery similar_query(const std::string& id);
   void count_matches(const Xapian::Query& query, const Xapian::Query& without_sources, const SearchRequest& request,
                      SearchResponse& response);
+  // Replaces `shown` by the copy of its near-duplicate `group` matching `query` that is
+  // best described (title, date, source, URL), if one is better.
+  void best_described_copy(const Xapian::Query& query, const std::string& group, StoredArticle& shown);
+  static constexpr Xapian::doccount kMaxCopiesLookedAt = 50;
   // Throws UsageError when a source that `request` or its query filters by has no article.
   void check_sources(const SearchRequest& request, const QueryNode& query);
 

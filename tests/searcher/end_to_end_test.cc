@@ -410,6 +410,39 @@ TEST_F(EndToEndTest, HostileQueriesNeverFail) {
   }
 }
 
+// A wire story in three copies: a bare text dump that ranks first (its title is the
+// query) and two well-described copies. The folded result shows a described one.
+TEST(CopiesTest, TheFoldedResultShowsTheBestDescribedCopy) {
+  TempDir dir;
+  const std::string body =
+      "중앙은행이 기준금리를 연 3.25%로 올렸다. 금융통화위원회는 물가 상승세가 꺾이지 않았다며 인상을 결정했다. "
+      "가계 대출 이자 부담이 커질 것이라는 우려가 나온다. 시장은 추가 인상 가능성에 주목하고 있다. "
+      "총재는 기자간담회에서 물가가 목표 수준으로 돌아올 때까지 긴축을 이어가겠다고 말했다.";
+  dir.write("crawl/dump.txt", "금리 인상 결정 물가 긴축\n\n" + body + "\n");
+  dir.write("crawl/feed.jsonl",
+            "{\"id\": \"wire-a\", \"title\": \"기준금리 인상\", \"date\": \"2026-02-01\", \"source\": \"동해신문\", "
+            "\"url\": \"https://news.example.com/a\", \"body\": \"" + body + "\"}\n"
+            "{\"id\": \"wire-b\", \"title\": \"중앙은행 기준금리 올려\", \"date\": \"2026-02-01\", \"source\": \"서울타임스\", "
+            "\"url\": \"https://news.example.com/b\", \"body\": \"" + body + " 끝.\"}\n");
+  const std::string db = (dir.path() / "db").string();
+  ASSERT_EQ(testing::run_command(kIndex + " --quiet --db " + shell_quote(db) + " " + shell_quote((dir.path() / "crawl").string()),
+                                 dir.path()).exit_code, 0);
+  const std::string query = shell_quote("금리 인상 결정 물가 긴축");
+  const nlohmann::json unfolded =
+      nlohmann::json::parse(testing::run_command(kSearch + " --json --no-collapse --db " + shell_quote(db) + " " + query,
+                                                 dir.path()).out);
+  ASSERT_EQ(unfolded["results"].size(), 3u);
+  ASSERT_EQ(unfolded["results"][0]["id"], "dump.txt") << "the bare copy ranks first";
+  const nlohmann::json folded =
+      nlohmann::json::parse(testing::run_command(kSearch + " --json --db " + shell_quote(db) + " " + query, dir.path()).out);
+  ASSERT_EQ(folded["results"].size(), 1u);
+  EXPECT_EQ(folded["results"][0]["similar"], 2);
+  EXPECT_EQ(folded["results"][0]["id"], "wire-a");
+  EXPECT_EQ(folded["results"][0]["source"], "동해신문");
+  EXPECT_EQ(folded["results"][0]["date"], "2026-02-01");
+  EXPECT_EQ(folded["results"][0]["url"], "https://news.example.com/a");
+}
+
 class BadInputTest : public ::testing::Test {
  protected:
   TempDir dir_;
