@@ -18,24 +18,43 @@ namespace {
 
 std::atomic<std::uint64_t> next_analyzer_id{1};
 
-// Text segmented around a piece: one character before it, and for a piece glued to Latin
-// or digits a following word too, because mecab-ko's choice for a lone syllable at the end
-// of a text is biased by the end of sentence (H200의 → 의/NNG, but 의/JKG before a word).
+// Text segmented around a piece: one character before it, and a word after a piece that
+// ends like a particle, because mecab-ko's choice at the end of a text is biased by the end
+// of a sentence: alone, 한국의 is 한/국의, 이를 이르/VV and H200의 ends in 의/NNG, while before
+// another word they are 한국/의, 이/를 and 의/JKG, as in running text. A fixed word keeps each
+// piece analysed the same way everywhere (and cacheable). A plain noun (정부) follows any
+// particle naturally; 것 would not (이를 것 reads as 이르 + ㄹ 것), and after other endings any
+// word skews more than it helps (한국산 정부, 글로벌 것): measured on the context-agreement
+// and key sets of ../shared/data (dev), 95.8% → 98.7% and 95.1% → 95.3%.
 struct PieceContext {
   std::string before;
   std::string after;
 };
 
+constexpr const char* kWordAfter = " 정부";
+
+// The last syllables of the common particles (의 에 은 는 이 가 을 를 로 와 과 도 만, and
+// 에서 부터 까지 에게 께 랑 나 며 through their last syllable).
+bool ends_like_a_particle(const std::string& text) {
+  static constexpr std::string_view kLast[] = {"의", "에", "은", "는", "이", "가", "을", "를", "로", "와", "과",
+                                               "도", "만", "서", "터", "지", "게", "께", "랑", "나", "며"};
+  for (std::string_view last : kLast) {
+    if (text.size() > last.size() && text.ends_with(last)) return true;
+  }
+  return false;
+}
+
 PieceContext piece_context(const Piece& piece, const Piece* previous) {
+  const std::string after = ends_like_a_particle(piece.text) ? kWordAfter : "";
   // After white space a space, so that mecab-ko's space penalty keeps an eojeol from
   // starting with a particle or an ending.
-  if (piece.after_space) return {" ", ""};
+  if (piece.after_space) return {" ", after};
   if (previous && previous->end == piece.begin && previous->kind == PieceKind::kAlnum) {
     const bool number = std::all_of(previous->text.begin(), previous->text.end(),
                                     [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
     return {number ? "0" : "a", " 것"};
   }
-  return {"", ""};
+  return {"", after};
 }
 
 // Original byte offset of a byte offset into a piece's normalised text.

@@ -33,8 +33,9 @@ constexpr const char* token_kind_name(TokenKind kind) {
 enum class TokenRole : std::uint8_t {
   kWhole,     // stands alone for its stretch of text: a word, a simple morpheme, a bigram
   kCompound,  // a morpheme compound spelled out by its parts (반도체공급망 = 반도체+공급+망)
-  kPrefixed,  // a word whose prefix is never a term alone (비급여: its one part is 급여)
-  kPart,      // a part of the compound or prefixed word at index `compound`
+  kAffixed,   // a word whose prefix or suffix is never a term alone (비급여: its one part is
+              // 급여; 가동률: 가동)
+  kPart,      // a part of the compound or affixed word at index `compound`
   kSyllable,  // the n-gram of a one-syllable piece: a syllable alone, not a bigram
 };
 
@@ -54,7 +55,7 @@ inline constexpr std::uint32_t kNoCompound = UINT32_MAX;
 // Structure: `piece` numbers the pre-tokenized pieces of the text (runs of one script
 // between spaces and punctuation: 엔비디아의, H200, 을) from 0 in text order, and every
 // token of a piece — its word, its morphemes, its n-grams — carries that piece's number. A
-// kPart token's `compound` is the index, in the same stream, of the kCompound or kPrefixed
+// kPart token's `compound` is the index, in the same stream, of the kCompound or kAffixed
 // token that spans it (always an earlier index); every other token has kNoCompound.
 struct Token {
   std::string term;
@@ -78,8 +79,8 @@ constexpr const char* token_role_name(TokenRole role) {
       return "whole";
     case TokenRole::kCompound:
       return "compound";
-    case TokenRole::kPrefixed:
-      return "prefixed";
+    case TokenRole::kAffixed:
+      return "affixed";
     case TokenRole::kPart:
       return "part";
     case TokenRole::kSyllable:

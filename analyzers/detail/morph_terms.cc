@@ -10,6 +10,10 @@ namespace {
 constexpr PosTagSet kCompoundingNouns = {PosTag::kNNG, PosTag::kNNP, PosTag::kXR, PosTag::kSH, PosTag::kUnknown};
 // Other content that stands alone: bound nouns, pronouns, numerals, Latin and numbers.
 constexpr PosTagSet kOtherContent = {PosTag::kNNB, PosTag::kNNBC, PosTag::kNR, PosTag::kNP, PosTag::kSL, PosTag::kSN};
+// Adverbs, general and conjunctive (mecab-ko-dic tags 오히려 MAJ).
+constexpr PosTagSet kAdverbs = {PosTag::kMAG, PosTag::kMAJ};
+// The plural suffix makes no new word: 사람들 is searched as 사람.
+constexpr std::string_view kPluralSuffix = "들";
 // Verb and adjective stems, indexed in their dictionary form.
 constexpr PosTagSet kStems = {PosTag::kVV, PosTag::kVA};
 
@@ -19,7 +23,8 @@ std::size_t syllables(std::string_view utf8) {
   return count;
 }
 
-// One unit of a compound being built: a part term, or a prefix that belongs to the whole only.
+// One unit of a compound being built: a part term, or an affix (a prefix before the parts, a
+// derivational suffix after them) that belongs to the whole only.
 struct Unit {
   std::string text;
   std::size_t begin;
@@ -46,6 +51,11 @@ class TermBuilder {
     units_.push_back(std::move(unit));
   }
 
+  // True while a compound being built has a part (a suffix needs one to attach to).
+  bool has_parts() const {
+    return std::any_of(units_.begin(), units_.end(), [](const Unit& unit) { return unit.is_part; });
+  }
+
   std::vector<PieceTerm> finish() {
     flush_compound();
     return std::move(out_);
@@ -67,7 +77,7 @@ class TermBuilder {
       std::string tags;
       for (const Unit& unit : units_) tags += (tags.empty() ? "" : "+") + unit.tags;
       compound = static_cast<std::uint32_t>(out_.size());
-      const TokenRole role = parts.size() == units_.size() ? TokenRole::kCompound : TokenRole::kPrefixed;
+      const TokenRole role = parts.size() == units_.size() ? TokenRole::kCompound : TokenRole::kAffixed;
       out_.push_back({std::string(text_.substr(begin, end - begin)), begin, end, next_position_,
                       static_cast<std::uint32_t>(parts.size()), role, kNoCompound, units_.front().pos,
                       std::move(tags)});
@@ -120,7 +130,16 @@ std::vector<PieceTerm> content_terms(std::string_view piece_text,
       add_noun(builder, m, surface);
     } else if (m.tag == PosTag::kXPN) {
       builder.add_unit({std::string(surface), m.begin, m.end, m.tag, "XPN", false});
+    } else if (m.tag == PosTag::kXSN && surface != kPluralSuffix && builder.has_parts()) {
+      // A derived noun is a word of its own (가동률 is not 가동, 수도권 not 수도): the whole
+      // with its root as a part, and it ends the compound (가동률저하: 가동률, then 저하).
+      builder.add_unit({std::string(surface), m.begin, m.end, m.tag, "XSN", false});
+      builder.flush_compound();
     } else if (kOtherContent.contains(m.tag)) {
+      builder.add_single(std::string(surface), m.begin, m.end, m.tag, std::string(m.pos));
+    } else if (kAdverbs.contains(m.tag) && syllables(surface) >= 2) {
+      // Adverbs of two syllables or more carry meaning a search may want (함께, 여전히,
+      // 오히려); one-syllable ones (안, 더, 잘, 또) are everywhere and say little.
       builder.add_single(std::string(surface), m.begin, m.end, m.tag, std::string(m.pos));
     } else if (kStems.contains(m.tag)) {
       // An inflected form (밝혔 = 밝히/VV + 었/EP) is indexed by its stem, which need not be

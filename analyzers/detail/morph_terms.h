@@ -19,7 +19,7 @@ struct PieceTerm {
   std::size_t end = 0;
   std::uint32_t position = 0;         // relative to the piece's first term
   std::uint32_t position_length = 1;  // a compound spans its parts
-  TokenRole role = TokenRole::kWhole;   // kWhole, kCompound, kPrefixed or kPart
+  TokenRole role = TokenRole::kWhole;   // kWhole, kCompound, kAffixed or kPart
   std::uint32_t compound = kNoCompound; // a kPart's compound: its index in the piece's terms
   PosTag pos = PosTag::kNone;           // the first tag of the first morpheme
   std::string tags;                   // POS of the underlying morphemes, e.g. "NNG+NNG"
@@ -36,7 +36,7 @@ struct PieceTerm {
 // - adjacent nouns (and a prefix before them: 비+급여) make a compound: the whole term first,
 //   spanning its parts, then the parts at consecutive positions from the compound's start
 //   (Nori's "mixed" mode), the whole kCompound and the parts kPart. A prefix is part of the
-//   whole (then kPrefixed) but never a term alone, so 비급여 is found by 비급여 and by 급여,
+//   whole (then kAffixed) but never a term alone, so 비급여 is found by 비급여 and by 급여,
 //   while 급여 alone never matches a query for 비급여;
 // - a dictionary compound (반도체공급망/Compound) is split into its expression parts only when
 //   every part has two syllables or more, so that 반도체 does not also index 반 and 도체.

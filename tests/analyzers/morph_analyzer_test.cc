@@ -54,7 +54,7 @@ TEST(MorphAnalyzerTest, StructureGoldenTable) {
        "반도체공급망#0:compound/NNG 반도체#0:part<반도체공급망/NNG 반도#0:whole 도체#0:whole 체공#0:whole "
        "공급#0:part<반도체공급망/NNG 공급#0:whole 급망#0:whole 망#0:part<반도체공급망/NNG 망을#0:whole"},
       // A prefix belongs to the whole only.
-      {"비급여", "비급여#0:prefixed/XPN 비급#0:whole 급여#0:part<비급여/NNG 급여#0:whole"},
+      {"비급여", "비급여#0:affixed/XPN 비급#0:whole 급여#0:part<비급여/NNG 급여#0:whole"},
       // Pieces are numbered in text order; a one-syllable piece's n-gram is a syllable.
       {"H200을 눈", "h200#0:whole 을#1:syllable 눈#2:whole/NNG 눈#2:syllable"},
       {"엔비디아의 수출이 밝혔다",
@@ -109,6 +109,18 @@ TEST(MorphAnalyzerTest, ContentMorphemesGoldenTable) {
       {"반도체 공급망", "반도체@0[0-9]m 공급망@1/2[10-19]m 공급@1[10-16]m 망@2[16-19]m"},
       // Numbers keep their decimals and join their numeral units.
       {"3,500억 달러 10.1 2.50%", "3500억@0[0-8]w 달러@1[9-15]m 10.1@2[16-20]w 2.50@3[21-25]w"},
+      // A particle at the end of a piece stays a particle (the piece is segmented before a
+      // word, as in running text): 한국의 is 한국, never 국의.
+      {"한국의 경제 성장률이 둔화됐다", "한국@0[0-6]m 경제@1[10-16]m 성장률@2[17-26]m 성장@2[17-23]m 둔화@3[30-36]m"},
+      {"일본의 총리가", "일본@0[0-6]m 총리@1[10-16]m"},
+      {"민주당의 대표", "민주당@0[0-9]m 대표@1[13-19]m"},
+      {"차량의", "차량@0[0-6]m"},
+      // A derived noun is a term, its root a part of it; the plural suffix makes none.
+      {"가동률이", "가동률@0[0-9]m 가동@0[0-6]m"},
+      {"본격화했다", "본격화@0[0-9]m 본격@0[0-6]m"},
+      {"사람들이", "사람@0[0-6]m"},
+      // Adverbs of two syllables or more are kept.
+      {"함께 오히려 여전히", "함께@0[0-6]m 오히려@1[7-16]m 여전히@2[17-26]m"},
   };
   for (const Golden& golden : table) EXPECT_EQ(primary(*analyzer, golden.text), golden.expected) << golden.text;
 }

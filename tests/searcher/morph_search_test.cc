@@ -69,8 +69,8 @@ TEST_F(MorphSearchTest, CompoundsAndSpacingVariantsFindEachOther) {
 }
 
 TEST_F(MorphSearchTest, APrefixedWordIsNotFoundByItsStemQueryReversed) {
-  index({{"prefixed", "비급여 진료비가 늘었다."}, {"plain", "급여 명세서를 받았다."}});
-  EXPECT_EQ(ids("비급여"), std::vector<std::string>{"prefixed"});
+  index({{"affixed", "비급여 진료비가 늘었다."}, {"plain", "급여 명세서를 받았다."}});
+  EXPECT_EQ(ids("비급여"), std::vector<std::string>{"affixed"});
   EXPECT_EQ(ids("급여").size(), 2u);
 }
 
