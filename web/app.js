@@ -1,15 +1,17 @@
 // The search page: reads its state from the URL, asks /api/search, and draws the answer.
 // Text from articles only ever reaches the page as DOM text nodes; the one piece of markup
-// we accept from the API is <mark> in snippets, rebuilt here as elements.
+// we accept from the API is <mark> in snippets and titles, rebuilt here as elements.
 'use strict';
 
 const PAGE_SIZE = 10;
 const MAX_OFFSET = 10000;  // the API refuses offsets past this
+const MAX_PAGE = MAX_OFFSET / PAGE_SIZE + 1;
 
 const $ = (id) => document.getElementById(id);
 
-// The state that the URL carries: q, sort, from, to, source, page, and similar (an article
-// id whose look-alikes are shown instead of a query's results).
+// The state that the URL carries: q, sort, from, to, sources (source= repeated: articles of
+// any of them), strict (strict=1: never loosen the query), page, and similar (an article id
+// whose look-alikes are shown instead of a query's results).
 function stateFromUrl() {
   const params = new URLSearchParams(window.location.search);
   const page = Number.parseInt(params.get('page') || '1', 10);
@@ -18,20 +20,29 @@ function stateFromUrl() {
     sort: params.get('sort') === 'date' ? 'date' : 'relevance',
     from: params.get('from') || '',
     to: params.get('to') || '',
-    source: params.get('source') || '',
+    sources: [...new Set(params.getAll('source').filter(Boolean))],
+    strict: params.get('strict') === '1',
     similar: params.get('similar') || '',
     page: Number.isFinite(page) && page > 0 ? page : 1,
   };
+}
+
+// The parameters that choose the articles, shared by the page's URL and the API's.
+function filterParams(state) {
+  const params = new URLSearchParams();
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  for (const source of state.sources) params.append('source', source);
+  if (state.strict) params.set('strict', '1');
+  if (state.similar) params.set('similar', state.similar);
+  return params;
 }
 
 function urlForState(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
-  if (state.from) params.set('from', state.from);
-  if (state.to) params.set('to', state.to);
-  if (state.source) params.set('source', state.source);
-  if (state.similar) params.set('similar', state.similar);
+  for (const [name, value] of filterParams(state)) params.append(name, value);
   if (state.page > 1) params.set('page', String(state.page));
   const query = params.toString();
   return query ? `?${query}` : window.location.pathname;
@@ -44,10 +55,7 @@ function apiUrl(state) {
     offset: String((state.page - 1) * PAGE_SIZE),
     sort: state.sort,
   });
-  if (state.from) params.set('from', state.from);
-  if (state.to) params.set('to', state.to);
-  if (state.source) params.set('source', state.source);
-  if (state.similar) params.set('similar', state.similar);
+  for (const [name, value] of filterParams(state)) params.append(name, value);
   return `/api/search?${params}`;
 }
 
@@ -62,11 +70,23 @@ function navigate(changes) {
   show(current);
 }
 
+// A page past the last one (typed or kept in the URL) becomes the last one, in place.
+function clampPage(state, pages) {
+  current = {...state, page: pages};
+  window.history.replaceState(null, '', urlForState(current));
+  return current;
+}
+
+function pageCount(total) {
+  return Math.max(1, Math.ceil(Math.min(total, MAX_OFFSET + PAGE_SIZE) / PAGE_SIZE));
+}
+
 function fillForm(state) {
   $('q').value = state.q;
   $('sort').value = state.sort;
   $('from').value = state.from;
   $('to').value = state.to;
+  $('strict').checked = state.strict;
 }
 
 function element(tag, className, text) {
@@ -87,11 +107,9 @@ function decodeEntities(html) {
   });
 }
 
-// Appends the API's snippet (HTML-escaped text with <mark>…</mark>) to `parent` as text
-// nodes and <mark> elements; any other tag-like text stays literal text. Returns the
-// highlighted strings.
-function appendSnippet(parent, html) {
-  const marked = [];
+// Appends the API's snippet or title_html (HTML-escaped text with <mark>…</mark>) to `parent`
+// as text nodes and <mark> elements; any other tag-like text stays literal text.
+function appendMarked(parent, html) {
   let inMark = false;
   for (const piece of html.split(/(<mark>|<\/mark>)/)) {
     if (piece === '<mark>') {
@@ -100,40 +118,9 @@ function appendSnippet(parent, html) {
       inMark = false;
     } else if (piece) {
       const text = decodeEntities(piece);
-      if (inMark) {
-        parent.append(element('mark', '', text));
-        marked.push(text);
-      } else {
-        parent.append(document.createTextNode(text));
-      }
+      parent.append(inMark ? element('mark', '', text) : document.createTextNode(text));
     }
   }
-  return marked;
-}
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-// Appends `text` with every occurrence of `words` wrapped in <mark>.
-function appendHighlighted(parent, text, words) {
-  const unique = [...new Set(words.filter((w) => w.length > 0))].sort((a, b) => b.length - a.length);
-  if (unique.length === 0) {
-    parent.append(document.createTextNode(text));
-    return;
-  }
-  const pattern = new RegExp(`(${unique.map(escapeRegExp).join('|')})`, 'giu');
-  text.split(pattern).forEach((piece, i) => {
-    if (!piece) return;
-    parent.append(i % 2 === 1 ? element('mark', '', piece) : document.createTextNode(piece));
-  });
-}
-
-// Words of the query worth marking in a title: no operators, quotes or field names.
-function queryWords(query) {
-  return query.replace(/["()]/g, ' ').split(/\s+/)
-      .map((word) => word.replace(/^-|^[a-z]+:/i, ''))
-      .filter((word) => word && word !== 'OR' && word !== 'NOT');
 }
 
 function safeHttpUrl(url) {
@@ -145,10 +132,10 @@ function safeHttpUrl(url) {
   }
 }
 
-function renderHit(hit, query) {
+function renderHit(hit) {
   const item = element('li', 'result');
   const snippet = element('p', 'snippet');
-  const marked = appendSnippet(snippet, hit.snippet || '');
+  appendMarked(snippet, hit.snippet || '');
 
   const heading = element('h3', 'title');
   const href = safeHttpUrl(hit.url || '');
@@ -158,7 +145,11 @@ function renderHit(hit, query) {
     titleTarget.rel = 'noopener noreferrer';
     titleTarget.target = '_blank';
   }
-  appendHighlighted(titleTarget, hit.title || '(제목 없음)', [...marked, ...queryWords(query)]);
+  if (hit.title) {
+    appendMarked(titleTarget, hit.title_html);
+  } else {
+    titleTarget.textContent = '(제목 없음)';
+  }
   heading.append(titleTarget);
 
   const meta = element('div', 'meta');
@@ -168,12 +159,17 @@ function renderHit(hit, query) {
     time.dateTime = hit.date;
     meta.append(time);
   }
+  if (hit.similar > 0) {
+    const copies = element('span', 'copies', `+${hit.similar} 비슷한 기사`);
+    copies.title = `같은 내용의 기사 ${hit.similar}건을 이 기사 하나로 묶었습니다`;
+    meta.append(copies);
+  }
 
   const actions = element('div', 'actions');
   const similar = element('button', 'similar', '비슷한 기사');
   similar.type = 'button';
   similar.addEventListener('click', () => navigate({
-    q: '', similar: hit.id, similarTitle: hit.title || '', source: '', from: '', to: '', sort: 'relevance',
+    q: '', similar: hit.id, similarTitle: hit.title || '', sources: [], from: '', to: '', sort: 'relevance',
   }));
   actions.append(similar);
   if (href) {
@@ -209,16 +205,60 @@ function facetButton(label, count, pressed, onClick) {
   return item;
 }
 
+// A press to add to or drop from the chosen ones; `count` is omitted for a chosen press
+// that the facet list does not show.
+function facetCheckbox(label, count, checked, onChange) {
+  const item = element('li');
+  const row = element('label', 'facet');
+  const box = element('input');
+  box.type = 'checkbox';
+  box.checked = checked;
+  box.addEventListener('change', onChange);
+  row.append(box, element('span', 'facet-value', label));
+  if (count !== undefined) row.append(element('span', 'count', String(count)));
+  item.append(row);
+  return item;
+}
+
+// The bucket of articles without a source or date: counted, but nothing to filter by.
+function facetNone(label, count) {
+  const item = element('li');
+  const row = element('span', 'facet none');
+  row.append(element('span', 'facet-value', label), element('span', 'count', String(count)));
+  item.append(row);
+  return item;
+}
+
+function toggled(list, value) {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+// The buckets with a value, then the one without (the API sends it last; kept last here).
+function valuedFirst(buckets) {
+  return [...buckets.filter((b) => b.value !== ''), ...buckets.filter((b) => b.value === '')];
+}
+
 function renderFacets(facets) {
   const sources = $('facet-source');
   const months = $('facet-month');
   sources.replaceChildren();
   months.replaceChildren();
-  for (const {value, count} of facets.source || []) {
-    const pressed = current.source === value;
-    sources.append(facetButton(value, count, pressed, () => navigate({source: pressed ? '' : value})));
+  const sourceFacets = valuedFirst(facets.source || []);
+  const toggle = (value) => () => navigate({sources: toggled(current.sources, value)});
+  for (const {value, count} of sourceFacets) {
+    const chosen = current.sources.includes(value);
+    sources.append(value === '' ? facetNone('출처 없음', count)
+                                : facetCheckbox(value, count, chosen, toggle(value)));
   }
-  for (const {value, count} of facets.month || []) {
+  // The API lists the most frequent presses only; a chosen one past them stays removable.
+  for (const value of current.sources.filter((s) => !sourceFacets.some((f) => f.value === s))) {
+    sources.append(facetCheckbox(value, undefined, true, toggle(value)));
+  }
+  for (const {value, count} of valuedFirst(facets.month || [])) {
+    if (value === '') {
+      months.append(facetNone('날짜 없음', count));
+      continue;
+    }
     const range = monthRange(value);
     const pressed = current.from === range.from && current.to === range.to;
     const [year, month] = value.split('-');
@@ -240,24 +280,43 @@ function chip(label, onRemove) {
 function renderActiveFilters(state) {
   const chips = $('active-filters');
   chips.replaceChildren();
-  if (state.source) chips.append(chip(`언론사: ${state.source}`, () => navigate({source: ''})));
+  for (const source of state.sources) {
+    const others = state.sources.filter((s) => s !== source);
+    chips.append(chip(`언론사: ${source}`, () => navigate({sources: others})));
+  }
   if (state.from || state.to) {
     chips.append(chip(`기간: ${state.from || '처음'} ~ ${state.to || '지금'}`, () => navigate({from: '', to: ''})));
   }
 }
 
-function renderPager(state, total) {
-  const pages = Math.max(1, Math.ceil(Math.min(total, MAX_OFFSET + PAGE_SIZE) / PAGE_SIZE));
-  $('pager').hidden = total <= PAGE_SIZE && state.page === 1;
+function renderPager(state, pages) {
+  $('pager').hidden = pages <= 1;
   $('prev').disabled = state.page <= 1;
   $('next').disabled = state.page >= pages;
   $('page-info').textContent = `${state.page} / ${pages} 페이지`;
 }
 
 function clearResults() {
+  $('loosened').hidden = true;
   $('results').replaceChildren();
   $('facets').hidden = true;
   $('pager').hidden = true;
+}
+
+// "245건", "최소 245건" when the API could only bound it, and the count with the folded
+// copies when it differs: "3건 (비슷한 기사 포함 5건)".
+function countText(answer) {
+  const atLeast = answer.total_is_exact ? '' : '최소 ';
+  const number = (n) => `${atLeast}${n.toLocaleString('ko-KR')}건`;
+  if (answer.total_articles === answer.total) return number(answer.total);
+  return `${number(answer.total)} (비슷한 기사 포함 ${number(answer.total_articles)})`;
+}
+
+// What went wrong, in Korean; the server's own words (English) follow.
+function errorText(status, message) {
+  if (status === 400) return `검색 조건을 확인해 주세요: ${message}`;
+  if (status === 404) return `기사를 찾지 못했습니다: ${message}`;
+  return `검색하지 못했습니다: ${message}`;
 }
 
 async function show(state) {
@@ -266,11 +325,13 @@ async function show(state) {
   const label = state.similar ? `${state.similarTitle || state.similar}와(과) 비슷한 기사` : state.q;
   document.title = label ? `${label} - 신문 검색` : '신문 검색';
   const status = $('status');
+  status.classList.remove('error');
   if (!state.q.trim() && !state.similar) {
     clearResults();
     status.textContent = '검색어를 입력하면 기사를 찾아 드립니다.';
     return;
   }
+  if (state.page > MAX_PAGE) state = clampPage(state, MAX_PAGE);
   const serial = ++requestSerial;
   document.body.setAttribute('aria-busy', 'true');
   status.textContent = '검색 중…';
@@ -278,37 +339,55 @@ async function show(state) {
   try {
     const response = await fetch(apiUrl(state), {headers: {Accept: 'application/json'}});
     answer = await response.json();
-    if (!response.ok) throw new Error(answer.error || `HTTP ${response.status}`);
+    if (!response.ok) {
+      throw Object.assign(new Error(answer.error || `HTTP ${response.status}`), {status: response.status});
+    }
   } catch (error) {
     if (serial !== requestSerial) return;
     document.body.removeAttribute('aria-busy');
     clearResults();
-    status.textContent = `검색하지 못했습니다: ${error.message}`;
+    status.classList.add('error');
+    status.textContent = errorText(error.status, error.message);
     return;
   }
   if (serial !== requestSerial) return;
+
+  const pages = pageCount(answer.total);
+  if (state.page > pages) {
+    state = clampPage(state, pages);
+    if (answer.total > 0) {
+      show(state);  // sets aria-busy again before this task ends: no one sees an empty page
+      return;
+    }
+  }
   document.body.removeAttribute('aria-busy');
 
+  // Said before any result: these do not have every word.
+  $('loosened').hidden = !answer.relaxed;
   const list = $('results');
   list.start = (state.page - 1) * PAGE_SIZE + 1;
-  list.replaceChildren(...answer.results.map((hit) => renderHit(hit, state.q)));
-  const first = answer.results.length ? answer.results[0].rank : 0;
-  const last = answer.results.length ? answer.results[answer.results.length - 1].rank : 0;
-  const about = answer.total_is_exact ? '' : '약 ';
-  status.textContent = answer.results.length
-      ? `‘${label}’ 검색 결과 ${about}${answer.total.toLocaleString('ko-KR')}건 중 ${first}–${last}번째`
-      : `‘${label}’에 대한 검색 결과가 없습니다.`;
+  list.replaceChildren(...answer.results.map(renderHit));
+  if (answer.results.length === 0) {
+    status.textContent = `‘${label}’에 대한 검색 결과가 없습니다.`;
+  } else {
+    const first = answer.results[0].rank;
+    const last = answer.results[answer.results.length - 1].rank;
+    status.replaceChildren(`‘${label}’ 검색 결과 `, element('span', 'total', countText(answer)),
+                           pages > 1 ? ` 중 ${first}–${last}번째` : '');
+  }
   renderFacets(answer.facets || {});
-  renderPager(state, answer.total);
+  renderPager(state, pages);
 }
 
-// A new query starts without the source picked from the last one's facets; the date range
-// and the order stay, as they are set in the visible options bar.
+// A new query starts without the sources picked from the last one's facets; the date range,
+// the order and the strict switch stay, as they are set in the visible options bar.
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
-  navigate({q: $('q').value.trim(), source: '', similar: ''});
+  navigate({q: $('q').value.trim(), sources: [], similar: ''});
 });
 $('sort').addEventListener('change', () => navigate({sort: $('sort').value}));
+$('strict').addEventListener('change', () => navigate({strict: $('strict').checked}));
+$('run-strict').addEventListener('click', () => navigate({strict: true}));
 $('from').addEventListener('change', () => navigate({from: $('from').value}));
 $('to').addEventListener('change', () => navigate({to: $('to').value}));
 $('prev').addEventListener('click', () => navigate({page: current.page - 1}));

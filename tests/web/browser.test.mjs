@@ -14,6 +14,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const build = path.resolve(root, process.env.SINMUN_BUILD_DIR || 'build');
 const TARGET_TITLE = '엔비디아의 H200 수출을 허용하자';
 const HOSTILE_TITLE = '<script>alert(1)</script> 보안 점검, 공공기관 사이트 38% 취약';
+const LOOSENED_QUERY = '엔비디아 수출 허가 세월호 침몰';  // no article has every word
 
 let scratch;
 let server;
@@ -22,6 +23,7 @@ let browser;
 let page;
 const dialogs = [];
 const pageErrors = [];
+const apiRequests = [];  // the URLSearchParams of every /api/search the page asked for
 
 // Starts sinmun-serve on a port the system picks and resolves with its base URL.
 function startServer(db) {
@@ -59,6 +61,28 @@ async function search(query) {
 }
 
 const titles = () => page.locator('.result .title').allTextContents();
+const statusText = () => page.textContent('#status');
+const countText = () => page.textContent('#status .total');
+const chips = () => page.locator('#active-filters .chip').allTextContents();
+
+// What the API answers, asked directly (not through the page).
+async function api(params) {
+  const response = await fetch(`${baseUrl}/api/search?${new URLSearchParams(params)}`);
+  assert.equal(response.status, 200);
+  return response.json();
+}
+
+// The rows of a facet list as drawn: label, count, and whether it can be clicked as a filter.
+function facetRows(list) {
+  return page.locator(`${list} li`).evaluateAll((items) => items.map((item) => ({
+    value: item.querySelector('.facet-value').textContent,
+    count: Number(item.querySelector('.count').textContent),
+    clickable: item.querySelector('button, input') !== null,
+  })));
+}
+
+const sum = (numbers) => numbers.reduce((total, n) => total + n, 0);
+const counts = (rows) => rows.map((row) => row.count);
 
 before(async () => {
   scratch = mkdtempSync(path.join(os.tmpdir(), 'sinmun-web-'));
@@ -78,6 +102,10 @@ before(async () => {
     dialog.dismiss();
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/search') apiRequests.push(url.searchParams);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') pageErrors.push(message.text());  // CSP violations land here
   });
@@ -115,7 +143,7 @@ test('clicking a source facet keeps only that source', async () => {
   assert.equal(sources.length, count);
   assert.ok(count < before, `the facet (${count}) narrows ${before} results`);
   assert.ok(sources.every((s) => s === source), sources.join(', '));
-  assert.equal(await page.locator('#facet-source .facet[aria-pressed="true"]').count(), 1);
+  assert.equal(await page.locator('#facet-source .facet input:checked').count(), 1);
 });
 
 test('paging forward, then the back button restores the previous page', async () => {
@@ -162,6 +190,168 @@ test('"비슷한 기사" shows articles like the one clicked, not the article it
   await page.goBack();
   await settled();
   assert.equal((await titles())[0], TARGET_TITLE);
+});
+
+test('the count is exact, with folded copies counted apart, and "최소" when only bounded', async () => {
+  await search('수출');
+  const answer = await api({q: '수출', limit: '10'});
+  assert.ok(answer.total_is_exact && answer.total === answer.total_articles && answer.total > 10);
+  assert.equal(await countText(), `${answer.total}건`);
+  assert.equal(await statusText(), `‘수출’ 검색 결과 ${answer.total}건 중 1–10번째`);
+  assert.ok(await page.isHidden('#loosened'), 'every word matched: no note');
+  assert.equal(await page.locator('.result .copies').count(), 0, 'no copies folded');
+
+  await search('기준금리 동결');  // sample-0005 and sample-0006 are one wire story
+  assert.equal(await countText(), '1건 (비슷한 기사 포함 2건)');
+
+  await page.route('**/api/search?*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({response, json: {...await response.json(), total_is_exact: false}});
+  });
+  try {
+    await search('수출');
+    assert.equal(await countText(), `최소 ${answer.total}건`);
+  } finally {
+    await page.unroute('**/api/search?*');
+  }
+});
+
+test('copies of one story are one result that says "+1 비슷한 기사"', async () => {
+  await search('기준금리 동결');
+  const results = page.locator('.result');
+  assert.equal(await results.count(), 1);
+  assert.equal(await results.first().locator('.copies').textContent(), '+1 비슷한 기사');
+  assert.equal(await results.first().locator('button.similar').count(), 1, 'the button stays');
+});
+
+test('the pager stops at the last page, and a page past it in the URL shows the last one', async () => {
+  const {total} = await api({q: '정부'});
+  const pages = Math.ceil(total / 10);
+  assert.ok(pages >= 2 && pages < 30, `정부 has ${total} results`);
+  const lastCount = total - (pages - 1) * 10;
+
+  await page.goto(`${baseUrl}/?q=${encodeURIComponent('정부')}&page=${pages - 1}`);
+  await settled();
+  await page.click('#next');
+  await page.waitForURL((url) => url.searchParams.get('page') === String(pages));
+  await settled();
+  assert.equal(await page.textContent('#page-info'), `${pages} / ${pages} 페이지`);
+  assert.ok(await page.isDisabled('#next'));
+  assert.equal((await titles()).length, lastCount);
+
+  for (const asked of [30, 99999]) {
+    await page.goto(`${baseUrl}/?q=${encodeURIComponent('정부')}&page=${asked}`);
+    await settled();
+    assert.equal(new URL(page.url()).searchParams.get('page'), String(pages), `page=${asked} is clamped`);
+    assert.equal(await page.textContent('#page-info'), `${pages} / ${pages} 페이지`);
+    assert.equal((await titles()).length, lastCount);
+    assert.doesNotMatch(await statusText(), /없습니다/);
+    assert.ok(await page.isDisabled('#next'));
+  }
+  assert.ok(apiRequests.every((params) => Number(params.get('offset')) <= 10000), 'offsets the API takes');
+});
+
+test('a loosened query says so above the results, and the strict switch turns loosening off', async () => {
+  await page.goto(`${baseUrl}/`);
+  await search(LOOSENED_QUERY);
+  assert.ok(await page.isVisible('#loosened'));
+  assert.match(await page.textContent('#loosened'), /모든 단어가 들어간 기사가 없어/);
+  assert.ok((await titles()).length > 0);
+  const note = await page.locator('#loosened').boundingBox();
+  const first = await page.locator('.result').first().boundingBox();
+  assert.ok(note.y + note.height <= first.y, 'the note comes before the first result');
+  assert.ok(!(await page.isChecked('#strict')));
+
+  await page.click('#run-strict');
+  await page.waitForURL((url) => url.searchParams.get('strict') === '1');
+  await settled();
+  assert.equal(apiRequests.at(-1).get('strict'), '1');
+  assert.ok(await page.isChecked('#strict'));
+  assert.ok(await page.isHidden('#loosened'));
+  assert.equal((await titles()).length, 0);
+  assert.equal(await statusText(), `‘${LOOSENED_QUERY}’에 대한 검색 결과가 없습니다.`);
+
+  await page.uncheck('#strict');
+  await page.waitForURL((url) => !url.searchParams.has('strict'));
+  await settled();
+  assert.equal(apiRequests.at(-1).get('strict'), null);
+  assert.ok(await page.isVisible('#loosened'));
+  assert.ok((await titles()).length > 0);
+});
+
+test('several presses at once: results of any of them, every press still listed with its count', async () => {
+  const chosen = ['한빛일보', '동해신문'];
+  await search('수출');
+  const listed = await facetRows('#facet-source');
+  const chosenCounts = chosen.map((name) => listed.find((row) => row.value === name).count);
+  assert.ok(sum(chosenCounts) <= 10, 'the chosen presses fit on one page');
+
+  for (const [i, name] of chosen.entries()) {
+    await page.locator('#facet-source .facet', {hasText: name}).locator('input').check();
+    await page.waitForURL((url) => url.searchParams.getAll('source').length === i + 1);
+    await settled();
+  }
+  assert.deepEqual(new URL(page.url()).searchParams.getAll('source'), chosen);
+  assert.deepEqual(apiRequests.at(-1).getAll('source'), chosen);
+  const sources = await page.locator('.result .source').allTextContents();
+  assert.equal(sources.length, sum(chosenCounts));
+  assert.deepEqual(new Set(sources), new Set(chosen));
+  assert.deepEqual(await facetRows('#facet-source'), listed, 'the other presses keep their counts');
+  assert.equal(await page.locator('#facet-source input:checked').count(), 2);
+  assert.deepEqual(await chips(), chosen.map((name) => `언론사: ${name}×`));
+
+  await page.click(`#active-filters .chip[aria-label="언론사: ${chosen[0]} 필터 해제"]`);
+  await page.waitForURL((url) => url.searchParams.getAll('source').length === 1);
+  await settled();
+  const left = await page.locator('.result .source').allTextContents();
+  assert.equal(left.length, chosenCounts[1]);
+  assert.ok(left.every((s) => s === chosen[1]), left.join(', '));
+  assert.deepEqual(await chips(), [`언론사: ${chosen[1]}×`]);
+});
+
+test('articles without a date or a source are counted last, and are not filters', async () => {
+  await search('수출');
+  const answer = await api({q: '수출'});
+  const months = await facetRows('#facet-month');
+  const sources = await facetRows('#facet-source');
+  assert.deepEqual(months.at(-1), {value: '날짜 없음', count: 1, clickable: false});  // the .txt article
+  assert.deepEqual(sources.at(-1), {value: '출처 없음', count: 1, clickable: false});
+  assert.ok(months.slice(0, -1).every((row) => row.clickable && row.value !== '날짜 없음'));
+  assert.ok(sources.slice(0, -1).every((row) => row.clickable && row.value !== '출처 없음'));
+  assert.equal(sum(counts(months)), answer.total_articles);
+  assert.equal(sum(counts(sources)), answer.total_articles);
+});
+
+test('a request the server refuses is explained in Korean, and the filter can be taken off', async () => {
+  const errorsBefore = pageErrors.length;
+  await page.goto(`${baseUrl}/?q=${encodeURIComponent('수출')}&source=${encodeURIComponent('연합')}`);
+  await settled();
+  assert.match(await statusText(), /^검색 조건을 확인해 주세요: no source 연합/);
+  assert.equal((await titles()).length, 0);
+  assert.ok(await page.isHidden('#facets'));
+  await page.click('#active-filters .chip');
+  await page.waitForURL((url) => !url.searchParams.has('source'));
+  await settled();
+  assert.ok((await titles()).length > 0);
+
+  await page.goto(`${baseUrl}/?q=${encodeURIComponent('수출')}&from=2025-12-09&to=2025-01-01`);
+  await settled();
+  assert.match(await statusText(), /^검색 조건을 확인해 주세요: from \(2025-12-09\) is after to/);
+  await page.goto(`${baseUrl}/`);
+  // The browser logs each refused request; those two are this test's, anything else is not.
+  const logged = pageErrors.splice(errorsBefore);
+  assert.equal(logged.length, 2, logged.join('\n'));
+  assert.ok(logged.every((message) => message.includes('status of 400')), logged.join('\n'));
+});
+
+test('an empty query shows the prompt without asking the server', async () => {
+  const asked = apiRequests.length;
+  for (const query of ['', '%20%20']) {
+    await page.goto(`${baseUrl}/?q=${query}`);
+    assert.equal(await statusText(), '검색어를 입력하면 기사를 찾아 드립니다.');
+    assert.ok(await page.isHidden('#facets'));
+  }
+  assert.equal(apiRequests.length, asked);
 });
 
 test('screenshots at desktop and phone size, without page errors', async () => {
