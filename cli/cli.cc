@@ -48,7 +48,7 @@ std::vector<std::string> operands_last(int argc, char** argv, const po::options_
     if (arg[1] == '-') {
       flags.push_back(arg);
       const std::string name = arg.substr(2, arg.find('=') - 2);
-      if (arg.find('=') == std::string::npos && takes_value(name) && i + 1 < argc) flags.push_back(argv[++i]);
+      if (arg.find('=') == std::string::npos && takes_value(name) && i + 1 < argc) flags.emplace_back(argv[++i]);
       continue;
     }
     const std::string short_name = arg.substr(0, 2);
@@ -57,7 +57,7 @@ std::vector<std::string> operands_last(int argc, char** argv, const po::options_
       continue;
     }
     flags.push_back(arg);
-    if (arg.size() == 2 && takes_value(short_name) && i + 1 < argc) flags.push_back(argv[++i]);
+    if (arg.size() == 2 && takes_value(short_name) && i + 1 < argc) flags.emplace_back(argv[++i]);
   }
   flags.emplace_back("--");
   flags.insert(flags.end(), operands.begin(), operands.end());

@@ -34,10 +34,10 @@ bool present(const fs::path& path) {
 
 fs::path data_file_path(DataFile file, const fs::path& executable, const fs::path& source_dir) {
   const Location location = location_of(file);
-  const fs::path source = source_dir / location.source;
+  fs::path source = source_dir / location.source;
   if (executable.empty()) return source;
   // SINMUN_DATA_FROM_BIN is share/sinmun seen from bin (GNUInstallDirs), "../share/sinmun".
-  const fs::path installed =
+  fs::path installed =
       (executable.parent_path() / SINMUN_DATA_FROM_BIN / location.installed).lexically_normal();
   if (present(installed)) return installed;
   if (present(source)) return source;

@@ -140,7 +140,9 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color, 
     if (!hit.url.empty()) out << "   " << dim << hit.url << reset << '\n';
     if (!hit.snippet.empty()) out << "   " << wrap(snippet_for_terminal(hit.snippet, color), width, "   ") << '\n';
   }
-  out << count_line(response) << " (" << static_cast<long>(response.took_ms * 1000) / 1000.0 << " ms)\n";
+  char took[32];
+  std::snprintf(took, sizeof took, "%.3f", response.took_ms);
+  out << count_line(response) << " (" << took << " ms)\n";
 }
 
 void print_facets(std::ostream& out, const SearchResponse& response) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -94,7 +95,7 @@ int analyze(const sinmun::Analyzer& analyzer, const std::string& text, bool verb
 
 double percentile(std::vector<double> sorted_values, double p) {
   if (sorted_values.empty()) return 0;
-  const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted_values.size() - 1) + 0.5);
+  const auto index = static_cast<std::size_t>(std::lround(p * static_cast<double>(sorted_values.size() - 1)));
   return sorted_values[std::min(index, sorted_values.size() - 1)];
 }
 

@@ -48,6 +48,7 @@ std::string date_bound(const std::string& date, bool to) {
 
 Xapian::Query sources_filter(const std::vector<std::string>& sources) {
   std::vector<Xapian::Query> any;
+  any.reserve(sources.size());
   for (const std::string& source : sources) any.emplace_back(schema::field_term(schema::kSource, source));
   return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
@@ -241,7 +242,7 @@ void Searcher::check_sources(const SearchRequest& request, const QueryNode& quer
     }
     std::string message = "no source " + source;
     for (std::size_t i = 0; i < near.size() && i < 5; ++i) message += (i == 0 ? "; did you mean " : ", ") + near[i];
-    throw UsageError(message + (near.empty() ? " in this database (sinmun-search --sources lists them)" : "?"));
+    throw UsageError(message + (near.empty() ? " in this database" : "?"));
   }
 }
 

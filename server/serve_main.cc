@@ -91,7 +91,9 @@ int serve_main(int argc, char** argv) {
     server.stop();
   });
   const bool ok = server.run();
-  if (!ok) pthread_kill(stopper.native_handle(), SIGTERM);  // stopper is still waiting
+  // The stopper still waits in sigwait(), where SIGTERM is blocked: sending it wakes the
+  // waiter and kills nothing.
+  if (!ok) pthread_kill(stopper.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   stopper.join();
   if (!ok) {
     std::cerr << "sinmun-serve: the server stopped unexpectedly\n";

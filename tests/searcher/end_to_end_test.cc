@@ -209,7 +209,7 @@ TEST_F(EndToEndTest, AnUnknownSourceIsAnErrorThatSuggestsNames) {
   }
   const CommandResult none = search("--source 없는신문 수출");
   EXPECT_EQ(none.exit_code, 1);
-  EXPECT_NE(none.err.find("sinmun-search --sources lists them"), std::string::npos) << none.err;
+  EXPECT_NE(none.err.find("no source 없는신문 in this database"), std::string::npos) << none.err;
 }
 
 TEST_F(EndToEndTest, SourcesAreListedWithTheirCounts) {
