@@ -44,19 +44,23 @@ std::vector<std::string> template_candidate_lines(std::string_view body) {
   return lines;
 }
 
-std::string strip_template_lines(std::string_view body, const std::set<std::string, std::less<>>& lines) {
+std::string strip_template_lines(std::string_view body, const std::set<std::string, std::less<>>& lines,
+                                 std::vector<std::string>* removed) {
   if (lines.empty()) return std::string(body);
   std::string kept;
-  bool removed = false;
+  bool any = false;
   for_each_line(body, [&](std::string_view line) {
-    if (lines.count(trim(line))) {
-      removed = true;
+    if (std::string trimmed = trim(line); lines.count(trimmed)) {
+      if (removed && std::find(removed->begin(), removed->end(), trimmed) == removed->end()) {
+        removed->push_back(std::move(trimmed));
+      }
+      any = true;
       return;
     }
     if (!kept.empty()) kept += '\n';
     kept += line;
   });
-  return removed ? kept : std::string(body);
+  return any ? kept : std::string(body);
 }
 
 bool LineCounter::add(const std::string& group, const std::vector<std::string>& lines) {

@@ -33,8 +33,9 @@
 //  - when a source's count of articles written this run reaches 20, 40, 80, … and at the
 //    end of the run, the lines counted in at least kTemplateMinArticles articles are checked
 //    against the source's article count in the database; those that pass are learned, kept
-//    in the database's metadata (schema::kBoilerplateKeyPrefix + source group) with the
-//    number of articles they were counted in, and the articles that hold them — found by the
+//    in the database's metadata (schema::kBoilerplateKeyPrefix + source group, committed
+//    with the documents) with the number of articles they were removed from, and the
+//    articles that hold them — found by the
 //    line's rarest n-gram or word term, checked against their stored body — are re-indexed
 //    from their stored data with the lines removed (indexed text and stored body alike);
 //  - every later article of the source, in this run and later ones, has the learned lines
@@ -60,8 +61,10 @@ std::string source_group(std::string_view source);
 std::vector<std::string> template_candidate_lines(std::string_view body);
 
 // `body` without its lines whose trimmed text is in `lines`; `body` unchanged when it has none
-// (so that an article without template text is stored byte for byte as read).
-std::string strip_template_lines(std::string_view body, const std::set<std::string, std::less<>>& lines);
+// (so that an article without template text is stored byte for byte as read). `removed`, when
+// given, receives the lines removed (each once).
+std::string strip_template_lines(std::string_view body, const std::set<std::string, std::less<>>& lines,
+                                 std::vector<std::string>* removed = nullptr);
 
 // Counts, per source group, the articles written in this run and the candidate lines they
 // hold. Not thread-safe (the writer thread's).
@@ -99,7 +102,9 @@ struct LearnedLines {
   std::string source;  // as the first article that taught them showed it
   struct Line {
     std::string text;
-    std::size_t articles = 0;  // counted in this many articles when learned
+    // The articles it was removed from: those that held it when it was learned, and the
+    // new ones since (an article indexed again is not counted again).
+    std::size_t articles = 0;
   };
   std::vector<Line> lines;  // in order of learning
 };
