@@ -83,8 +83,9 @@ class ProgressLine {
     const double seconds = std::chrono::duration<double>(now - started_).count();
     const double mb_per_s = seconds > 0 ? static_cast<double>(stats.bytes_read) / 1e6 / seconds : 0;
     const int eta = static_cast<int>(sinmun::seconds_left(stats, seconds));
-    std::fprintf(stderr, "\r%zu/%s · %s · %.1f MB/s · ETA %d:%02d   ", done, count(files_total, "file", "files").c_str(),
-                 count(stats.articles_added, "article", "articles").c_str(), mb_per_s, eta / 60, eta % 60);
+    std::fprintf(stderr, "\r%zu/%s · %s · %.1f MB/s · ETA %d:%02d   ", done,
+                 count(files_total, "file", "files").c_str(), count(stats.articles_added, "article", "articles").c_str(),
+                 mb_per_s, eta / 60, eta % 60);
     shown_ = true;
   }
 
@@ -108,15 +109,15 @@ void print_summary(const sinmun::IndexStats& stats, double seconds, const std::s
                "(unchanged, not retried)\n"
                "sinmun-index: %s added or replaced, %zu removed, %s skipped, %s; %.1f MB in %.2f s\n",
                count(stats.files_seen, "file", "files").c_str(), stats.files_indexed, stats.files_unchanged,
-               stats.files_failed, stats.files_failed_before, count(stats.articles_added, "article", "articles").c_str(),
-               stats.articles_removed, count(stats.records_skipped, "record", "records").c_str(),
+               stats.files_failed, stats.files_failed_before,
+               count(stats.articles_added, "article", "articles").c_str(), stats.articles_removed, count(stats.records_skipped, "record", "records").c_str(),
                count(stats.warnings, "warning", "warnings").c_str(), static_cast<double>(stats.bytes_read) / 1e6,
                seconds);
   for (const auto& [reason, n] : stats.skip_reasons) {
     std::fprintf(stderr, "sinmun-index:   skipped %zu × %s\n", n, reason.c_str());
   }
   if (stats.records_copied > 0) {
-    std::fprintf(stderr, "sinmun-index: %s the same as an article from another file (same id, title and body): "
+    std::fprintf(stderr, "sinmun-index: %s the same as an article indexed already (same id, title and body): "
                  "kept once\n", count(stats.records_copied, "record was", "records were").c_str());
   }
   if (stats.template_lines_learned > 0) {
@@ -133,9 +134,11 @@ void print_summary(const sinmun::IndexStats& stats, double seconds, const std::s
                  count(vanished, "indexed file is", "indexed files are").c_str());
   }
   if (stats.files_pruned > 0) {
-    std::fprintf(stderr, "sinmun-index: pruned %s\n", count(stats.files_pruned, "vanished file", "vanished files").c_str());
+    std::fprintf(stderr, "sinmun-index: pruned %s\n",
+                 count(stats.files_pruned, "vanished file", "vanished files").c_str());
   }
-  std::fprintf(stderr, "sinmun-index: %s holds %s\n", db_path.c_str(), count(documents, "document", "documents").c_str());
+  std::fprintf(stderr, "sinmun-index: %s holds %s\n", db_path.c_str(),
+               count(documents, "document", "documents").c_str());
 }
 
 // Set by SIGINT and SIGTERM: the indexer stops after the file it is writing and commits.
@@ -225,9 +228,10 @@ int index_main(int argc, char** argv) {
   }
   const sinmun::Analyzer analyzer = sinmun::make_analyzer(analyzer_config, sinmun::cli::note_printer(kProgram));
   sinmun::Indexer indexer(db_path, analyzer, index_options);
-  const sinmun::IndexStats stats = indexer.index(
-      roots, report, [&progress](const sinmun::IndexStats& so_far, std::size_t total) { progress.update(so_far, total); },
-      &g_interrupted);
+  const sinmun::ProgressSink show = [&progress](const sinmun::IndexStats& so_far, std::size_t total) {
+    progress.update(so_far, total);
+  };
+  const sinmun::IndexStats stats = indexer.index(roots, report, show, &g_interrupted);
   progress.clear();
   if (!quiet) {
     print_summary(stats, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), db_path,

@@ -57,8 +57,8 @@ struct IndexStats {
   std::size_t articles_removed = 0;  // gone from a changed file, or pruned
   std::size_t records_skipped = 0;
   std::size_t warnings = 0;
-  std::size_t records_copied = 0;    // same id, title and body as an article from another file:
-                                     // kept once, held by both files
+  std::size_t records_copied = 0;    // same id, title and body as an article indexed already
+                                     // (from another file: then held by both): kept once
   std::size_t id_collisions = 0;     // same id as an article from another file, other text:
                                      // skipped (also in records_skipped)
   std::size_t template_lines_learned = 0;  // learned boilerplate lines, this run

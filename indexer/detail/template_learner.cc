@@ -67,7 +67,8 @@ std::shared_ptr<const TemplateSnapshot> TemplateLearner::snapshot() const {
   return snapshot_;
 }
 
-bool TemplateLearner::count(const std::string& group, const std::string& source, const std::vector<std::string>& lines) {
+bool TemplateLearner::count(const std::string& group, const std::string& source,
+                            const std::vector<std::string>& lines) {
   source_of_group_.try_emplace(group, source);
   return counter_.add(group, lines);
 }
@@ -120,7 +121,8 @@ void TemplateLearner::save() {
 
 std::vector<Xapian::docid> TemplateLearner::documents_holding(const std::string& group,
                                                               const std::vector<std::string>& lines,
-                                                              const Analyzer& analyzer, AnalysisContext& context) const {
+                                                              const Analyzer& analyzer,
+                                                              AnalysisContext& context) const {
   // A line's n-grams and words are the same terms wherever it stands; its morphemes may not be
   // (the lattice runs across line ends), so they are not used to find it.
   std::set<Xapian::docid> candidates;
@@ -153,7 +155,9 @@ std::vector<Xapian::docid> TemplateLearner::documents_holding(const std::string&
     const Xapian::Document doc = db_.get_document(docid);
     if (source_group(doc.get_value(schema::kSourceSlot)) != group) continue;
     StoredArticle stored;
-    if (schema::decode_stored_article(doc.get_data(), stored) && holds_a_line(stored.body, wanted)) out.push_back(docid);
+    if (schema::decode_stored_article(doc.get_data(), stored) && holds_a_line(stored.body, wanted)) {
+      out.push_back(docid);
+    }
   }
   return out;
 }

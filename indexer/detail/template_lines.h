@@ -31,18 +31,23 @@
 //    source; a line dropped and met again counts from one, which can only delay learning,
 //    never learn a line wrongly, because counts never exceed the articles in the database);
 //  - when a source's count of articles written this run reaches 20, 40, 80, … and at the
-//    end of the run, the lines counted in at least kTemplateMinArticles articles are checked
-//    against the source's article count in the database; those that pass are learned, kept
-//    in the database's metadata (schema::kBoilerplateKeyPrefix + source group, committed
-//    with the documents) with the number of articles they were removed from, and the
-//    articles that hold them — found by the
-//    line's rarest n-gram or word term, checked against their stored body — are re-indexed
-//    from their stored data with the lines removed (indexed text and stored body alike);
+//    end of the run (an interrupted one too), the lines counted in at least
+//    kTemplateMinArticles articles are checked against the source's article count in the
+//    database at that moment; those that pass are learned and kept in the database's
+//    metadata (schema::kBoilerplateKeyPrefix + source group, committed with the documents,
+//    with the number of articles they were removed from);
+//  - the articles that hold a newly learned line — found by the line's rarest n-gram or word
+//    term (its morphemes may differ in context), then checked against their stored body —
+//    are re-indexed from their stored data with the line removed, from the indexed text and
+//    the stored body alike; an article already analysed by a reading thread when the line
+//    was learned is rebuilt the same way before it is written;
 //  - every later article of the source, in this run and later ones, has the learned lines
 //    removed before analysis (strip_template_lines), so re-runs agree.
-// Learning early (at 20, 40, 80 articles of a source) keeps the re-indexing to the few
-// articles written before the decision. A learned line stays learned: its text is no longer
-// stored, so it could not be put back without reading the crawl again.
+// Deciding early (at 20, 40, 80 articles of a source) keeps the re-indexing to the few
+// articles written before the decision, rather than the whole source at the end. Decision
+// points depend only on the order articles are written in, so results do not depend on
+// --jobs. A learned line stays learned: its text is no longer stored, so it could not be
+// put back without reading the crawl again.
 namespace sinmun {
 
 inline constexpr std::size_t kTemplateMinChars = 10;     // characters (code points)

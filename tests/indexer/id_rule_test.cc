@@ -35,7 +35,9 @@ class IdRuleTest : public ::testing::Test {
     const std::string term = schema::id_term(id);
     StoredArticle article;
     const auto it = database.postlist_begin(term);
-    if (it != database.postlist_end(term)) schema::decode_stored_article(database.get_document(*it).get_data(), article);
+    if (it != database.postlist_end(term)) {
+      schema::decode_stored_article(database.get_document(*it).get_data(), article);
+    }
     return article;
   }
   void bump_mtime(const std::string& relative) {
@@ -119,7 +121,9 @@ TEST_F(IdRuleTest, ACollisionWithWhatTheDatabaseHoldsFromAnotherFileIsAnError) {
 
 TEST_F(IdRuleTest, AnIdTwiceInOneFileWithOtherTextIsACollision) {
   dir_.write("crawl/a.jsonl",
-             "{\"id\": \"x\", \"title\": \"처음\"}\n{\"id\": \"x\", \"title\": \"처음\"}\n{\"id\": \"x\", \"title\": \"나중\"}\n");
+             "{\"id\": \"x\", \"title\": \"처음\"}\n"
+             "{\"id\": \"x\", \"title\": \"처음\"}\n"
+             "{\"id\": \"x\", \"title\": \"나중\"}\n");
   const IndexStats stats = run({"crawl"});
   EXPECT_EQ(stats.articles_added, 1u);
   EXPECT_EQ(stats.records_copied, 1u) << "the same record twice is one article";

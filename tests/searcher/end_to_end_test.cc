@@ -613,7 +613,8 @@ TEST_F(IndexCommandTest, LearnedBoilerplateIsReportedAndNotSearchable) {
   ASSERT_EQ(report.exit_code, 0) << report.err;
   EXPECT_EQ(report.out, "가람일보\t25\t" + footer + "\n");
   const auto search = [&](const std::string& query) {
-    const CommandResult found = testing::run_command(kSearch + " --db " + shell_quote(db()) + " --json " + shell_quote(query), dir_.path());
+    const CommandResult found =
+        testing::run_command(kSearch + " --db " + shell_quote(db()) + " --json " + shell_quote(query), dir_.path());
     EXPECT_EQ(found.exit_code, 0) << found.err;
     return nlohmann::json::parse(found.out)["total"].get<int>();
   };
@@ -644,7 +645,8 @@ TEST_F(IndexCommandTest, SigtermCommitsWhatIsDoneAndARerunCompletesIt) {
   EXPECT_GT(kept, 0u);
   EXPECT_LT(kept, total);
 
-  const CommandResult rest = index("--jobs 2 --db " + shell_quote(db()) + " " + shell_quote((big_->path() / "crawl").string()));
+  const CommandResult rest =
+      index("--jobs 2 --db " + shell_quote(db()) + " " + shell_quote((big_->path() / "crawl").string()));
   ASSERT_EQ(rest.exit_code, 0) << rest.err;
   EXPECT_EQ(rest.err.find(" 0 unchanged"), std::string::npos) << "the files done are not read again: " << rest.err;
   EXPECT_EQ(Xapian::Database(db()).get_doccount(), total);
