@@ -2,9 +2,12 @@
 #include <boost/program_options.hpp>
 #include <xapian.h>
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -24,25 +27,49 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char* kUsage = R"(usage: sinmun-index --db DIR [options] CRAWL_DIR...
+       sinmun-index --db DIR --report-boilerplate
 
-Reads every article under the crawl directories (recursively: .jsonl, .json, .txt, .html)
-and adds it to the Xapian database DIR, creating it if needed. An article is keyed by its
-id, so indexing the same files again replaces instead of duplicating. Re-runs read only
-new or changed files (size, mtime and content hash are kept in the database); files that
-failed are skipped until they change. Bad records are reported on stderr and skipped;
-every good record is still indexed.
+Reads every article under the crawl directories (recursively: .jsonl, .json, .txt, .html,
+.warc, and any of them .gz) and adds it to the Xapian database DIR, creating it if needed.
+Re-runs read only new or changed files (size, mtime and content hash are kept in the
+database); files that failed are skipped until they change. Bad records are reported on
+stderr and skipped; every good record is still indexed.
+
+ids: an article is keyed by its record's own id, else by its file's path relative to the
+crawl directory (with #N for the N-th record of a multi-record file). With more than one
+CRAWL_DIR, that path starts with the directory's name (rootA/txt/a.txt), so paths never
+clash across directories; two directories of the same name share it, and then the rule
+below applies. Indexing a file again replaces its articles (an upsert). The same id from
+another file is one article when title and body are the same, and otherwise an "id
+collision": reported with both files, the later record skipped, the first kept.
+
+boilerplate: a line that a source prints verbatim under (or over) many of its articles
+(at least 20 articles and 30% of that source's) is learned as template text: it is not
+indexed nor stored, in this run and later ones. --report-boilerplate lists the learned
+lines: source<TAB>articles<TAB>line.
 
 examples:
   sinmun-index --db news.db corpus/sample
   sinmun-index --db news.db /data/crawl-2025 /data/crawl-2026
   sinmun-index --db news.db --prune --jobs 2 /data/crawl     # also drop vanished files
+  sinmun-index --db news.db --report-boilerplate
 
 exit status: 0 done (even if some records were skipped), 1 usage error,
-             2 failure (missing crawl directory, unusable database)
+             2 failure (missing crawl directory, unusable database, another sinmun-index
+               writing to the same database),
+             130 / 143 interrupted by SIGINT (Ctrl-C) / SIGTERM: what was done is
+               committed and summed up; the same command again finishes the work (a
+               second signal stops at once, losing the last uncommitted batch)
 
 options)";
 
-// "\r1,234/5,000 files · 40,000 articles · 3.1 MB/s · ETA 0:42" on a terminal.
+// "1 file", "2 files".
+std::string count(std::size_t n, const char* singular, const char* plural) {
+  return std::to_string(n) + ' ' + (n == 1 ? singular : plural);
+}
+
+// "\r1,234/5,000 files · 40,000 articles · 3.1 MB/s · ETA 0:42" on a terminal; the ETA comes
+// from the bytes left, not the files.
 class ProgressLine {
  public:
   explicit ProgressLine(bool enabled) : enabled_(enabled) {}
@@ -55,9 +82,10 @@ class ProgressLine {
     last_ = now;
     const double seconds = std::chrono::duration<double>(now - started_).count();
     const double mb_per_s = seconds > 0 ? static_cast<double>(stats.bytes_read) / 1e6 / seconds : 0;
-    const double eta = done > 0 ? seconds * static_cast<double>(files_total - done) / static_cast<double>(done) : 0;
-    std::fprintf(stderr, "\r%zu/%zu files · %zu articles · %.1f MB/s · ETA %d:%02d   ", done, files_total,
-                 stats.articles_added, mb_per_s, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+    const int eta = static_cast<int>(sinmun::seconds_left(stats, seconds));
+    std::fprintf(stderr, "\r%zu/%s · %s · %.1f MB/s · ETA %d:%02d   ", done,
+                 count(files_total, "file", "files").c_str(), count(stats.articles_added, "article", "articles").c_str(),
+                 mb_per_s, eta / 60, eta % 60);
     shown_ = true;
   }
 
@@ -77,24 +105,70 @@ class ProgressLine {
 void print_summary(const sinmun::IndexStats& stats, double seconds, const std::string& db_path,
                    Xapian::doccount documents) {
   std::fprintf(stderr,
-               "sinmun-index: %zu files: %zu read, %zu unchanged, %zu failed, %zu failed before "
+               "sinmun-index: %s: %zu read, %zu unchanged, %zu failed, %zu failed before "
                "(unchanged, not retried)\n"
-               "sinmun-index: %zu articles added or replaced, %zu removed, %zu records skipped, "
-               "%zu warnings; %.1f MB in %.2f s\n",
-               stats.files_seen, stats.files_indexed, stats.files_unchanged, stats.files_failed,
-               stats.files_failed_before, stats.articles_added, stats.articles_removed,
-               stats.records_skipped, stats.warnings, static_cast<double>(stats.bytes_read) / 1e6, seconds);
-  for (const auto& [reason, count] : stats.skip_reasons) {
-    std::fprintf(stderr, "sinmun-index:   skipped %zu × %s\n", count, reason.c_str());
+               "sinmun-index: %s added or replaced, %zu removed, %s skipped, %s; %.1f MB in %.2f s\n",
+               count(stats.files_seen, "file", "files").c_str(), stats.files_indexed, stats.files_unchanged,
+               stats.files_failed, stats.files_failed_before,
+               count(stats.articles_added, "article", "articles").c_str(), stats.articles_removed, count(stats.records_skipped, "record", "records").c_str(),
+               count(stats.warnings, "warning", "warnings").c_str(), static_cast<double>(stats.bytes_read) / 1e6,
+               seconds);
+  for (const auto& [reason, n] : stats.skip_reasons) {
+    std::fprintf(stderr, "sinmun-index:   skipped %zu × %s\n", n, reason.c_str());
   }
-  if (stats.files_vanished > stats.files_pruned) {
-    std::fprintf(stderr,
-                 "sinmun-index: %zu indexed files are gone from the crawl directories; "
-                 "--prune removes their articles\n",
-                 stats.files_vanished - stats.files_pruned);
+  if (stats.records_copied > 0) {
+    std::fprintf(stderr, "sinmun-index: %s the same as an article indexed already (same id, title and body): "
+                 "kept once\n", count(stats.records_copied, "record was", "records were").c_str());
   }
-  if (stats.files_pruned > 0) std::fprintf(stderr, "sinmun-index: pruned %zu vanished files\n", stats.files_pruned);
-  std::fprintf(stderr, "sinmun-index: %s holds %u documents\n", db_path.c_str(), documents);
+  if (stats.template_lines_learned > 0) {
+    const bool one = stats.template_lines_learned == 1;
+    std::fprintf(stderr, "sinmun-index: learned %s of boilerplate, no longer indexed (%s re-indexed without %s); "
+                 "--report-boilerplate lists %s\n",
+                 count(stats.template_lines_learned, "line", "lines").c_str(),
+                 count(stats.articles_retemplated, "article", "articles").c_str(), one ? "it" : "them",
+                 one ? "it" : "them");
+  }
+  const std::size_t vanished = stats.files_vanished - stats.files_pruned;
+  if (vanished > 0) {
+    std::fprintf(stderr, "sinmun-index: %s gone from the crawl directories; --prune removes their articles\n",
+                 count(vanished, "indexed file is", "indexed files are").c_str());
+  }
+  if (stats.files_pruned > 0) {
+    std::fprintf(stderr, "sinmun-index: pruned %s\n",
+                 count(stats.files_pruned, "vanished file", "vanished files").c_str());
+  }
+  std::fprintf(stderr, "sinmun-index: %s holds %s\n", db_path.c_str(),
+               count(documents, "document", "documents").c_str());
+}
+
+// Set by SIGINT and SIGTERM: the indexer stops after the file it is writing and commits.
+std::atomic<bool> g_interrupted{false};
+volatile std::sig_atomic_t g_signal = 0;
+
+extern "C" void on_interrupt(int signal_number) {
+  g_signal = signal_number;
+  g_interrupted.store(true);
+}
+
+// One-shot (SA_RESETHAND): a second signal ends the process at once.
+void catch_interrupts() {
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+int report_boilerplate(const std::string& db_path) {
+  const Xapian::Database db(db_path);
+  const std::vector<sinmun::LearnedBoilerplate> lines = sinmun::learned_boilerplate(db);
+  for (const sinmun::LearnedBoilerplate& line : lines) {
+    std::cout << (line.source.empty() ? "(no source)" : line.source) << '\t' << line.articles << '\t' << line.line
+              << '\n';
+  }
+  if (lines.empty()) std::cerr << "sinmun-index: " << db_path << " has no learned boilerplate\n";
+  return 0;
 }
 
 constexpr sinmun::cli::Program kProgram{"sinmun-index", kUsage};
@@ -113,7 +187,8 @@ int index_main(int argc, char** argv) {
       ("prune", "remove the articles of files that have vanished from the crawl directories")
       ("batch", po::value(&index_options.batch_size)->default_value(2000)->value_name("N"),
        "articles per commit; a killed run loses at most this many")
-      ("quiet,q", "print only problems and errors, no progress or summary");
+      ("quiet,q", "print only problems and errors, no progress or summary")
+      ("report-boilerplate", "list the lines learned as boilerplate (source<TAB>articles<TAB>line) and exit");
   sinmun::cli::add_analyzer_options(options, analyzer_config, analysis,
                                     "morph+ngram (default), ngram (no dictionary needed) or morph (for measurement)");
   po::options_description hidden;
@@ -122,12 +197,17 @@ int index_main(int argc, char** argv) {
   positional.add("crawl", -1);
   po::variables_map vm;
   if (!sinmun::cli::parse_command_line(kProgram, argc, argv, options, vm, hidden, positional)) return 0;
+  if (vm.count("report-boilerplate")) {
+    if (db_path.empty() || !crawl_dirs.empty()) throw sinmun::UsageError("--report-boilerplate needs --db DIR alone");
+    return report_boilerplate(db_path);
+  }
   if (db_path.empty() || crawl_dirs.empty()) throw sinmun::UsageError("need --db DIR and at least one CRAWL_DIR");
   if (index_options.batch_size == 0) throw sinmun::UsageError("--batch must be at least 1");
   index_options.prune = vm.count("prune") > 0;
   if (!analysis.empty()) analyzer_config.mode = sinmun::parse_analysis_mode(analysis);
   const bool quiet = vm.count("quiet") > 0;
 
+  catch_interrupts();
   const auto started = std::chrono::steady_clock::now();
   ProgressLine progress(!quiet && isatty(STDERR_FILENO));
   const sinmun::ProblemSink report = [&progress](const sinmun::Problem& problem) {
@@ -148,14 +228,21 @@ int index_main(int argc, char** argv) {
   }
   const sinmun::Analyzer analyzer = sinmun::make_analyzer(analyzer_config, sinmun::cli::note_printer(kProgram));
   sinmun::Indexer indexer(db_path, analyzer, index_options);
-  const sinmun::IndexStats stats = indexer.index(
-      roots, report, [&progress](const sinmun::IndexStats& so_far, std::size_t total) { progress.update(so_far, total); });
+  const sinmun::ProgressSink show = [&progress](const sinmun::IndexStats& so_far, std::size_t total) {
+    progress.update(so_far, total);
+  };
+  const sinmun::IndexStats stats = indexer.index(roots, report, show, &g_interrupted);
   progress.clear();
   if (!quiet) {
     print_summary(stats, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), db_path,
                   indexer.document_count());
   }
-  return 0;
+  if (!stats.interrupted) return 0;
+  const int signal_number = g_signal;
+  std::fprintf(stderr, "sinmun-index: interrupted by %s: what was done is committed; %s not done; run the same "
+               "command again to finish\n", signal_number == SIGINT ? "SIGINT" : "SIGTERM",
+               count(stats.files_left, "file", "files").c_str());
+  return 128 + signal_number;
 }
 
 }  // namespace

@@ -8,17 +8,17 @@
 #include <stdexcept>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 #include "base/errors.h"
 #include "corpus/line_chunks.h"
 #include "corpus/readers.h"
-#include "indexer/detail/document_builder.h"
+#include "indexer/detail/article_writer.h"
 #include "indexer/detail/file_ledger.h"
-#include "indexer/detail/near_duplicates.h"
 #include "indexer/detail/ordered_pipeline.h"
+#include "indexer/detail/template_learner.h"
 #include "schema/hash.h"
 #include "schema/schema.h"
-#include "schema/values.h"
 
 namespace sinmun {
 namespace {
@@ -63,10 +63,15 @@ std::string hash_file(const fs::path& path) {
 // the grouped summary.
 std::string reason_group(const std::string& reason) { return reason.substr(0, reason.find(':')); }
 
+fs::path without_trailing_separator(fs::path path) {
+  while (!path.has_filename() && path.has_relative_path()) path = path.parent_path();
+  return path;
+}
+
 // One unit of reading: a whole file, or one chunk of a big JSON Lines file (the chunks of a
 // file are consecutive tasks).
 struct FileTask {
-  const CrawlFile* file;
+  CrawlFile file;    // `relative` with the root's name in front when there are several roots
   std::string path;  // absolute: the ledger key
   std::uintmax_t size;
   std::int64_t mtime_ns;
@@ -75,6 +80,9 @@ struct FileTask {
   bool first_of_file = true;
   bool last_of_file = true;
   std::string hash;  // of the whole file, known in advance for a chunked one
+
+  bool same_stamp() const { return previous && previous->same_stamp(size, mtime_ns); }
+  std::uintmax_t bytes() const { return chunk ? chunk->end - chunk->begin : size; }
 };
 
 bool is_big_json_lines(const CrawlFile& file, std::size_t chunk_bytes) {
@@ -85,12 +93,12 @@ bool is_big_json_lines(const CrawlFile& file, std::size_t chunk_bytes) {
   return !(magic[0] == '\x1f' && magic[1] == '\x8b');  // gzip is read whole
 }
 
-enum class Outcome { kUnchanged, kFailedBefore, kSameContent, kRead };
+enum class Outcome { kUnchanged, kFailedBefore, kSameContent, kRead, kNotDone };
 
 struct FileResult {
   Outcome outcome = Outcome::kRead;
   std::string hash;
-  std::vector<std::pair<std::string, Xapian::Document>> documents;  // id, document
+  std::vector<BuiltArticle> articles;
   std::vector<Problem> problems;
 };
 
@@ -109,18 +117,24 @@ Indexer::Indexer(const fs::path& db_path, const Analyzer& analyzer, IndexOptions
 }
 
 IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink& report,
-                          const ProgressSink& progress) {
+                          const ProgressSink& progress, const std::atomic<bool>* interrupt) {
+  const auto interrupted = [interrupt] { return interrupt && interrupt->load(); };
   FileLedger ledger(db_);
   IndexStats stats;
   std::vector<FileTask> tasks;
   std::set<std::string> seen;
+  std::unordered_map<std::string, std::string> path_of_file_term;
   for (const CrawlRoot& root : roots) {
-    for (const CrawlFile& file : root.files) {
-      const std::string path = fs::absolute(file.path).lexically_normal().string();
+    const std::string name = roots.size() > 1 ? crawl_root_name(root.root) : "";
+    for (const CrawlFile& found : root.files) {
+      const std::string path = fs::absolute(found.path).lexically_normal().string();
       if (!seen.insert(path).second) continue;  // given twice (overlapping roots)
-      FileTask task{&file, path, file.size, mtime_ns(file.path), ledger.find(path), std::nullopt, true, true, ""};
-      const bool unchanged = task.previous && task.previous->same_stamp(task.size, task.mtime_ns);
-      if (unchanged || !is_big_json_lines(file, options_.chunk_bytes)) {
+      path_of_file_term.emplace(schema::file_term(path), path);
+      CrawlFile file = found;
+      if (!name.empty()) file.relative = name + "/" + file.relative;
+      FileTask task{file, path, file.size, mtime_ns(file.path), ledger.find(path), std::nullopt, true, true, ""};
+      if (!task.same_stamp()) stats.bytes_total += task.size;
+      if (task.same_stamp() || !is_big_json_lines(file, options_.chunk_bytes)) {
         tasks.push_back(std::move(task));
         continue;
       }
@@ -139,6 +153,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   }
   stats.files_seen = seen.size();
 
+  ArticleWriter writer(db_, analyzer_, ledger, stats, report, options_.batch_size, std::move(path_of_file_term));
   // One analysis context per reading thread, sized by the options' memory bound.
   std::vector<std::unique_ptr<AnalysisContext>> contexts;
   for (unsigned j = 0; j < options_.jobs; ++j) {
@@ -147,124 +162,133 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   const auto produce = [&](std::size_t i, unsigned worker) {
     const FileTask& task = tasks[i];
     FileResult result;
-    if (task.previous && task.previous->same_stamp(task.size, task.mtime_ns)) {
+    if (interrupted()) {
+      result.outcome = Outcome::kNotDone;
+      return result;
+    }
+    if (task.same_stamp()) {
       result.outcome = task.previous->failure.empty() ? Outcome::kUnchanged : Outcome::kFailedBefore;
       return result;
     }
-    result.hash = task.chunk ? task.hash : hash_file(task.file->path);
+    result.hash = task.chunk ? task.hash : hash_file(task.file.path);
     if (task.previous && task.previous->failure.empty() && task.previous->content_hash == result.hash) {
       result.outcome = Outcome::kSameContent;  // touched, not changed
       return result;
     }
-    const std::string file_term = schema::file_term(task.path);
+    const std::shared_ptr<const TemplateSnapshot> learned = writer.templates().snapshot();
     const ArticleSink sink = [&](Article&& article) {
-      Xapian::Document doc = build_document(article, analyzer_, *contexts[worker]);
-      doc.add_boolean_term(file_term);
-      result.documents.emplace_back(std::move(article.id), std::move(doc));
+      result.articles.push_back(build_article(std::move(article), *learned, analyzer_, *contexts[worker]));
     };
     const ProblemSink collect = [&](const Problem& problem) { result.problems.push_back(problem); };
     if (task.chunk) {
-      read_json_lines_chunk(*task.file, *task.chunk, sink, collect);
+      read_json_lines_chunk(task.file, *task.chunk, sink, collect);
     } else {
-      read_crawl_file(*task.file, sink, collect);
+      read_crawl_file(task.file, sink, collect);
     }
     return result;
   };
 
-  std::map<std::string, std::string> file_of_id;  // duplicate ids across files in one run
-  NearDuplicates near_duplicates(db_);
-  std::size_t pending = 0;
   // The file being written, across its chunks: its documents from before this run (those
-  // not replaced are removed after its last chunk), and what its chunks gave.
-  std::set<Xapian::docid> previous;
-  std::size_t file_documents = 0;
-  std::string first_problem;
+  // not written again are released after its last chunk), and what its chunks gave.
+  FileInWriting file;
   const auto consume = [&](std::size_t i, FileResult&& result) {
     const FileTask& task = tasks[i];
+    // Once interrupted, nothing more is written: a file cut short has no new ledger entry,
+    // so the next run reads it again.
+    if (result.outcome == Outcome::kNotDone || interrupted()) {
+      stats.interrupted = true;
+      return;
+    }
     if (result.outcome != Outcome::kRead) {
       if (!task.first_of_file) return;  // counted with the first chunk
       if (result.outcome == Outcome::kFailedBefore) {
         ++stats.files_failed_before;
       } else {
         ++stats.files_unchanged;
-        if (result.outcome == Outcome::kSameContent) ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
+        if (result.outcome == Outcome::kSameContent) {
+          stats.bytes_done += task.size;
+          ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
+        }
       }
       if (progress) progress(stats, stats.files_seen);
       return;
     }
-    const std::string file_term = schema::file_term(task.path);
     if (task.first_of_file) {
-      previous = std::set<Xapian::docid>(db_.postlist_begin(file_term), db_.postlist_end(file_term));
-      file_documents = 0;
-      first_problem.clear();
+      file = writer.begin_file(task.path, task.file.relative);
     }
-    stats.bytes_read += task.chunk ? task.chunk->end - task.chunk->begin : task.size;
+    stats.bytes_read += task.bytes();
+    stats.bytes_done += task.bytes();
     for (const Problem& problem : result.problems) {
       if (problem.severity == Problem::Severity::kWarning) {
         ++stats.warnings;
       } else {
         ++stats.records_skipped;
         ++stats.skip_reasons[reason_group(problem.reason)];
-        if (first_problem.empty()) first_problem = problem.reason;
+        if (file.first_problem.empty()) file.first_problem = problem.reason;
       }
       report(problem);
     }
-    for (auto& [id, doc] : result.documents) {
-      const auto [it, inserted] = file_of_id.try_emplace(id, task.file->relative);
-      if (!inserted) {
-        ++stats.warnings;
-        report({Problem::Severity::kWarning, task.file->relative, "",
-                "id '" + id + "' also used in " + it->second + "; this record replaces it"});
-      }
-      // build_document() wrote the signature: it parses.
-      if (const auto signature = schema::parse_simhash_value(doc.get_value(schema::kSimhashSlot))) {
-        const std::string group = near_duplicates.assign(id, *signature);
-        doc.add_value(schema::kCollapseSlot, group);
-        doc.add_boolean_term(schema::group_term(group));
-      }
-      previous.erase(db_.replace_document(schema::id_term(id), doc));
-      ++stats.articles_added;
-      ++file_documents;
-      ++pending;
-    }
+    for (BuiltArticle& article : result.articles) writer.put(file, std::move(article));
     if (task.last_of_file) {
-      if (file_documents == 0 && !first_problem.empty()) {
+      if (file.written.empty() && !file.first_problem.empty()) {
         // Keep whatever the file gave before: a failure must not delete good articles.
         ++stats.files_failed;
-        ledger.put({task.path, task.size, task.mtime_ns, result.hash, first_problem});
+        ledger.put({task.path, task.size, task.mtime_ns, result.hash, file.first_problem});
       } else {
         ++stats.files_indexed;
-        for (Xapian::docid gone : previous) db_.delete_document(gone);
-        stats.articles_removed += previous.size();
+        for (Xapian::docid gone : file.previous) writer.release(gone, file.term);
         ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
       }
     }
-    if (pending >= options_.batch_size) {
-      db_.commit();
-      pending = 0;
-    }
+    writer.commit();
     if (progress) progress(stats, stats.files_seen);
   };
   run_ordered_pipeline<FileResult>(tasks.size(), options_.jobs, 2 * options_.jobs, produce, consume);
 
-  for (const LedgerEntry& entry : ledger.entries()) {
-    if (seen.count(entry.path)) continue;
-    const bool under_a_root = std::any_of(roots.begin(), roots.end(), [&](const CrawlRoot& root) {
-      const std::string prefix = root.root.string();
-      return entry.path == prefix || entry.path.starts_with(prefix + "/");
-    });
-    if (!under_a_root || fs::exists(entry.path)) continue;
-    ++stats.files_vanished;
-    if (!options_.prune) continue;
-    const std::string file_term = schema::file_term(entry.path);
-    const std::vector<Xapian::docid> gone(db_.postlist_begin(file_term), db_.postlist_end(file_term));
-    for (Xapian::docid id : gone) db_.delete_document(id);
-    stats.articles_removed += gone.size();
-    ledger.erase(entry.path);
-    ++stats.files_pruned;
+  if (!stats.interrupted) {
+    for (const LedgerEntry& entry : ledger.entries()) {
+      if (seen.count(entry.path)) continue;
+      const bool under_a_root = std::any_of(roots.begin(), roots.end(), [&](const CrawlRoot& root) {
+        const std::string prefix = without_trailing_separator(root.root).string();
+        return entry.path == prefix || entry.path.starts_with(prefix + "/");
+      });
+      if (!under_a_root || fs::exists(entry.path)) continue;
+      ++stats.files_vanished;
+      if (!options_.prune) continue;
+      const std::string file_term = schema::file_term(entry.path);
+      const std::vector<Xapian::docid> gone(db_.postlist_begin(file_term), db_.postlist_end(file_term));
+      for (Xapian::docid id : gone) writer.release(id, file_term);
+      ledger.erase(entry.path);
+      ++stats.files_pruned;
+    }
   }
-  db_.commit();
+  // What this run counted is decided on even when it was interrupted: the files it wrote are
+  // not read again.
+  writer.decide_templates();
+  stats.files_left =
+      stats.files_seen - stats.files_indexed - stats.files_unchanged - stats.files_failed - stats.files_failed_before;
+  writer.commit(true);
   return stats;
+}
+
+std::string crawl_root_name(const fs::path& root) {
+  const fs::path path = without_trailing_separator(root);
+  std::error_code ec;
+  return (fs::is_directory(path, ec) ? path.filename() : path.parent_path().filename()).generic_string();
+}
+
+double seconds_left(const IndexStats& so_far, double elapsed_seconds) {
+  if (so_far.bytes_done == 0 || so_far.bytes_done >= so_far.bytes_total) return 0;
+  return elapsed_seconds * static_cast<double>(so_far.bytes_total - so_far.bytes_done) /
+         static_cast<double>(so_far.bytes_done);
+}
+
+std::vector<LearnedBoilerplate> learned_boilerplate(const Xapian::Database& db) {
+  std::vector<LearnedBoilerplate> out;
+  for (const auto& [group, learned] : read_learned_lines(db)) {
+    for (const LearnedLines::Line& line : learned.lines) out.push_back({learned.source, line.text, line.articles});
+  }
+  return out;
 }
 
 }  // namespace sinmun

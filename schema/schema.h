@@ -51,6 +51,9 @@ inline constexpr Xapian::valueno kOrderSlot = 6;     // "YYYYMMDD<TAB>id": newes
 inline constexpr std::string_view kAnalyzerModeKey = "sinmun:analyzer";
 // Ledger entries of input files: this + FNV-1a of the path (schema/ledger_entry.h).
 inline constexpr std::string_view kLedgerKeyPrefix = "sinmun:file:";
+// Learned boilerplate of one source: this + the source as its XSRC term spells it ("" for
+// articles without a source); JSON, indexer/detail/template_lines.h.
+inline constexpr std::string_view kBoilerplateKeyPrefix = "sinmun:boilerplate:";
 
 // A title occurrence of a term counts this many times in the unprefixed space: BM25's
 // title boost.

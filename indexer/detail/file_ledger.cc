@@ -10,6 +10,15 @@ std::optional<LedgerEntry> FileLedger::find(const std::string& path) const {
   return entry;
 }
 
+std::optional<std::string> FileLedger::path_of_file_term(std::string_view file_term) const {
+  // Both are keyed by the same hash of the path.
+  if (!file_term.starts_with(schema::kFile)) return std::nullopt;
+  const std::string key = std::string(schema::kLedgerKeyPrefix).append(file_term.substr(schema::kFile.size()));
+  std::optional<LedgerEntry> entry = schema::decode_ledger_entry(db_.get_metadata(key));
+  if (!entry || schema::file_term(entry->path) != file_term) return std::nullopt;
+  return entry->path;
+}
+
 void FileLedger::put(const LedgerEntry& entry) {
   db_.set_metadata(schema::ledger_key(entry.path), schema::encode_ledger_entry(entry));
 }

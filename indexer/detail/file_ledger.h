@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -24,6 +25,9 @@ class FileLedger {
   std::optional<LedgerEntry> find(const std::string& path) const;
   void put(const LedgerEntry& entry);
   void erase(const std::string& path);
+  // The path of the file whose documents carry `file_term` (schema::file_term), when the
+  // ledger has its entry.
+  std::optional<std::string> path_of_file_term(std::string_view file_term) const;
   // Every readable entry.
   std::vector<LedgerEntry> entries() const;
 

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "indexer/indexer.h"
@@ -124,7 +125,10 @@ TEST_F(IncrementalTest, DuplicateIdsAcrossFilesAreReported) {
   dir_.write("crawl/b.jsonl", "{\"id\": \"same\", \"title\": \"나\"}\n");
   run();
   ASSERT_EQ(problems_.size(), 1u);
-  EXPECT_EQ(problems_[0], "b.jsonl: id 'same' also used in a.jsonl; this record replaces it");
+  // Issue 16: another file's record of another text no longer replaces the first silently.
+  EXPECT_EQ(problems_[0], "b.jsonl: id collision: 'same' is also the id of an article from " +
+                              (dir_.path() / "crawl/a.jsonl").string() +
+                              ", whose title or body differs; this record is skipped");
   EXPECT_EQ(open().get_doccount(), 1u);
 }
 
@@ -155,6 +159,68 @@ TEST_F(IncrementalTest, ABigJsonLinesFileIsReadInChunksWithNothingLost) {
   EXPECT_GT(shrunk.articles_removed, 100u);
   EXPECT_EQ(open().get_doccount(), shrunk.articles_added);
   EXPECT_FALSE(has("big.jsonl#300"));
+}
+
+TEST_F(IncrementalTest, ProgressIsMeasuredInTheBytesOfTheFilesToRead) {
+  dir_.write("crawl/small.txt", "제목\n본문");
+  dir_.write("crawl/big.jsonl", std::string(5000, ' ') + "{\"id\": \"big\", \"title\": \"큰 파일\"}\n");
+  dir_.write("crawl/other.txt", "다른 제목\n다른 본문");
+  const auto size = [&](const char* name) { return std::filesystem::file_size(dir_.path() / "crawl" / name); };
+  std::vector<IndexStats> seen;
+  const auto index_with_progress = [&] {
+    seen.clear();
+    const auto root = std::filesystem::absolute(dir_.path() / "crawl");
+    Indexer indexer(db(), analyzer_, {.jobs = 1});
+    return indexer.index({{root, walk_crawl_directory(root, [](const Problem&) {})}}, [](const Problem&) {},
+                         [&](const IndexStats& so_far, std::size_t) { seen.push_back(so_far); });
+  };
+  const IndexStats first = index_with_progress();
+  EXPECT_EQ(first.bytes_total, size("small.txt") + size("big.jsonl") + size("other.txt"));
+  EXPECT_EQ(first.bytes_done, first.bytes_total);
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0].bytes_done, size("big.jsonl")) << "files go in name order";
+
+  bump_mtime("other.txt");  // touched, not changed: hashed, so counted
+  dir_.write("crawl/small.txt", "새 제목\n본문");
+  bump_mtime("small.txt");
+  const IndexStats second = index_with_progress();
+  EXPECT_EQ(second.bytes_total, size("small.txt") + size("other.txt")) << "unchanged stamps cost nothing";
+  EXPECT_EQ(second.bytes_done, second.bytes_total);
+}
+
+TEST_F(IncrementalTest, TheEtaComesFromBytesNotFiles) {
+  IndexStats stats;
+  stats.files_seen = 2;
+  stats.files_indexed = 1;  // half the files, but 90% of the bytes
+  stats.bytes_total = 1000;
+  stats.bytes_done = 900;
+  EXPECT_DOUBLE_EQ(seconds_left(stats, 9.0), 1.0);
+  stats.bytes_done = 0;
+  EXPECT_DOUBLE_EQ(seconds_left(stats, 9.0), 0.0);
+  stats.bytes_done = 1000;
+  EXPECT_DOUBLE_EQ(seconds_left(stats, 9.0), 0.0);
+}
+
+TEST_F(IncrementalTest, AnInterruptedRunCommitsWhatIsDoneAndTheNextFinishes) {
+  for (int f = 0; f < 10; ++f) dir_.write("crawl/f" + std::to_string(f) + ".txt", "제목 " + std::to_string(f) + "\n본문");
+  std::atomic<bool> interrupt{false};
+  const auto root = std::filesystem::absolute(dir_.path() / "crawl");
+  IndexStats stats;
+  {
+    Indexer indexer(db(), analyzer_, {.jobs = 2});
+    stats = indexer.index({{root, walk_crawl_directory(root, [](const Problem&) {})}}, [](const Problem&) {},
+                          [&](const IndexStats& so_far, std::size_t) { interrupt = so_far.files_indexed == 3; },
+                          &interrupt);
+  }
+  EXPECT_TRUE(stats.interrupted);
+  EXPECT_EQ(stats.files_indexed, 3u);
+  EXPECT_EQ(stats.files_left, 7u);
+  EXPECT_EQ(open().get_doccount(), 3u) << "committed";
+  const IndexStats rest = run();
+  EXPECT_FALSE(rest.interrupted);
+  EXPECT_EQ(rest.files_unchanged, 3u);
+  EXPECT_EQ(rest.files_indexed, 7u);
+  EXPECT_EQ(open().get_doccount(), 10u);
 }
 
 TEST_F(IncrementalTest, ParallelAndSerialRunsGiveTheSameDatabase) {

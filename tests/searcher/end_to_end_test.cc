@@ -3,10 +3,19 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include "tests/corpus/collect.h"
@@ -517,6 +526,209 @@ TEST_F(BadInputTest, BadRecordsAreReportedAndEveryGoodRecordIndexed) {
   EXPECT_TRUE(database.term_exists("Qg1"));
   EXPECT_TRUE(database.term_exists("Qg2"));
   EXPECT_TRUE(database.term_exists("Qok.txt"));
+}
+
+// What sinmun-index itself promises on the command line (issue 16): ids unique across roots,
+// learned boilerplate and its report, plurals, interruption and the lock message.
+class IndexCommandTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    big_ = new TempDir;
+    // Enough articles that a run is still going well after its first commit.
+    for (int f = 0; f < kBigFiles; ++f) {
+      std::string lines;
+      for (int r = 0; r < kBigRecords; ++r) {
+        const std::string n = std::to_string(f) + "-" + std::to_string(r);
+        lines += "{\"id\": \"big-" + n + "\", \"title\": \"기사 " + n + "\", \"body\": \"" + n +
+                 "번째 본문은 반도체 수출과 환율 이야기를 " + std::to_string(f * r) + "번 되풀이합니다\"}\n";
+      }
+      char name[32];
+      std::snprintf(name, sizeof name, "crawl/%04d.jsonl", f);
+      big_->write(name, lines);
+    }
+  }
+  static void TearDownTestSuite() {
+    delete big_;
+    big_ = nullptr;
+  }
+
+  CommandResult index(const std::string& args) {
+    return testing::run_command(kIndex + " --analysis ngram " + args, dir_.path());
+  }
+  std::string db() const { return (dir_.path() / "db").string(); }
+  std::string in_dir(const std::string& relative) const { return shell_quote((dir_.path() / relative).string()); }
+
+  // Starts sinmun-index on the big corpus in the background; its stderr goes to `err`.
+  static pid_t start_big_run(const std::string& db, const std::filesystem::path& err) {
+    std::vector<std::string> args = {kIndex, "--analysis", "ngram", "--jobs", "2", "--batch", "100",
+                                     "--db", db, (big_->path() / "crawl").string()};
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid = -1;
+    const int status = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    return status == 0 ? pid : -1;
+  }
+
+  // Waits (generously) until the database has committed at least one batch; false if the
+  // run ended first or never got there.
+  static bool wait_for_first_commit(pid_t pid, const std::string& db) {
+    for (int tries = 0; tries < 12000; ++tries) {
+      int status;
+      if (waitpid(pid, &status, WNOHANG) == pid) return false;
+      try {
+        if (Xapian::Database(db).get_doccount() > 0) return true;
+      } catch (const Xapian::Error&) {  // not created yet
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+  }
+
+  static int wait_for_exit(pid_t pid) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+  static std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  static constexpr int kBigFiles = 400;
+  static constexpr int kBigRecords = 50;
+  static TempDir* big_;
+  TempDir dir_;
+};
+
+TempDir* IndexCommandTest::big_ = nullptr;
+
+TEST_F(IndexCommandTest, TwoRootsWithTheSamePathsKeepBothArticles) {
+  dir_.write("rootA/txt/a.txt", "가람 제목\n가람 본문");
+  dir_.write("rootB/txt/a.txt", "나래 제목\n나래 본문");
+  const CommandResult r = index("--db " + shell_quote(db()) + " " + in_dir("rootA") + " " + in_dir("rootB"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("also used in"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("id collision"), std::string::npos) << r.err;
+  Xapian::Database database(db());
+  EXPECT_EQ(database.get_doccount(), 2u);
+  EXPECT_TRUE(database.term_exists("QrootA/txt/a.txt"));
+  EXPECT_TRUE(database.term_exists("QrootB/txt/a.txt"));
+  const CommandResult help = index("--help");
+  EXPECT_NE(help.out.find("that path starts with the directory's name (rootA/txt/a.txt)"), std::string::npos);
+  EXPECT_NE(help.out.find("reported with both files, the later record skipped, the first kept"), std::string::npos)
+      << help.out;
+}
+
+TEST_F(IndexCommandTest, ACollisionNamesBothFilesAndKeepsTheFirst) {
+  dir_.write("x/crawl/a.txt", "첫 제목\n첫 본문");
+  dir_.write("y/crawl/a.txt", "둘째 제목\n둘째 본문");
+  const CommandResult r = index("--db " + shell_quote(db()) + " " + in_dir("x/crawl") + " " + in_dir("y/crawl"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("skipped: crawl/a.txt: id collision: 'crawl/a.txt' is also the id of an article from " +
+                       (dir_.path() / "x/crawl/a.txt").string()),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("1 record skipped"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("skipped 1 × id collision"), std::string::npos) << r.err;
+}
+
+TEST_F(IndexCommandTest, TheSummarySaysOneFileAndOneArticle) {
+  dir_.write("crawl/ok.txt", "제목\n본문");
+  const CommandResult one = index("--db " + shell_quote(db()) + " " + in_dir("crawl"));
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_NE(one.err.find("sinmun-index: 1 file: 1 read"), std::string::npos) << one.err;
+  EXPECT_NE(one.err.find("sinmun-index: 1 article added or replaced, 0 removed, 0 records skipped, 0 warnings;"),
+            std::string::npos)
+      << one.err;
+  EXPECT_NE(one.err.find(" holds 1 document\n"), std::string::npos) << one.err;
+  dir_.write("crawl/empty.txt", "");
+  dir_.write("crawl/bad.jsonl", "{\"id\": \"g\", \"title\": \"수\xFF출\"}\n");
+  const CommandResult more = index("--db " + shell_quote(db()) + " " + in_dir("crawl"));
+  EXPECT_NE(more.err.find("sinmun-index: 3 files: 1 read, 1 unchanged, 1 failed"), std::string::npos) << more.err;
+  EXPECT_NE(more.err.find("1 article added or replaced, 0 removed, 1 record skipped, 1 warning;"), std::string::npos)
+      << more.err;
+  EXPECT_NE(more.err.find(" holds 2 documents\n"), std::string::npos) << more.err;
+}
+
+TEST_F(IndexCommandTest, LearnedBoilerplateIsReportedAndNotSearchable) {
+  const std::string footer = "가람일보 독자센터 일오팔팔 구독 문의 환영";
+  std::string lines;
+  for (int i = 0; i < 25; ++i) {
+    lines += "{\"id\": \"g" + std::to_string(i) + "\", \"source\": \"가람일보\", \"title\": \"제목 " +
+             std::to_string(i) + "\", \"body\": \"오늘의 반도체 소식 " + std::to_string(i) + "번째 글입니다\\n" + footer + "\"}\n";
+  }
+  dir_.write("crawl/garam.jsonl", lines);
+  const CommandResult r = index("--db " + shell_quote(db()) + " " + in_dir("crawl"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Learned at the 20th article: those 20 are re-indexed, the last 5 stripped on the way in.
+  EXPECT_NE(r.err.find("learned 1 line of boilerplate, no longer indexed (20 articles re-indexed without it)"),
+            std::string::npos)
+      << r.err;
+  const CommandResult report = index("--db " + shell_quote(db()) + " --report-boilerplate");
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_EQ(report.out, "가람일보\t25\t" + footer + "\n");
+  const auto search = [&](const std::string& query) {
+    const CommandResult found =
+        testing::run_command(kSearch + " --db " + shell_quote(db()) + " --json " + shell_quote(query), dir_.path());
+    EXPECT_EQ(found.exit_code, 0) << found.err;
+    return nlohmann::json::parse(found.out)["total"].get<int>();
+  };
+  EXPECT_EQ(search("독자센터"), 0);
+  EXPECT_EQ(search("일오팔팔"), 0);
+  EXPECT_EQ(search("반도체 소식"), 25);
+  const CommandResult again = index("--db " + shell_quote(db()) + " " + in_dir("crawl"));
+  EXPECT_NE(again.err.find("1 unchanged"), std::string::npos) << again.err;
+  EXPECT_EQ(index("--db " + shell_quote(db()) + " --report-boilerplate").out, report.out);
+  EXPECT_EQ(index("--db " + shell_quote(db()) + " --report-boilerplate " + in_dir("crawl")).exit_code, 1);
+}
+
+TEST_F(IndexCommandTest, SigtermCommitsWhatIsDoneAndARerunCompletesIt) {
+  const std::filesystem::path err = dir_.path() / "first.err";
+  const pid_t pid = start_big_run(db(), err);
+  ASSERT_GT(pid, 0);
+  const bool committed = wait_for_first_commit(pid, db());
+  kill(pid, SIGTERM);
+  const int exit_code = wait_for_exit(pid);
+  ASSERT_TRUE(committed) << "the run ended before its first commit: make the corpus bigger\n" << read_file(err);
+  const std::string messages = read_file(err);
+  EXPECT_EQ(exit_code, 143) << messages;
+  EXPECT_NE(messages.find("sinmun-index: interrupted by SIGTERM: what was done is committed;"), std::string::npos)
+      << messages;
+  EXPECT_NE(messages.find(" files: "), std::string::npos) << "the summary is printed: " << messages;
+  const Xapian::doccount total = kBigFiles * kBigRecords;
+  const Xapian::doccount kept = Xapian::Database(db()).get_doccount();
+  EXPECT_GT(kept, 0u);
+  EXPECT_LT(kept, total);
+
+  const CommandResult rest =
+      index("--jobs 2 --db " + shell_quote(db()) + " " + shell_quote((big_->path() / "crawl").string()));
+  ASSERT_EQ(rest.exit_code, 0) << rest.err;
+  EXPECT_EQ(rest.err.find(" 0 unchanged"), std::string::npos) << "the files done are not read again: " << rest.err;
+  EXPECT_EQ(Xapian::Database(db()).get_doccount(), total);
+}
+
+TEST_F(IndexCommandTest, ASecondIndexerIsToldAnotherOneHoldsTheDatabase) {
+  const pid_t pid = start_big_run(db(), dir_.path() / "first.err");
+  ASSERT_GT(pid, 0);
+  const bool running = wait_for_first_commit(pid, db());
+  dir_.write("small/a.txt", "제목\n본문");
+  const CommandResult second = index("--db " + shell_quote(db()) + " " + in_dir("small"));
+  kill(pid, SIGTERM);
+  wait_for_exit(pid);
+  ASSERT_TRUE(running) << "the first run ended too soon: make the corpus bigger";
+  EXPECT_EQ(second.exit_code, 2) << second.err;
+  EXPECT_NE(second.err.find("another sinmun-index is writing to this database: wait for it to finish"),
+            std::string::npos)
+      << second.err;
 }
 
 }  // namespace
