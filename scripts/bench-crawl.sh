@@ -88,15 +88,15 @@ index_run() {
   timed_run "$log" "$index_bin" --db "$db" --jobs "$jobs" "$crawl"
   local stats
   stats="$(awk '
-    /^sinmun-index: [0-9]+ files: / {
+    /^sinmun-index: [0-9]+ files?: / {
       seen = $2; read = $4; unchanged = $6; failed = $8 }
     /articles added or replaced/ {
       for (i = 1; i <= NF; i++) {
-        if ($i == "records" && $(i + 1) == "skipped,") skipped = $(i - 1)
-        if ($i == "warnings;") warnings = $(i - 1)
+        if (($i == "records" || $i == "record") && $(i + 1) == "skipped,") skipped = $(i - 1)
+        if ($i == "warnings;" || $i == "warning;") warnings = $(i - 1)
       }
     }
-    / holds [0-9]+ documents$/ { docs = $(NF - 1) }
+    / holds [0-9]+ documents?$/ { docs = $(NF - 1) }
     END { printf "%s %s %s %s %s %s %s", seen, read + 0, unchanged + 0, failed + 0, skipped + 0, warnings + 0, docs }
   ' "$log")"
   [[ "$stats" =~ ^[0-9]+\ .*\ [0-9]+$ ]] || { cat "$log" >&2; die "no summary in $log"; }
