@@ -33,6 +33,10 @@ struct PieceContext {
 
 constexpr const char* kWordAfter = " 정부";
 
+bool is_number(const std::string& text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
+
 // The last syllables of the common particles (의 에 은 는 이 가 을 를 로 와 과 도 만, and
 // 에서 부터 까지 에게 께 랑 나 며 through their last syllable).
 bool ends_like_a_particle(const std::string& text) {
@@ -50,9 +54,7 @@ PieceContext piece_context(const Piece& piece, const Piece* previous) {
   // starting with a particle or an ending.
   if (piece.after_space) return {" ", after};
   if (previous && previous->end == piece.begin && previous->kind == PieceKind::kAlnum) {
-    const bool number = std::all_of(previous->text.begin(), previous->text.end(),
-                                    [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
-    return {number ? "0" : "a", " 것"};
+    return {is_number(previous->text) ? "0" : "a", " 것"};
   }
   return {"", after};
 }
@@ -94,6 +96,24 @@ Token word_token(const std::vector<NormalizedChar>& text, const Piece& piece, st
   token.kind = TokenKind::kWord;
   token.piece = piece_number;
   return token;
+}
+
+// The word of an alphanumeric piece; a number followed by a percent sign is also the whole
+// "2.50%", spanning the number as its part, so that a search for 2.50% finds that figure
+// and one for 2.50 finds it too.
+void append_word(const std::vector<NormalizedChar>& text, const Piece& piece, std::uint32_t position,
+                 std::uint32_t piece_number, std::vector<Token>& out) {
+  Token word = word_token(text, piece, position, piece_number);
+  if (piece.end < text.size() && text[piece.end].code_point == U'%' && is_number(piece.text)) {
+    Token percent = word;
+    percent.term += '%';
+    percent.end = text[piece.end].end;
+    percent.role = TokenRole::kAffixed;
+    word.role = TokenRole::kPart;
+    word.compound = static_cast<std::uint32_t>(out.size());
+    out.push_back(std::move(percent));
+  }
+  out.push_back(std::move(word));
 }
 
 // The n-grams of a piece, numbered as the piece; a lone syllable is marked as one.
@@ -210,7 +230,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, AnalysisContext& con
     for (std::size_t i = 0; i < pieces.size(); ++i) {
       const auto number = static_cast<std::uint32_t>(i);
       if (pieces[i].kind == PieceKind::kAlnum) {
-        tokens.push_back(word_token(normalized, pieces[i], position++, number));
+        append_word(normalized, pieces[i], position++, number, tokens);
       } else {
         position += append_piece_ngrams(normalized, pieces[i], number, position, tokens);
       }
@@ -227,7 +247,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, AnalysisContext& con
     const Piece& piece = pieces[i];
     const auto number = static_cast<std::uint32_t>(i);
     if (piece.kind == PieceKind::kAlnum) {
-      tokens.push_back(word_token(normalized, piece, position++, number));
+      append_word(normalized, piece, position++, number, tokens);
       continue;
     }
     const std::vector<PieceTerm>& terms =

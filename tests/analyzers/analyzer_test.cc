@@ -39,6 +39,13 @@ TEST(AnalyzerTest, NgramStructureGoldenTable) {
             "엔비#0:whole 비디#0:whole 디아#0:whole 아의#0:whole h200#1:whole 을#2:syllable 눈#3:syllable");
 }
 
+TEST(AnalyzerTest, APercentIsTheWholeOverItsNumber) {
+  const Analyzer analyzer;
+  EXPECT_EQ(encode(analyzer.analyze("2.50%로 12 %")), "2.50%@0[0-5]w 2.50@0[0-4]w 로@1[5-8]n 12@2[9-11]w");
+  EXPECT_EQ(testing::encode_structure(analyzer.analyze("2.50%로")), "2.50%#0:affixed 2.50#0:part<2.50% 로#1:syllable");
+  EXPECT_EQ(encode(analyzer.analyze("gpt%")), "gpt@0[0-3]w") << "only numbers";
+}
+
 TEST(AnalyzerTest, PosTagsRoundTripTheirNames) {
   for (std::size_t i = 1; i < kPosTagNames.size(); ++i) {
     const auto tag = static_cast<PosTag>(i);
