@@ -209,7 +209,7 @@ class Builder {
     Queries exact_variant;
     for (const Item& item : items) {
       exact_variant.push_back(item_query(item));
-      if (item.whole->kind == TokenKind::kWord) ngram_variant.push_back(term(*item.whole));
+      if (item.whole->kind == TokenKind::kWord) ngram_variant.push_back(item_query(item));
     }
     const auto runs = ngram_runs(tokens);
     for (const auto& run : runs) {

@@ -101,7 +101,7 @@ TEST_F(MorphQueryBuilderTest, Golden) {
       // A prefixed word only whole: 급여 alone must not match a query for 비급여.
       {"비급여", "Query((비급여 OR 0.5 * (XN비급 PHRASE 2 XN급여)))"},
       {"김", "Query((김 OR 0.5 * WILDCARD SYNONYM XN김))"},
-      {"3,500억 달러", "Query((3500억 AND (달러 OR 0.5 * XN달러)))"},
+      {"3,500억 달러", "Query(((3,500억 OR 3500억) AND (달러 OR 0.5 * XN달러)))"},
       {"C++가", "Query(c++)"},
   };
   for (const auto& [query, expected] : table) {
