@@ -93,15 +93,36 @@ std::string wrap(const std::string& text, std::size_t width, const std::string& 
   return out.append(text, line_start, std::string::npos);
 }
 
+// "matched: 수출을 → 수출 (word) · H200 → h200 (word) · 허가 → none".
+std::string explain_line(const std::vector<ConceptMatch>& concepts) {
+  std::string line = "matched:";
+  for (std::size_t i = 0; i < concepts.size(); ++i) {
+    const ConceptMatch& c = concepts[i];
+    line += (i == 0 ? " " : " · ") + c.text + " → ";
+    line += c.matched ? c.term + " (" + match_form_name(c.form) + ")" : "none";
+  }
+  return line;
+}
+
 }  // namespace
 
 std::string to_json(const SearchResponse& response) {
   nlohmann::json results = nlohmann::json::array();
   for (const SearchHit& hit : response.hits) {
-    results.push_back({{"rank", hit.rank}, {"id", hit.id}, {"title", hit.title},
-                       {"date", hit.date}, {"source", hit.source}, {"url", hit.url},
-                       {"score", hit.score}, {"snippet", hit.snippet}, {"title_html", hit.title_html},
-                       {"similar", hit.similar}});
+    nlohmann::json result = {{"rank", hit.rank}, {"id", hit.id}, {"title", hit.title},
+                             {"date", hit.date}, {"source", hit.source}, {"url", hit.url},
+                             {"score", hit.score}, {"snippet", hit.snippet}, {"title_html", hit.title_html},
+                             {"similar", hit.similar}, {"match", hit.partial ? "partial" : "full"}};
+    if (!hit.explain.empty()) {
+      nlohmann::json words = nlohmann::json::array();
+      for (const ConceptMatch& c : hit.explain) {
+        words.push_back({{"word", c.text},
+                         {"matched", c.matched ? match_form_name(c.form) : "none"},
+                         {"term", c.term}});
+      }
+      result["explain"] = std::move(words);
+    }
+    results.push_back(std::move(result));
   }
   const nlohmann::json object = {{"query", response.query},
                                  {"total", response.total},
@@ -138,6 +159,8 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color, 
     if (hit.similar > 0) out << " · +" << hit.similar << " similar";
     out << reset << '\n';
     if (!hit.url.empty()) out << "   " << dim << hit.url << reset << '\n';
+    if (hit.partial) out << "   " << dim << "(partial: not every word)" << reset << '\n';
+    if (!hit.explain.empty()) out << "   " << dim << explain_line(hit.explain) << reset << '\n';
     if (!hit.snippet.empty()) out << "   " << wrap(snippet_for_terminal(hit.snippet, color), width, "   ") << '\n';
   }
   char took[32];

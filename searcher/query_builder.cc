@@ -68,16 +68,28 @@ std::vector<std::vector<const Token*>> ngram_runs(const std::vector<Token>& toke
   return runs;
 }
 
+MatchForm form_of(const Token& token) {
+  if (token.kind == TokenKind::kNgram) return MatchForm::kBigram;
+  return token.role == TokenRole::kPart ? MatchForm::kPart : MatchForm::kWord;
+}
+
 class Builder {
  public:
-  Builder(const Analyzer& analyzer, AnalysisContext& context, const QueryOptions& options,
-          std::set<std::string>& terms)
-      : analyzer_(analyzer), context_(context), options_(options), terms_(terms) {}
+  Builder(const Analyzer& analyzer, AnalysisContext& context, const QueryOptions& options, BuiltQuery& built)
+      : analyzer_(analyzer), context_(context), options_(options), terms_(built.terms), built_(built) {}
 
   Xapian::Query term(const Token& token) {
     const std::string t = schema::text_term(token, space_);
     terms_.insert(schema::text_term(token));
+    note(t, form_of(token));
     return Xapian::Query(t);
+  }
+
+  // Remembers `term` as a way the concept being built matches.
+  void note(const std::string& term, MatchForm form, bool prefix = false) {
+    if (concept_ == nullptr) return;
+    if (another_word_ && form != MatchForm::kBigram) form = MatchForm::kSynonym;
+    concept_->terms.push_back({term, form, prefix});
   }
 
   Xapian::Query phrase(const std::vector<const Token*>& tokens, Xapian::termcount window) {
@@ -125,8 +137,14 @@ class Builder {
       } else if (is_filter(child)) {
         filters.push_back(filter(child));
       } else {
+        QueryConcept* outer = concept_;
+        if (relaxed != nullptr || top_level_) concept_ = &built_.concepts.emplace_back(QueryConcept{concept_text(child), {}});
         Xapian::Query q = scored(child);
-        if (q.empty()) continue;  // pure punctuation must not empty the whole query
+        concept_ = outer;
+        if (q.empty()) {  // pure punctuation must not empty the whole query
+          if (relaxed != nullptr || top_level_) built_.concepts.pop_back();
+          continue;
+        }
         scores.push_back(std::move(q));
         if (child.kind == QueryNode::Kind::kWord) {
           ++plain_words;
@@ -168,6 +186,7 @@ class Builder {
   Xapian::Query syllable_anywhere(const Token& token) {
     const std::string t = schema::text_term(token, space_);
     terms_.insert(schema::text_term(token));
+    note(t, MatchForm::kBigram, true);
     return Xapian::Query(Xapian::Query::OP_WILDCARD, t, kMaxSyllableExpansion,
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
@@ -183,20 +202,25 @@ class Builder {
     if (is_plain_wildcard(text)) {
       const std::vector<Token> prefix = analyzer_.analyze(text.substr(0, text.size() - 1), context_);
       if (prefix.size() == 1 && prefix[0].kind == TokenKind::kWord) {
-        return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::text_term(prefix[0], space_), kMaxWildcardExpansion,
+        const std::string pattern = schema::text_term(prefix[0], space_);
+        note(pattern, MatchForm::kWord, true);
+        return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, kMaxWildcardExpansion,
                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
       }
     }
     const std::vector<Token> tokens = analyzer_.analyze(text, context_);
     if (options_.synonyms && !expanding_synonyms_) {
-      if (const std::vector<std::string>* group = options_.synonyms->group_of(Synonyms::key_of(tokens))) {
+      const std::string key = Synonyms::key_of(tokens);
+      if (const std::vector<std::string>* group = options_.synonyms->group_of(key)) {
         expanding_synonyms_ = true;
         Queries variants;
         for (const std::string& synonym : *group) {
+          another_word_ = Synonyms::key_of(analyzer_.analyze(synonym, context_)) != key;
           Xapian::Query q = word(synonym);
           if (!q.empty()) variants.push_back(std::move(q));
         }
         expanding_synonyms_ = false;
+        another_word_ = false;
         main_term_.clear();
         return combine(Xapian::Query::OP_SYNONYM, variants);
       }
@@ -316,12 +340,33 @@ class Builder {
     return std::max<Xapian::termcount>(words, 1);
   }
 
+  // The text a concept is reported under: the word or phrase as typed, title:word.
+  static std::string concept_text(const QueryNode& node) {
+    switch (node.kind) {
+      case QueryNode::Kind::kWord:
+        return node.text;
+      case QueryNode::Kind::kPhrase:
+        return "\"" + node.text + "\"";
+      case QueryNode::Kind::kField:
+        return node.field + ":" + (node.quoted ? "\"" + node.text + "\"" : node.text);
+      default:
+        return describe(node);
+    }
+  }
+
+ public:
+  bool top_level_ = false;  // the query is one group or word: its children are concepts too
+
+ private:
   const Analyzer& analyzer_;
   AnalysisContext& context_;
   const QueryOptions& options_;
   std::set<std::string>& terms_;
+  BuiltQuery& built_;
+  QueryConcept* concept_ = nullptr;
   TextSpace space_ = TextSpace::kAnywhere;
   bool expanding_synonyms_ = false;
+  bool another_word_ = false;  // expanding a synonym other than the word typed
   std::string main_term_;  // of the last word(): its one word or morpheme term, if it has one
 };
 
@@ -346,6 +391,20 @@ bool date_bound(const std::string& text, bool last, std::string& out) {
 
 }  // namespace
 
+const char* match_form_name(MatchForm form) {
+  switch (form) {
+    case MatchForm::kWord:
+      return "word";
+    case MatchForm::kPart:
+      return "part";
+    case MatchForm::kSynonym:
+      return "synonym";
+    case MatchForm::kBigram:
+      return "bigram";
+  }
+  return "?";
+}
+
 bool parse_date_range(const std::string& value, std::string& from, std::string& to) {
   const std::size_t dots = value.find("..");
   const std::string low = dots == std::string::npos ? value : value.substr(0, dots);
@@ -360,11 +419,12 @@ BuiltQuery build_query(const QueryNode& query, const Analyzer& analyzer, const Q
                        AnalysisContext* context) {
   BuiltQuery built;
   AnalysisContext one_off(0);
-  Builder builder(analyzer, context ? *context : one_off, options, built.terms);
+  Builder builder(analyzer, context ? *context : one_off, options, built);
   if (query.kind == QueryNode::Kind::kAnd) {
     built.strict = builder.all_of(query.children, &built.relaxed);
   } else {
-    built.strict = builder.build(query);
+    builder.top_level_ = true;
+    built.strict = builder.all_of({query}, nullptr);
   }
   if (built.strict.empty()) built.strict = Xapian::Query::MatchNothing;
   return built;

@@ -175,6 +175,7 @@ int search_main(int argc, char** argv) {
       ("facets", "also print counts per source and month")
       ("no-collapse", "show every copy of a story printed by several sources")
       ("strict", "never loosen a long query: only articles with every word")
+      ("explain", "say per result how each query word matched (word, part, synonym, bigram or none)")
       ("snippets", "with --queries: also make snippets (to measure their cost)")
       ("similar", po::value(&request.similar_to)->value_name("ID"), "articles most like the article ID")
       ("json", "print one JSON object instead of text (always with facets)")
@@ -223,6 +224,7 @@ int search_main(int argc, char** argv) {
   request.offset = static_cast<Xapian::doccount>(offset);
   request.collapse = vm.count("no-collapse") == 0;
   request.strict = vm.count("strict") > 0;
+  request.explain = vm.count("explain") > 0;
   if (!queries_path.empty()) {
     request.with_snippets = vm.count("snippets") > 0;
     request.with_facets = vm.count("facets") > 0;

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 #include "base/errors.h"
@@ -246,6 +247,26 @@ void Searcher::check_sources(const SearchRequest& request, const QueryNode& quer
   }
 }
 
+std::vector<ConceptMatch> Searcher::explain(const BuiltQuery& built, const std::set<std::string>& matching,
+                                            const Xapian::Document& doc) const {
+  std::vector<ConceptMatch> out;
+  for (const QueryConcept& query_concept : built.concepts) {
+    ConceptMatch match{query_concept.text, false, MatchForm::kBigram, ""};
+    for (const ConceptTerm& term : query_concept.terms) {
+      if (match.matched && term.form >= match.form) continue;
+      std::string found = matching.count(term.term) > 0 ? term.term : "";
+      if (found.empty() && term.prefix) {  // wildcards are not among the matching terms: look
+        Xapian::TermIterator t = doc.termlist_begin();
+        t.skip_to(term.term);
+        if (t != doc.termlist_end() && (*t).rfind(term.term, 0) == 0) found = *t;
+      }
+      if (!found.empty()) match = {query_concept.text, true, term.form, std::move(found)};
+    }
+    out.push_back(std::move(match));
+  }
+  return out;
+}
+
 namespace {
 
 // How much a copy tells a reader about itself: a title, a date, a source, a URL.
@@ -343,6 +364,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     SearchHit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
+    if (request.explain || response.relaxed) {
+      const std::set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+      std::vector<ConceptMatch> concepts = explain(built, matching, it.get_document());
+      hit.partial = response.relaxed && std::any_of(concepts.begin(), concepts.end(),
+                                                    [](const ConceptMatch& c) { return !c.matched; });
+      if (request.explain) hit.explain = std::move(concepts);
+    }
     hit.similar = request.collapse ? it.get_collapse_count() : 0;
     StoredArticle stored;
     if (schema::decode_stored_article(it.get_document().get_data(), stored)) {

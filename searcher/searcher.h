@@ -44,6 +44,15 @@ struct SearchRequest {
   bool exact_counts = true;
   bool collapse = true;       // one result per near-duplicate group (same wire story)
   bool strict = false;        // never loosen a long query to "most of the words"
+  bool explain = false;       // say per result how each query word matched
+};
+
+// How one concept of the query (a word, a phrase, title:word) matched one result.
+struct ConceptMatch {
+  std::string text;        // the concept as typed
+  bool matched = false;
+  MatchForm form = MatchForm::kWord;  // the best form that matched (when matched)
+  std::string term;        // the index term that did, as stored ("XN수출", "h200")
 };
 
 struct SearchHit {
@@ -56,6 +65,9 @@ struct SearchHit {
   double score = 0;
   std::string snippet;  // HTML-escaped, matches in <mark>…</mark>
   std::string title_html;  // the title HTML-escaped with its matches in <mark>…</mark>
+  // A result of a loosened query that lacks some of its words ("match": "partial").
+  bool partial = false;
+  std::vector<ConceptMatch> explain;  // with SearchRequest::explain, one per query concept
   Xapian::doccount similar = 0;  // near-duplicates folded into this result (at least); the
                                  // copy shown is the best described of them (title, date,
                                  // source, URL), the best ranked on ties
@@ -150,6 +162,10 @@ class Searcher {
   BuiltQuery similar_query(const std::string& id);
   void count_matches(const Xapian::Query& query, const Xapian::Query& without_sources, const SearchRequest& request,
                      SearchResponse& response);
+  // How each concept of `built` matches the document `doc` that `matching` (the query's
+  // terms that index it) belongs to.
+  std::vector<ConceptMatch> explain(const BuiltQuery& built, const std::set<std::string>& matching,
+                                    const Xapian::Document& doc) const;
   // Replaces `shown` by the copy of its near-duplicate `group` matching `query` that is
   // best described (title, date, source, URL), if one is better.
   void best_described_copy(const Xapian::Query& query, const std::string& group, StoredArticle& shown);

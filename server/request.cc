@@ -42,6 +42,14 @@ Xapian::doccount number(const Params& params, const char* name, Xapian::doccount
   return static_cast<Xapian::doccount>(value);
 }
 
+// A 0/1 switch; absent is 0.
+bool flag(const Params& params, const char* name) {
+  const std::string* value = single(params, name);
+  if (value == nullptr) return false;
+  if (*value != "0" && *value != "1") throw BadRequest(std::string(name) + " must be 0 or 1");
+  return *value == "1";
+}
+
 std::string optional_text(const Params& params, const char* name) {
   const std::string* value = single(params, name);
   if (value == nullptr) return "";
@@ -76,10 +84,8 @@ SearchRequest parse_search_params(const Params& params) {
     check_text(it->second, "source", kMaxFieldBytes);
     if (!it->second.empty()) request.sources.push_back(it->second);
   }
-  if (const std::string* strict = single(params, "strict"); strict != nullptr) {
-    if (*strict != "0" && *strict != "1") throw BadRequest("strict must be 0 or 1");
-    request.strict = *strict == "1";
-  }
+  request.strict = flag(params, "strict");
+  request.explain = flag(params, "explain");
   request.with_snippets = true;
   request.with_facets = true;
   return request;

@@ -159,6 +159,11 @@ function renderHit(hit) {
     time.dateTime = hit.date;
     meta.append(time);
   }
+  if (hit.match === 'partial') {
+    const partial = element('span', 'partial', '일부 단어만 일치');
+    partial.title = '검색어의 단어 중 일부가 이 기사에 없습니다';
+    meta.append(partial);
+  }
   if (hit.similar > 0) {
     const copies = element('span', 'copies', `+${hit.similar} 비슷한 기사`);
     copies.title = `같은 내용의 기사 ${hit.similar}건을 이 기사 하나로 묶었습니다`;

@@ -201,6 +201,35 @@ TEST_F(EndToEndTest, BadFiltersAndEmptyQueriesAreUsageErrors) {
   }
 }
 
+TEST_F(EndToEndTest, ExplainSaysHowEachWordMatchedAndLooseResultsArePartial) {
+  const nlohmann::json loose = nlohmann::json::parse(search("--json --explain --limit 3 " + shell_quote("엔비디아 수출 허가 세월호 침몰")).out);
+  ASSERT_TRUE(loose["relaxed"]);
+  ASSERT_FALSE(loose["results"].empty());
+  const nlohmann::json& first = loose["results"][0];
+  EXPECT_EQ(first["match"], "partial");
+  ASSERT_EQ(first["explain"].size(), 5u);
+  EXPECT_EQ(first["explain"][0], (nlohmann::json{{"word", "엔비디아"}, {"matched", "word"}, {"term", "엔비디아"}}));
+  EXPECT_EQ(first["explain"][3]["matched"], "none");
+  const nlohmann::json synonym = nlohmann::json::parse(search("--json --explain --limit 1 'nvidia 수출'").out);
+  EXPECT_EQ(synonym["results"][0]["match"], "full");
+  EXPECT_EQ(synonym["results"][0]["explain"][0],
+            (nlohmann::json{{"word", "nvidia"}, {"matched", "synonym"}, {"term", "엔비디아"}}));
+  const nlohmann::json bigram = nlohmann::json::parse(search("--json --explain --limit 30 수출").out);
+  std::set<std::string> forms;
+  for (const auto& hit : bigram["results"]) forms.insert(hit["explain"][0]["matched"]);
+  EXPECT_TRUE(forms.count("word")) << "수출 as a word";
+  const nlohmann::json prefix = nlohmann::json::parse(search("--json --explain --limit 1 'GPT*'").out);
+  ASSERT_FALSE(prefix["results"].empty());
+  EXPECT_EQ(prefix["results"][0]["explain"][0]["term"].get<std::string>().rfind("gpt", 0), 0u);
+  // Without --explain, no explanation; results of a strict query are full.
+  const nlohmann::json plain = search_json("H200 수출");
+  EXPECT_FALSE(plain["results"][0].contains("explain"));
+  EXPECT_EQ(plain["results"][0]["match"], "full");
+  const CommandResult human = search("--explain --limit 1 " + shell_quote("엔비디아 수출 허가 세월호 침몰"));
+  EXPECT_NE(human.out.find("   matched: 엔비디아 → 엔비디아 (word) · 수출 → 수출 (word)"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("(partial: not every word)"), std::string::npos) << human.out;
+}
+
 TEST_F(EndToEndTest, StrictNeverLoosens) {
   const std::string query = shell_quote("엔비디아 수출 허가 세월호 침몰");
   EXPECT_TRUE(search_json("엔비디아 수출 허가 세월호 침몰")["relaxed"]);

@@ -175,6 +175,7 @@ TEST_F(ApiTest, SearchEqualsSinmunSearchJson) {
       {{{"q", "기준금리 동결"}}, "'기준금리 동결'"},                       // a folded copy
       {{{"q", "엔비디아 수출 허가 세월호 침몰"}, {"strict", "1"}}, "--strict '엔비디아 수출 허가 세월호 침몰'"},
       {{{"q", "수출"}, {"source", "한빛일보"}, {"source", "동해신문"}}, "--source 한빛일보 --source 동해신문 수출"},
+      {{{"q", "nvidia 수출 허가 세월호"}, {"explain", "1"}}, "--explain 'nvidia 수출 허가 세월호'"},
   };
   // The cases above do reach what they are named for.
   const auto cli_json = [&](const std::string& args) {

@@ -61,6 +61,7 @@ TEST(ParseSearchParams, RefusesBadParametersSayingWhich) {
       {{{"q", "a"}, {"source", std::string(kMaxFieldBytes + 1, 'x')}}, "source is longer than"},
       {{{"q", "a"}, {"from", "\xc0\x80"}}, "from is not valid UTF-8"},
       {{{"q", "a"}, {"strict", "yes"}}, "strict must be 0 or 1"},
+      {{{"q", "a"}, {"explain", "true"}}, "explain must be 0 or 1"},
       {{{"q", "a"}, {"strict", "1"}, {"strict", "0"}}, "strict is given more than once"},
   };
   for (const Refused& c : cases) {

@@ -260,6 +260,7 @@ test('a loosened query says so above the results, and the strict switch turns lo
   const note = await page.locator('#loosened').boundingBox();
   const first = await page.locator('.result').first().boundingBox();
   assert.ok(note.y + note.height <= first.y, 'the note comes before the first result');
+  assert.equal(await page.textContent('.result >> nth=0 >> .partial'), '일부 단어만 일치', 'a partial match says so');
   assert.ok(!(await page.isChecked('#strict')));
 
   await page.click('#run-strict');
