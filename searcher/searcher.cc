@@ -364,7 +364,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     SearchHit hit;
     hit.rank = ++rank;
     hit.score = it.get_weight();
-    if (request.explain || response.relaxed) {
+    // Which words each shown result has (a run of ids for evaluation shows none).
+    if (request.explain || (response.relaxed && request.with_snippets)) {
       const std::set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
       std::vector<ConceptMatch> concepts = explain(built, matching, it.get_document());
       hit.partial = response.relaxed && std::any_of(concepts.begin(), concepts.end(),

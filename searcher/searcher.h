@@ -65,7 +65,8 @@ struct SearchHit {
   double score = 0;
   std::string snippet;  // HTML-escaped, matches in <mark>…</mark>
   std::string title_html;  // the title HTML-escaped with its matches in <mark>…</mark>
-  // A result of a loosened query that lacks some of its words ("match": "partial").
+  // A result of a loosened query that lacks some of its words ("match": "partial"); known
+  // when snippets are made or explain is asked for.
   bool partial = false;
   std::vector<ConceptMatch> explain;  // with SearchRequest::explain, one per query concept
   Xapian::doccount similar = 0;  // near-duplicates folded into this result (at least); the
