@@ -6,13 +6,13 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "analyzers/morph/segmenter.h"
-#include "base/errors.h"
 #include "analyzers/detail/morph_terms.h"
 #include "analyzers/detail/ngram.h"
 #include "analyzers/detail/normalizer.h"
 #include "analyzers/detail/pretokenizer.h"
 #include "analyzers/detail/unicode_class.h"
+#include "analyzers/morph/segmenter.h"
+#include "base/errors.h"
 
 namespace sinmun {
 namespace {
@@ -36,7 +36,8 @@ struct PieceContext {
 constexpr const char* kWordAfter = " 정부";
 
 bool is_number(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }
 
 // The last syllables of the common particles (의 에 은 는 이 가 을 를 로 와 과 도 만, and

@@ -10,6 +10,7 @@ namespace sinmun {
 
 // The part-of-speech tags of mecab-ko-dic (its pos-id.def), typed, so that analysis policy
 // is a set membership test rather than string compares.
+// clang-format off
 enum class PosTag : std::uint8_t {
   kNone,  // not from the dictionary (a Latin/number word, an n-gram)
   kEC, kEF, kEP, kETM, kETN,                                 // endings
@@ -22,12 +23,16 @@ enum class PosTag : std::uint8_t {
   kXPN, kXR, kXSA, kXSN, kXSV,                               // affixes and roots
   kUnknown,                                                  // an unknown-word template
 };
+// clang-format on
 
+// In PosTag's order.
+// clang-format off
 inline constexpr std::array<std::string_view, 46> kPosTagNames = {
     "",    "EC",  "EF",  "EP",  "ETM", "ETN", "IC",  "JC",   "JKB", "JKC", "JKG", "JKO",
     "JKQ", "JKS", "JKV", "JX",  "MAG", "MAJ", "MM",  "NNG",  "NNP", "NNB", "NNBC", "NP",
     "NR",  "SF",  "SH",  "SL",  "SN",  "SP",  "SSC", "SSO",  "SC",  "SY",  "SE",  "VA",
     "VCN", "VCP", "VV",  "VX",  "XPN", "XR",  "XSA", "XSN",  "XSV", "UNKNOWN"};
+// clang-format on
 
 // "NNG" for PosTag::kNNG; "" for kNone.
 constexpr std::string_view pos_tag_name(PosTag tag) { return kPosTagNames[static_cast<std::size_t>(tag)]; }

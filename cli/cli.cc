@@ -12,6 +12,8 @@ namespace sinmun::cli {
 
 void add_analyzer_options(po::options_description& options, AnalyzerConfig& config, std::string& analysis,
                           const char* analysis_help) {
+  // One option a line, as --help shows them.
+  // clang-format off
   options.add_options()
       ("dict", po::value(&config.dictionary_dir)->value_name("DIR"),
        "mecab-ko-dic directory (default: $SINMUN_DICT, else ~/.local/share/sinmun/mecab-ko-dic)")
@@ -19,6 +21,7 @@ void add_analyzer_options(po::options_description& options, AnalyzerConfig& conf
        "user dictionary TSV: surface<TAB>POS[<TAB>cost] (default: $SINMUN_USER_DICT, else the one shipped; "
        "'none' for none)")
       ("analysis", po::value(&analysis)->value_name("MODE"), analysis_help);
+  // clang-format on
 }
 
 namespace {
@@ -69,7 +72,10 @@ std::vector<std::string> operands_last(int argc, char** argv, const po::options_
 bool parse_command_line(const Program& program, int argc, char** argv, po::options_description& options,
                         po::variables_map& vm, const po::options_description& hidden,
                         const po::positional_options_description& positional) {
+  // One option a line, as --help shows them.
+  // clang-format off
   options.add_options()("help,h", "show this help")("version", "show the version and exit");
+  // clang-format on
   po::options_description all;
   all.add(options).add(hidden);
   try {

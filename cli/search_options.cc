@@ -3,6 +3,8 @@
 namespace sinmun::cli {
 
 void add_search_options(po::options_description& options, SearchConfigOptions& config) {
+  // One option a line, as --help shows them.
+  // clang-format off
   options.add_options()
       ("db", po::value(&config.db_path)->value_name("DIR"), "database made by sinmun-index (or a Xapian stub file)")
       ("synonyms", po::value(&config.synonyms_path)->value_name("FILE"),
@@ -10,6 +12,7 @@ void add_search_options(po::options_description& options, SearchConfigOptions& c
       ("bm25", po::value(&config.bm25)->value_name("K1,B"), "BM25 parameters (default 0.6,0.9, tuned on news)")
       ("proximity", po::value(&config.proximity)->value_name("W"),
        "weight of the bonus for query words close together (default 0.5; 0: none)");
+  // clang-format on
   add_analyzer_options(options, config.analyzer, config.analysis_mode,
                        "morph+ngram, ngram or morph (default: what the database was indexed with)");
 }

@@ -33,6 +33,8 @@ struct Rule {
 
 // The one list of boilerplate rules. Matching is on whole lines; the byte limits keep a
 // sentence that merely mentions a word (a story about copyright) from being dropped.
+// One rule a row, each with the lines it is for.
+// clang-format off
 const std::vector<Rule>& rules() {
   static const std::vector<Rule> kRules = {
       // "ⓒ 한빛일보 무단 전재 및 재배포 금지", "<저작권자 © 무단전재-재배포 금지>".
@@ -91,11 +93,12 @@ const std::vector<Rule>& rules() {
   };
   return kRules;
 }
+// clang-format on
 
 bool is_separator(UChar32 c) {
-  return u_isUWhiteSpace(c) || c == '|' || c == '/' || c == ':' || c == ',' || c == '(' || c == ')' ||
-         c == '[' || c == ']' || c == '<' || c == '>' || c == 0x00B7 || c == 0x2502 || c == 0xFF5C ||
-         c == 0x2022 || c == 0x3161 || c == '*' || c == '\'' || c == '"';
+  return u_isUWhiteSpace(c) || c == '|' || c == '/' || c == ':' || c == ',' || c == '(' || c == ')' || c == '[' ||
+         c == ']' || c == '<' || c == '>' || c == 0x00B7 || c == 0x2502 || c == 0xFF5C || c == 0x2022 || c == 0x3161 ||
+         c == '*' || c == '\'' || c == '"';
 }
 
 std::vector<std::string_view> tokens(std::string_view line) {
@@ -109,7 +112,8 @@ std::vector<std::string_view> tokens(std::string_view line) {
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (is_separator(c)) {
-      if (start >= 0) out.push_back(line.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(here - start)));
+      if (start >= 0)
+        out.push_back(line.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(here - start)));
       start = -1;
     } else if (start < 0) {
       start = here;
@@ -158,8 +162,8 @@ bool is_slash_credit(std::string_view line) {
     return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
   });
   return name_like && std::any_of(name.begin(), name.end(), [](char c) {
-    return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c));
-  });
+           return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(static_cast<unsigned char>(c));
+         });
 }
 
 bool matches(const Rule& rule, std::string_view line) {
@@ -201,8 +205,8 @@ bool matches(const Rule& rule, std::string_view line) {
 // True for the inside of a bracket that credits a photo or graphic.
 bool is_credit(std::string_view inside) {
   const std::string text = trim(inside);
-  const bool credit_word = text.starts_with("사진") || text.starts_with("그래픽") ||
-                           text.starts_with("영상") || text.starts_with("일러스트");
+  const bool credit_word = text.starts_with("사진") || text.starts_with("그래픽") || text.starts_with("영상") ||
+                           text.starts_with("일러스트");
   return (credit_word && (contains(text, "=") || contains(text, "제공") || contains(text, "출처"))) ||
          text.ends_with("자료사진");
 }
@@ -310,12 +314,16 @@ std::string clean_article_text(std::string_view text) {
 
 bool is_bracket_tag(std::string_view line) {
   static constexpr std::pair<std::string_view, std::string_view> kBrackets[] = {
-      {"[", "]"}, {"<", ">"}, {"\xE3\x80\x90", "\xE3\x80\x91"} /* 【】 */, {"\xE3\x80\x88", "\xE3\x80\x89"} /* 〈〉 */,
+      {"[", "]"},
+      {"<", ">"},
+      {"\xE3\x80\x90", "\xE3\x80\x91"} /* 【】 */,
+      {"\xE3\x80\x88", "\xE3\x80\x89"} /* 〈〉 */,
       {"\xEF\xBC\xBB", "\xEF\xBC\xBD"} /* ［］ */};
   const std::string text = trim(line);
   for (const auto& [open, close] : kBrackets) {
     if (text.size() <= open.size() + close.size() || !text.starts_with(open) || !text.ends_with(close)) continue;
-    const std::string inner = trim(std::string_view(text).substr(open.size(), text.size() - open.size() - close.size()));
+    const std::string inner =
+        trim(std::string_view(text).substr(open.size(), text.size() - open.size() - close.size()));
     return !inner.empty() && inner.size() <= 60 && inner.find(open) == std::string::npos &&
            inner.find(close) == std::string::npos;
   }

@@ -10,12 +10,12 @@
 namespace sinmun {
 namespace {
 
-constexpr std::array<std::string_view, 10> kTitles = {"기자", "특파원", "논설위원", "선임기자", "전문기자",
-                                                       "객원기자", "인턴기자", "수습기자", "편집위원", "대기자"};
+constexpr std::array<std::string_view, 10> kTitles = {"기자",     "특파원",   "논설위원", "선임기자", "전문기자",
+                                                      "객원기자", "인턴기자", "수습기자", "편집위원", "대기자"};
 
 // Words that stand before 기자 without being a name ("취재 기자", "사진 기자").
 constexpr std::array<std::string_view, 12> kNotNames = {"취재", "사진", "영상", "담당", "현장", "본지",
-                                                         "해당", "외신", "국내", "여러", "다른", "일부"};
+                                                        "해당", "외신", "국내", "여러", "다른", "일부"};
 
 bool is_hangul_syllable_at(std::string_view s, std::size_t i) {
   if (i + 3 > s.size()) return false;

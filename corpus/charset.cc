@@ -30,8 +30,8 @@ std::string charset_parameter(std::string_view text) {
 
 // Counts undecodable bytes and writes one U+FFFD per byte, matching repair_utf8, so that
 // messages give the same kind of number for every charset.
-void count_and_substitute(const void* context, UConverterToUnicodeArgs* args, const char*,
-                          int32_t length, UConverterCallbackReason reason, UErrorCode* error) {
+void count_and_substitute(const void* context, UConverterToUnicodeArgs* args, const char*, int32_t length,
+                          UConverterCallbackReason reason, UErrorCode* error) {
   if (reason > UCNV_IRREGULAR) return;  // reset, close, clone: nothing to substitute
   *static_cast<std::size_t*>(const_cast<void*>(context)) += static_cast<std::size_t>(length);
   *error = U_ZERO_ERROR;
@@ -41,8 +41,8 @@ void count_and_substitute(const void* context, UConverterToUnicodeArgs* args, co
 
 bool convert(std::string_view bytes, const std::string& converter_name, DecodedText& out) {
   UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<UConverter, void (*)(UConverter*)> converter(
-      ucnv_open(converter_name.c_str(), &status), ucnv_close);
+  const std::unique_ptr<UConverter, void (*)(UConverter*)> converter(ucnv_open(converter_name.c_str(), &status),
+                                                                     ucnv_close);
   if (U_FAILURE(status)) return false;
   std::size_t invalid = 0;
   ucnv_setToUCallBack(converter.get(), count_and_substitute, &invalid, nullptr, nullptr, &status);
@@ -103,8 +103,7 @@ bool looks_like_cp949(std::string_view bytes) {
 
 std::string detect(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
-  const std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> detector(ucsdet_open(&status),
-                                                                               ucsdet_close);
+  const std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> detector(ucsdet_open(&status), ucsdet_close);
   if (U_FAILURE(status)) return "";
   // 64 KiB is plenty for a confident guess and keeps detection cheap on huge files.
   const std::string_view sample = bytes.substr(0, 64 * 1024);
@@ -117,17 +116,14 @@ std::string detect(std::string_view bytes) {
 
 }  // namespace
 
-std::string charset_from_content_type(std::string_view content_type) {
-  return charset_parameter(content_type);
-}
+std::string charset_from_content_type(std::string_view content_type) { return charset_parameter(content_type); }
 
 std::string charset_from_html_meta(std::string_view html) {
   const std::string head = lowercase_ascii(html.substr(0, 16 * 1024));
   std::size_t at = 0;
   while ((at = head.find("<meta", at)) != std::string::npos) {
     const std::size_t end = head.find('>', at);
-    const std::string_view tag =
-        std::string_view(html).substr(at, (end == std::string::npos ? head.size() : end) - at);
+    const std::string_view tag = std::string_view(html).substr(at, (end == std::string::npos ? head.size() : end) - at);
     at += 5;
     std::string label = charset_parameter(tag);
     if (!label.empty()) return label;
@@ -138,9 +134,8 @@ std::string charset_from_html_meta(std::string_view html) {
 std::string converter_for_label(std::string_view label) {
   std::string name = lowercase_ascii(trim(label));
   if (name.empty()) return "";
-  for (const char* korean : {"euc-kr", "euckr", "euc_kr", "ks_c_5601-1987", "ks_c_5601", "ksc5601",
-                             "ksc_5601", "cp949", "ms949", "uhc", "windows-949", "x-windows-949",
-                             "korean", "cseuckr"}) {
+  for (const char* korean : {"euc-kr", "euckr", "euc_kr", "ks_c_5601-1987", "ks_c_5601", "ksc5601", "ksc_5601", "cp949",
+                             "ms949", "uhc", "windows-949", "x-windows-949", "korean", "cseuckr"}) {
     if (name == korean) return "windows-949";
   }
   if (name == "utf8" || name == "utf-8") return "UTF-8";

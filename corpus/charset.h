@@ -21,17 +21,17 @@ std::string charset_from_html_meta(std::string_view html);
 std::string converter_for_label(std::string_view label);
 
 struct DecodedText {
-  std::string text;          // UTF-8
-  std::string charset;       // the converter used ("UTF-8", "windows-949", "UTF-16LE", …)
-  std::size_t invalid = 0;   // input bytes that could not be decoded, each now one U+FFFD
+  std::string text;         // UTF-8
+  std::string charset;      // the converter used ("UTF-8", "windows-949", "UTF-16LE", …)
+  std::size_t invalid = 0;  // input bytes that could not be decoded, each now one U+FFFD
 };
 
 // Decodes bytes of unknown origin to UTF-8. The charset is chosen from, in order: a byte order
 // mark (removed), `declared` (e.g. from an HTTP header), the page's own <meta> declaration
 // when `look_in_html_meta`, then UTF-8 when the bytes are (almost all) valid UTF-8, then
-// windows-949 when they decode cleanly into Hangul, then ICU's detector (ucsdet), then UTF-8. Unknown labels are ignored. Never throws on bad input.
-DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared = {},
-                           bool look_in_html_meta = false);
+// windows-949 when they decode cleanly into Hangul, then ICU's detector (ucsdet), then UTF-8. Unknown labels are
+// ignored. Never throws on bad input.
+DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared = {}, bool look_in_html_meta = false);
 
 // "invalid UTF-8: 3 byte(s) replaced by U+FFFD" for a result with invalid bytes; the wording
 // of every repair warning, whatever the charset.

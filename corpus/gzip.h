@@ -12,9 +12,9 @@ bool is_gzip(std::string_view bytes);
 
 // The result of inflating a gzip stream.
 struct Gunzipped {
-  std::string data;    // the concatenated output of every member that inflated cleanly
-  std::size_t members = 0;  // members that inflated cleanly
-  std::string error;   // empty on success; otherwise why the stream stopped
+  std::string data;              // the concatenated output of every member that inflated cleanly
+  std::size_t members = 0;       // members that inflated cleanly
+  std::string error;             // empty on success; otherwise why the stream stopped
   std::size_t error_offset = 0;  // compressed byte offset of the member that failed
 };
 

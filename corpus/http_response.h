@@ -9,10 +9,10 @@ namespace sinmun {
 // An HTTP/1.x response as a crawler stored it (e.g. the block of a WARC response record).
 struct HttpResponse {
   int status = 0;
-  std::string content_type;      // the Content-Type header, as sent
-  std::string transfer_encoding; // lower-cased
-  std::string content_encoding;  // lower-cased
-  std::string_view body;         // into the parsed bytes: still chunked/compressed if sent so
+  std::string content_type;       // the Content-Type header, as sent
+  std::string transfer_encoding;  // lower-cased
+  std::string content_encoding;   // lower-cased
+  std::string_view body;          // into the parsed bytes: still chunked/compressed if sent so
 };
 
 // Parses the status line and headers of `bytes` (CRLF or bare LF line ends). Returns an error

@@ -87,8 +87,8 @@ void emit_record(const json& object, const std::string& relative, const std::str
 
 // Parses one JSON text, repairing invalid UTF-8 first so that a stray byte costs a character,
 // not the record.
-bool parse(std::string text, const std::string& relative, const std::string& location,
-           const ProblemSink& report, json& out) {
+bool parse(std::string text, const std::string& relative, const std::string& location, const ProblemSink& report,
+           json& out) {
   if (const std::size_t bad = repair_utf8(text); bad > 0) {
     report({Problem::Severity::kWarning, relative, location,
             "invalid UTF-8: " + std::to_string(bad) + " byte(s) replaced by U+FFFD"});
@@ -106,8 +106,8 @@ bool parse(std::string text, const std::string& relative, const std::string& loc
 
 }  // namespace
 
-void read_json_lines(std::string_view content, const std::string& relative,
-                     const ArticleSink& sink, const ProblemSink& report, std::size_t first_line_number) {
+void read_json_lines(std::string_view content, const std::string& relative, const ArticleSink& sink,
+                     const ProblemSink& report, std::size_t first_line_number) {
   std::size_t line_number = first_line_number - 1;
   std::size_t start = 0;
   bool any_content = false;
@@ -152,8 +152,7 @@ void read_json(std::string_view content, const std::string& relative, const Arti
   std::size_t n = 0;
   for (const json& record : *records) {
     ++n;
-    emit_record(record, relative, relative + "#" + std::to_string(n), "record " + std::to_string(n),
-                sink, report);
+    emit_record(record, relative, relative + "#" + std::to_string(n), "record " + std::to_string(n), sink, report);
   }
 }
 

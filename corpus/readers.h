@@ -22,11 +22,11 @@ namespace sinmun {
 // One JSON object per line; blank lines are ignored; a record without `id` is
 // `relative#LINE`. The date is the first of `date`, `published`, `published_at`, `datetime`,
 // `pubDate`, `pub_date`, `publish_date`, `date_published`, `datePublished`, `timestamp`
-// that reads as a date (a string, or a number such as a Unix timestamp). `content` may be a run of whole lines from the middle of a big file
-// (read in parallel chunks): `first_line_number` is then the file's line number of its
-// first line, and a chunk without records is not reported as an empty file.
-void read_json_lines(std::string_view content, const std::string& relative,
-                     const ArticleSink& sink, const ProblemSink& report, std::size_t first_line_number = 1);
+// that reads as a date (a string, or a number such as a Unix timestamp). `content` may be a run of whole lines from the
+// middle of a big file (read in parallel chunks): `first_line_number` is then the file's line number of its first line,
+// and a chunk without records is not reported as an empty file.
+void read_json_lines(std::string_view content, const std::string& relative, const ArticleSink& sink,
+                     const ProblemSink& report, std::size_t first_line_number = 1);
 
 // One object, an array of objects, or an object holding such an array under `articles`,
 // `items` or `data`. The id of a record without `id` is `relative` for a lone object and

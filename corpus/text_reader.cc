@@ -59,10 +59,12 @@ void read_text(std::string_view content, const std::string& relative, const Arti
     }
     return lines.size();
   };
-  std::size_t title_at = first_line([](std::string_view line) { return boilerplate_rule(strip_photo_credits(line)).empty(); });
+  std::size_t title_at =
+      first_line([](std::string_view line) { return boilerplate_rule(strip_photo_credits(line)).empty(); });
   if (title_at == lines.size()) title_at = first_line([](std::string_view) { return true; });
-  const bool after_tag = std::any_of(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(std::min(title_at, lines.size())),
-                                     [](std::string_view line) { return is_bracket_tag(line); });
+  const bool after_tag =
+      std::any_of(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(std::min(title_at, lines.size())),
+                  [](std::string_view line) { return is_bracket_tag(line); });
   Article article;
   article.id = relative;
   article.file = relative;

@@ -87,7 +87,7 @@ struct Stamp {
   int year = 0;
   int month = 0;
   int day = 0;
-  int minute_of_day = -1;            // -1: no time given
+  int minute_of_day = -1;             // -1: no time given
   std::optional<int> offset_minutes;  // the zone of the time, when one is given
 };
 
@@ -188,8 +188,8 @@ bool take_separator(Cursor& c, const DateSyntax& syntax, std::string_view unit) 
 // Year, month and day, starting at the cursor.
 bool take_calendar_date(Cursor& c, const DateSyntax& syntax, Stamp& stamp) {
   const std::size_t start = c.position();
-  if (!c.take_number(4, 4, stamp.year) || !take_separator(c, syntax, "년") ||
-      !c.take_number(1, 2, stamp.month) || !take_separator(c, syntax, "월") || !c.take_number(1, 2, stamp.day)) {
+  if (!c.take_number(4, 4, stamp.year) || !take_separator(c, syntax, "년") || !c.take_number(1, 2, stamp.month) ||
+      !take_separator(c, syntax, "월") || !c.take_number(1, 2, stamp.day)) {
     c.rewind(start);
     return false;
   }
@@ -497,9 +497,7 @@ TextDate locate_date_in_text(std::string_view text, bool labelled) {
   return found;
 }
 
-std::string find_date_in_text(std::string_view text, bool labelled) {
-  return locate_date_in_text(text, labelled).date;
-}
+std::string find_date_in_text(std::string_view text, bool labelled) { return locate_date_in_text(text, labelled).date; }
 
 std::string unreadable_date_reason(std::string_view value) {
   std::string shown = trim(value);

@@ -49,8 +49,8 @@ std::string find_date_in_text(std::string_view text, bool labelled);
 
 // find_date_in_text with where it was found.
 struct TextDate {
-  std::string date;            // YYYY-MM-DD, or empty
-  std::size_t line = 0;        // 1-based line of `text` holding the date; 0 when none
+  std::string date;      // YYYY-MM-DD, or empty
+  std::size_t line = 0;  // 1-based line of `text` holding the date; 0 when none
   // With `labelled`, the first stamp of a line of at most 200 bytes whose label is followed
   // by a year but no valid date ("입력 2025.13.45"): its line, and the text from the label on.
   std::size_t unreadable_line = 0;

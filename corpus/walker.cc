@@ -29,7 +29,8 @@ bool is_documentation(const fs::path& path) {
   if (ext == ".md" || ext == ".markdown" || ext == ".rst") return true;
   if (!ext.empty() && ext != ".txt") return false;
   const std::string stem = lowercase_ascii(path.stem().string());
-  for (const char* name : {"readme", "license", "licence", "copying", "notice", "authors", "changelog", "contributing"}) {
+  for (const char* name :
+       {"readme", "license", "licence", "copying", "notice", "authors", "changelog", "contributing"}) {
     if (stem == name) return true;
   }
   return false;
@@ -78,8 +79,7 @@ class Walker {
   void add_file(const fs::path& path) {
     CrawlFile file;
     file.path = path;
-    file.relative = path == root_ ? path.filename().generic_string()
-                                  : path.lexically_relative(root_).generic_string();
+    file.relative = path == root_ ? path.filename().generic_string() : path.lexically_relative(root_).generic_string();
     const bool documentation = is_documentation(path);
     file.format = documentation ? FileFormat::kUnsupported : format_of(path);
     std::error_code ec;

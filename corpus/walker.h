@@ -39,8 +39,7 @@ struct CrawlFile {
 // extension or `.txt`) is never read as an article and is counted in that report only when
 // other files are ignored too: a crawl with a README alone reports nothing.
 // Throws std::runtime_error if `root` does not exist or cannot be read at all.
-std::vector<CrawlFile> walk_crawl_directory(const std::filesystem::path& root,
-                                            const ProblemSink& report);
+std::vector<CrawlFile> walk_crawl_directory(const std::filesystem::path& root, const ProblemSink& report);
 
 }  // namespace sinmun
 

@@ -50,8 +50,7 @@ bool is_html(const std::string& content_type, std::string_view payload) {
 
 class WarcReader {
  public:
-  WarcReader(std::string_view content, const std::string& relative, const ArticleSink& sink,
-             const ProblemSink& report)
+  WarcReader(std::string_view content, const std::string& relative, const ArticleSink& sink, const ProblemSink& report)
       : content_(content), relative_(relative), sink_(sink), report_(report) {}
 
   void run() {

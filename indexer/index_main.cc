@@ -1,6 +1,6 @@
 // sinmun-index: reads crawl directories and upserts their articles into a Xapian database.
-#include <boost/program_options.hpp>
 #include <xapian.h>
+#include <boost/program_options.hpp>
 
 #include <signal.h>
 #include <unistd.h>
@@ -75,8 +75,8 @@ class ProgressLine {
   explicit ProgressLine(bool enabled) : enabled_(enabled) {}
 
   void update(const sinmun::IndexStats& stats, std::size_t files_total) {
-    const std::size_t done = stats.files_indexed + stats.files_unchanged + stats.files_failed +
-                             stats.files_failed_before;
+    const std::size_t done =
+        stats.files_indexed + stats.files_unchanged + stats.files_failed + stats.files_failed_before;
     const auto now = std::chrono::steady_clock::now();
     if (!enabled_ || (now - last_ < std::chrono::milliseconds(200) && done < files_total)) return;
     last_ = now;
@@ -84,8 +84,8 @@ class ProgressLine {
     const double mb_per_s = seconds > 0 ? static_cast<double>(stats.bytes_read) / 1e6 / seconds : 0;
     const int eta = static_cast<int>(sinmun::seconds_left(stats, seconds));
     std::fprintf(stderr, "\r%zu/%s · %s · %.1f MB/s · ETA %d:%02d   ", done,
-                 count(files_total, "file", "files").c_str(), count(stats.articles_added, "article", "articles").c_str(),
-                 mb_per_s, eta / 60, eta % 60);
+                 count(files_total, "file", "files").c_str(),
+                 count(stats.articles_added, "article", "articles").c_str(), mb_per_s, eta / 60, eta % 60);
     shown_ = true;
   }
 
@@ -104,25 +104,28 @@ class ProgressLine {
 
 void print_summary(const sinmun::IndexStats& stats, double seconds, const std::string& db_path,
                    Xapian::doccount documents) {
-  std::fprintf(stderr,
-               "sinmun-index: %s: %zu read, %zu unchanged, %zu failed, %zu failed before "
-               "(unchanged, not retried)\n"
-               "sinmun-index: %s added or replaced, %zu removed, %s skipped, %s; %.1f MB in %.2f s\n",
-               count(stats.files_seen, "file", "files").c_str(), stats.files_indexed, stats.files_unchanged,
-               stats.files_failed, stats.files_failed_before,
-               count(stats.articles_added, "article", "articles").c_str(), stats.articles_removed, count(stats.records_skipped, "record", "records").c_str(),
-               count(stats.warnings, "warning", "warnings").c_str(), static_cast<double>(stats.bytes_read) / 1e6,
-               seconds);
+  std::fprintf(
+      stderr,
+      "sinmun-index: %s: %zu read, %zu unchanged, %zu failed, %zu failed before "
+      "(unchanged, not retried)\n"
+      "sinmun-index: %s added or replaced, %zu removed, %s skipped, %s; %.1f MB in %.2f s\n",
+      count(stats.files_seen, "file", "files").c_str(), stats.files_indexed, stats.files_unchanged, stats.files_failed,
+      stats.files_failed_before, count(stats.articles_added, "article", "articles").c_str(), stats.articles_removed,
+      count(stats.records_skipped, "record", "records").c_str(), count(stats.warnings, "warning", "warnings").c_str(),
+      static_cast<double>(stats.bytes_read) / 1e6, seconds);
   for (const auto& [reason, n] : stats.skip_reasons) {
     std::fprintf(stderr, "sinmun-index:   skipped %zu × %s\n", n, reason.c_str());
   }
   if (stats.records_copied > 0) {
-    std::fprintf(stderr, "sinmun-index: %s the same as an article indexed already (same id, title and body): "
-                 "kept once\n", count(stats.records_copied, "record was", "records were").c_str());
+    std::fprintf(stderr,
+                 "sinmun-index: %s the same as an article indexed already (same id, title and body): "
+                 "kept once\n",
+                 count(stats.records_copied, "record was", "records were").c_str());
   }
   if (stats.template_lines_learned > 0) {
     const bool one = stats.template_lines_learned == 1;
-    std::fprintf(stderr, "sinmun-index: learned %s of boilerplate, no longer indexed (%s re-indexed without %s); "
+    std::fprintf(stderr,
+                 "sinmun-index: learned %s of boilerplate, no longer indexed (%s re-indexed without %s); "
                  "--report-boilerplate lists %s\n",
                  count(stats.template_lines_learned, "line", "lines").c_str(),
                  count(stats.articles_retemplated, "article", "articles").c_str(), one ? "it" : "them",
@@ -180,6 +183,8 @@ int index_main(int argc, char** argv) {
   sinmun::AnalyzerConfig analyzer_config;
   std::string analysis;
   po::options_description options(kUsage);
+  // One option a line, as --help shows them.
+  // clang-format off
   options.add_options()
       ("db", po::value(&db_path)->value_name("DIR"), "database directory to create or update")
       ("jobs,j", po::value(&index_options.jobs)->default_value(0)->value_name("N"),
@@ -189,10 +194,14 @@ int index_main(int argc, char** argv) {
        "articles per commit; a killed run loses at most this many")
       ("quiet,q", "print only problems and errors, no progress or summary")
       ("report-boilerplate", "list the lines learned as boilerplate (source<TAB>articles<TAB>line) and exit");
+  // clang-format on
   sinmun::cli::add_analyzer_options(options, analyzer_config, analysis,
                                     "morph+ngram (default), ngram (no dictionary needed) or morph (for measurement)");
   po::options_description hidden;
+  // One option a line, as --help shows them.
+  // clang-format off
   hidden.add_options()("crawl", po::value(&crawl_dirs));
+  // clang-format on
   po::positional_options_description positional;
   positional.add("crawl", -1);
   po::variables_map vm;
@@ -239,9 +248,10 @@ int index_main(int argc, char** argv) {
   }
   if (!stats.interrupted) return 0;
   const int signal_number = g_signal;
-  std::fprintf(stderr, "sinmun-index: interrupted by %s: what was done is committed; %s not done; run the same "
-               "command again to finish\n", signal_number == SIGINT ? "SIGINT" : "SIGTERM",
-               count(stats.files_left, "file", "files").c_str());
+  std::fprintf(stderr,
+               "sinmun-index: interrupted by %s: what was done is committed; %s not done; run the same "
+               "command again to finish\n",
+               signal_number == SIGINT ? "SIGINT" : "SIGTERM", count(stats.files_left, "file", "files").c_str());
   return 128 + signal_number;
 }
 

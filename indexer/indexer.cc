@@ -29,13 +29,15 @@ Xapian::WritableDatabase open_database(const fs::path& path) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (fs::is_regular_file(status)) {
-    throw EnvironmentError(path.string() + " is a file, not a database directory; "
-                             "give --db a new or existing database directory");
+    throw EnvironmentError(path.string() +
+                           " is a file, not a database directory; "
+                           "give --db a new or existing database directory");
   }
   if (fs::is_directory(status) && !fs::is_empty(path, ec) && !fs::exists(path / "iamglass") &&
       !fs::exists(path / "iamchert")) {
-    throw EnvironmentError(path.string() + " is a non-empty directory that is not a Xapian "
-                             "database; refusing to write into it");
+    throw EnvironmentError(path.string() +
+                           " is a non-empty directory that is not a Xapian "
+                           "database; refusing to write into it");
   }
   return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
 }
@@ -109,15 +111,14 @@ Indexer::Indexer(const fs::path& db_path, const Analyzer& analyzer, IndexOptions
   if (options_.jobs == 0) options_.jobs = std::max(1u, std::thread::hardware_concurrency());
   const std::string recorded = db_.get_metadata(std::string(schema::kAnalyzerModeKey));
   if (!recorded.empty() && recorded != analyzer.mode() && db_.get_doccount() > 0) {
-    throw DataError(db_path.string() + " was indexed with '" + recorded +
-                             "' analysis, this run would use '" + analyzer.mode() +
-                             "'; use the same dictionary settings, or index into a new database");
+    throw DataError(db_path.string() + " was indexed with '" + recorded + "' analysis, this run would use '" +
+                    analyzer.mode() + "'; use the same dictionary settings, or index into a new database");
   }
   db_.set_metadata(std::string(schema::kAnalyzerModeKey), analyzer.mode());
 }
 
-IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink& report,
-                          const ProgressSink& progress, const std::atomic<bool>* interrupt) {
+IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink& report, const ProgressSink& progress,
+                          const std::atomic<bool>* interrupt) {
   const auto interrupted = [interrupt] { return interrupt && interrupt->load(); };
   FileLedger ledger(db_);
   IndexStats stats;

@@ -47,20 +47,20 @@ struct IndexOptions {
 
 struct IndexStats {
   std::size_t files_seen = 0;
-  std::size_t files_indexed = 0;     // new or changed, read this run
-  std::size_t files_unchanged = 0;   // same size and mtime (or same content) as last time
-  std::size_t files_failed = 0;      // gave no article this run
+  std::size_t files_indexed = 0;        // new or changed, read this run
+  std::size_t files_unchanged = 0;      // same size and mtime (or same content) as last time
+  std::size_t files_failed = 0;         // gave no article this run
   std::size_t files_failed_before = 0;  // failed earlier and unchanged since: not read again
-  std::size_t files_vanished = 0;    // in the ledger under a crawl root but gone
-  std::size_t files_pruned = 0;      // of those, removed with --prune
-  std::size_t articles_added = 0;    // added or replaced
-  std::size_t articles_removed = 0;  // gone from a changed file, or pruned
+  std::size_t files_vanished = 0;       // in the ledger under a crawl root but gone
+  std::size_t files_pruned = 0;         // of those, removed with --prune
+  std::size_t articles_added = 0;       // added or replaced
+  std::size_t articles_removed = 0;     // gone from a changed file, or pruned
   std::size_t records_skipped = 0;
   std::size_t warnings = 0;
-  std::size_t records_copied = 0;    // same id, title and body as an article indexed already
-                                     // (from another file: then held by both): kept once
-  std::size_t id_collisions = 0;     // same id as an article from another file, other text:
-                                     // skipped (also in records_skipped)
+  std::size_t records_copied = 0;          // same id, title and body as an article indexed already
+                                           // (from another file: then held by both): kept once
+  std::size_t id_collisions = 0;           // same id as an article from another file, other text:
+                                           // skipped (also in records_skipped)
   std::size_t template_lines_learned = 0;  // learned boilerplate lines, this run
   std::size_t articles_retemplated = 0;    // re-indexed without newly learned lines
   std::uintmax_t bytes_read = 0;
@@ -68,8 +68,8 @@ struct IndexStats {
   // at least hashes), their total and how much of it is done.
   std::uintmax_t bytes_total = 0;
   std::uintmax_t bytes_done = 0;
-  bool interrupted = false;          // stopped early by the interrupt flag
-  std::size_t files_left = 0;        // not done because of the interruption
+  bool interrupted = false;                         // stopped early by the interrupt flag
+  std::size_t files_left = 0;                       // not done because of the interruption
   std::map<std::string, std::size_t> skip_reasons;  // reason (without details) → count
 };
 
@@ -112,8 +112,8 @@ class Indexer {
   // When `interrupt` becomes true (it may be set from a signal handler), no further file is
   // started: what was written is committed and the stats say interrupted; a later run reads
   // the files not done (and any file only partly written) again.
-  IndexStats index(const std::vector<CrawlRoot>& roots, const ProblemSink& report,
-                   const ProgressSink& progress = {}, const std::atomic<bool>* interrupt = nullptr);
+  IndexStats index(const std::vector<CrawlRoot>& roots, const ProblemSink& report, const ProgressSink& progress = {},
+                   const std::atomic<bool>* interrupt = nullptr);
 
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 

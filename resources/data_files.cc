@@ -37,8 +37,7 @@ fs::path data_file_path(DataFile file, const fs::path& executable, const fs::pat
   fs::path source = source_dir / location.source;
   if (executable.empty()) return source;
   // SINMUN_DATA_FROM_BIN is share/sinmun seen from bin (GNUInstallDirs), "../share/sinmun".
-  fs::path installed =
-      (executable.parent_path() / SINMUN_DATA_FROM_BIN / location.installed).lexically_normal();
+  fs::path installed = (executable.parent_path() / SINMUN_DATA_FROM_BIN / location.installed).lexically_normal();
   if (present(installed)) return installed;
   if (present(source)) return source;
   return installed;

@@ -10,7 +10,7 @@ namespace sinmun {
 
 // What the indexer last saw of one input file: enough to skip it when it has not changed.
 struct LedgerEntry {
-  std::string path;           // absolute path of the file
+  std::string path;  // absolute path of the file
   std::uintmax_t size = 0;
   std::int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
   std::string content_hash;   // 16 hex digits (FNV-1a 64 of the bytes)

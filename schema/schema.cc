@@ -20,7 +20,8 @@ bool starts_with_upper(std::string_view term) { return !term.empty() && term[0] 
 
 std::string text_term(const Token& token, TextSpace space) {
   const bool ngram = token.kind == TokenKind::kNgram;
-  const std::string_view prefix = space == TextSpace::kTitleOnly ? (ngram ? kTitleNgram : kTitle) : (ngram ? kNgram : "");
+  const std::string_view prefix =
+      space == TextSpace::kTitleOnly ? (ngram ? kTitleNgram : kTitle) : (ngram ? kNgram : "");
   return std::string(prefix).append(token.term);
 }
 

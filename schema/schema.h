@@ -28,11 +28,11 @@ inline constexpr std::string_view kAuthor = "A";
 inline constexpr std::string_view kSource = "XSRC";
 inline constexpr std::string_view kCategory = "XCAT";
 inline constexpr std::string_view kUrl = "U";
-inline constexpr std::string_view kDay = "D";    // D20251205
-inline constexpr std::string_view kMonth = "M";  // M202512
-inline constexpr std::string_view kYear = "Y";   // Y2025
-inline constexpr std::string_view kFile = "XF";  // XF + FNV-1a of the input file's path
-inline constexpr std::string_view kGroup = "XG"; // XG + the near-duplicate group key (slot 2)
+inline constexpr std::string_view kDay = "D";     // D20251205
+inline constexpr std::string_view kMonth = "M";   // M202512
+inline constexpr std::string_view kYear = "Y";    // Y2025
+inline constexpr std::string_view kFile = "XF";   // XF + FNV-1a of the input file's path
+inline constexpr std::string_view kGroup = "XG";  // XG + the near-duplicate group key (slot 2)
 
 // Value slots (their encodings: schema/values.h).
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD", sorts as a string

@@ -1,7 +1,7 @@
 #include "schema/stored_article.h"
 
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
+#include <nlohmann/json.hpp>
 
 namespace sinmun::schema {
 

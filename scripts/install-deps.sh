@@ -12,6 +12,7 @@ readonly PACKAGES=(
   googletest libgtest-dev libbenchmark-dev
   libcpp-httplib-dev libsimdjson-dev
   libmecab-dev mecab
+  clang-format clang-tidy
   python3
 )
 

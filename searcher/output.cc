@@ -109,31 +109,36 @@ std::string explain_line(const std::vector<ConceptMatch>& concepts) {
 std::string to_json(const SearchResponse& response) {
   nlohmann::json results = nlohmann::json::array();
   for (const SearchHit& hit : response.hits) {
-    nlohmann::json result = {{"rank", hit.rank}, {"id", hit.id}, {"title", hit.title},
-                             {"date", hit.date}, {"source", hit.source}, {"url", hit.url},
-                             {"score", hit.score}, {"snippet", hit.snippet}, {"title_html", hit.title_html},
-                             {"similar", hit.similar}, {"match", hit.partial ? "partial" : "full"}};
+    nlohmann::json result = {{"rank", hit.rank},
+                             {"id", hit.id},
+                             {"title", hit.title},
+                             {"date", hit.date},
+                             {"source", hit.source},
+                             {"url", hit.url},
+                             {"score", hit.score},
+                             {"snippet", hit.snippet},
+                             {"title_html", hit.title_html},
+                             {"similar", hit.similar},
+                             {"match", hit.partial ? "partial" : "full"}};
     if (!hit.explain.empty()) {
       nlohmann::json words = nlohmann::json::array();
       for (const ConceptMatch& c : hit.explain) {
-        words.push_back({{"word", c.text},
-                         {"matched", c.matched ? match_form_name(c.form) : "none"},
-                         {"term", c.term}});
+        words.push_back(
+            {{"word", c.text}, {"matched", c.matched ? match_form_name(c.form) : "none"}, {"term", c.term}});
       }
       result["explain"] = std::move(words);
     }
     results.push_back(std::move(result));
   }
-  const nlohmann::json object = {{"query", response.query},
-                                 {"total", response.total},
-                                 {"total_articles", response.total_articles},
-                                 {"total_is_exact", response.total_is_exact},
-                                 {"relaxed", response.relaxed},
-                                 {"took_ms", response.took_ms},
-                                 {"results", std::move(results)},
-                                 {"facets",
-                                  {{"source", facet_list(response.source_facets)},
-                                   {"month", facet_list(response.month_facets)}}}};
+  const nlohmann::json object = {
+      {"query", response.query},
+      {"total", response.total},
+      {"total_articles", response.total_articles},
+      {"total_is_exact", response.total_is_exact},
+      {"relaxed", response.relaxed},
+      {"took_ms", response.took_ms},
+      {"results", std::move(results)},
+      {"facets", {{"source", facet_list(response.source_facets)}, {"month", facet_list(response.month_facets)}}}};
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -154,8 +159,7 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color, 
     const std::string title = hit.title_html.empty() ? hit.title : snippet_for_terminal(hit.title_html, color);
     out << bold << hit.rank << ". " << title << reset << '\n';
     out << "   " << dim << (hit.date.empty() ? "(no date)" : hit.date) << " · "
-        << (hit.source.empty() ? "(no source)" : hit.source) << " · " << hit.id << " · score "
-        << score;
+        << (hit.source.empty() ? "(no source)" : hit.source) << " · " << hit.id << " · score " << score;
     if (hit.similar > 0) out << " · +" << hit.similar << " similar";
     out << reset << '\n';
     if (!hit.url.empty()) out << "   " << dim << hit.url << reset << '\n';

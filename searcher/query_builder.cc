@@ -21,8 +21,9 @@ constexpr Xapian::termcount kProximitySlack = 3;
 using schema::TextSpace;
 
 bool is_plain_wildcard(const std::string& text) {
-  return text.size() > 1 && text.back() == '*' &&
-         std::all_of(text.begin(), text.end() - 1, [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '.'; });
+  return text.size() > 1 && text.back() == '*' && std::all_of(text.begin(), text.end() - 1, [](unsigned char c) {
+           return std::isalnum(c) || c == '-' || c == '.';
+         });
 }
 
 Xapian::Query combine(Xapian::Query::op op, const Queries& parts, Xapian::termcount window = 0) {
@@ -138,7 +139,8 @@ class Builder {
         filters.push_back(filter(child));
       } else {
         QueryConcept* outer = concept_;
-        if (relaxed != nullptr || top_level_) concept_ = &built_.concepts.emplace_back(QueryConcept{concept_text(child), {}});
+        if (relaxed != nullptr || top_level_)
+          concept_ = &built_.concepts.emplace_back(QueryConcept{concept_text(child), {}});
         Xapian::Query q = scored(child);
         concept_ = outer;
         if (q.empty()) {  // pure punctuation must not empty the whole query
@@ -171,8 +173,8 @@ class Builder {
       std::vector<Xapian::Query> near(main_terms.begin(), main_terms.end());
       const auto window = static_cast<Xapian::termcount>(main_terms.size() + kProximitySlack);
       return Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
-                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                         combine(Xapian::Query::OP_NEAR, near, window), options_.proximity_weight));
+                           Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_NEAR, near, window),
+                                         options_.proximity_weight));
     };
     if (relaxed && plain_words >= options_.relax_from_concepts && plain_words == scores.size()) {
       Queries bag;
@@ -266,8 +268,8 @@ class Builder {
     }
     const std::vector<Item> items = primary_items(tokens);
     if (items.size() == 1) main_term_ = schema::text_term(*items[0].whole, space_);
-    const bool has_morphemes = std::any_of(items.begin(), items.end(),
-                                           [](const Item& i) { return i.whole->kind == TokenKind::kMorpheme; });
+    const bool has_morphemes =
+        std::any_of(items.begin(), items.end(), [](const Item& i) { return i.whole->kind == TokenKind::kMorpheme; });
     Queries ngram_variant;
     Queries exact_variant;
     for (const Item& item : items) {
@@ -287,8 +289,8 @@ class Builder {
     Xapian::Query exact = combine(Xapian::Query::OP_AND, exact_variant);
     if (ngram_variant.empty()) return exact;
     return Xapian::Query(Xapian::Query::OP_OR, exact,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                       combine(Xapian::Query::OP_AND, ngram_variant), options_.ngram_weight));
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_AND, ngram_variant),
+                                       options_.ngram_weight));
   }
 
   Xapian::Query quoted(const std::string& text) {
@@ -346,9 +348,8 @@ class Builder {
   // content morpheme of the piece to its last one, so that a particle (엔비디아가 → 아가)
   // is never required; without, the whole run, except a lone syllable glued to a Latin or
   // number token (H200을), taken for a particle.
-  static std::vector<const Token*> content_ngrams(const std::vector<const Token*>& run,
-                                                  const std::vector<Item>& items, bool has_morphemes,
-                                                  std::size_t groups) {
+  static std::vector<const Token*> content_ngrams(const std::vector<const Token*>& run, const std::vector<Item>& items,
+                                                  bool has_morphemes, std::size_t groups) {
     if (!has_morphemes) {
       const bool lone_glued = run.size() == 1 && run[0]->role == TokenRole::kSyllable && groups > 1;
       return lone_glued ? std::vector<const Token*>{} : run;
@@ -406,7 +407,7 @@ class Builder {
   TextSpace space_ = TextSpace::kAnywhere;
   bool expanding_synonyms_ = false;
   bool another_word_ = false;  // expanding a synonym other than the word typed
-  std::string main_term_;  // of the last word(): its one word or morpheme term, if it has one
+  std::string main_term_;      // of the last word(): its one word or morpheme term, if it has one
 };
 
 // One end of a date range: YYYY, YYYY-MM or YYYY-MM-DD → the first or last day it covers.

@@ -29,10 +29,10 @@ struct QueryOptions {
 
 // How a query word may be found in an article, best first.
 enum class MatchForm {
-  kWord,      // the word itself: a Latin/number word, or its morpheme (수출 for 수출을)
-  kPart,      // a part of a compound or derived word (공급 of 공급망)
-  kSynonym,   // a word of its synonym group (엔비디아 for nvidia)
-  kBigram,    // only as a substring (the n-gram net: 수출 inside 수출입)
+  kWord,     // the word itself: a Latin/number word, or its morpheme (수출 for 수출을)
+  kPart,     // a part of a compound or derived word (공급 of 공급망)
+  kSynonym,  // a word of its synonym group (엔비디아 for nvidia)
+  kBigram,   // only as a substring (the n-gram net: 수출 inside 수출입)
 };
 
 // "word", "part", "synonym", "bigram".
@@ -54,9 +54,9 @@ struct QueryConcept {
 
 // A Xapian query and the index terms it looks for (for highlighting).
 struct BuiltQuery {
-  Xapian::Query strict;   // every concept must match; MatchNothing when nothing is searchable
-  Xapian::Query relaxed;  // any word may match, more is better; empty unless the query is
-                          // at least relax_from_concepts plain words (with any filters)
+  Xapian::Query strict;         // every concept must match; MatchNothing when nothing is searchable
+  Xapian::Query relaxed;        // any word may match, more is better; empty unless the query is
+                                // at least relax_from_concepts plain words (with any filters)
   std::set<std::string> terms;  // index terms as stored (prefixed), e.g. "h200", "XN수출"
   // The scored concepts of the top level, in query order (filters and exclusions are not
   // concepts): what --explain reports on, and what a partial match lacks some of.

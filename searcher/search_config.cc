@@ -32,8 +32,8 @@ std::shared_ptr<const SearchConfig> SearchConfig::load(const SearchConfigOptions
   const bool mode_given = !options.analysis_mode.empty();
   if (mode_given) analyzer_config.mode = parse_analysis_mode(options.analysis_mode);
   // Queries are analysed the way the index was, whatever this machine could load.
-  std::shared_ptr<SearchConfig> config(new SearchConfig(
-      options.db_path, make_query_analyzer(options.db_path, analyzer_config, mode_given, report)));
+  std::shared_ptr<SearchConfig> config(
+      new SearchConfig(options.db_path, make_query_analyzer(options.db_path, analyzer_config, mode_given, report)));
   config->settings_.bm25 = bm25;
   config->settings_.proximity_weight = options.proximity;
   config->settings_.synonyms = load_synonyms(options.synonyms_path, config->analyzer_, report);

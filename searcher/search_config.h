@@ -14,11 +14,11 @@ namespace sinmun {
 // What a user may choose about searching, as given (command-line flags of sinmun-search and
 // sinmun-serve alike); empty or unset means the default.
 struct SearchConfigOptions {
-  std::string db_path;             // a database directory or a Xapian stub file
-  AnalyzerConfig analyzer;         // dictionary and user dictionary; mode, if analysis_mode
-  std::string analysis_mode;       // "": the mode the database was indexed with
-  std::string synonyms_path;       // "": $SINMUN_SYNONYMS, else the shipped file; "none"
-  std::string bm25;                // "K1,B"; "": Bm25Parameters' defaults
+  std::string db_path;                                 // a database directory or a Xapian stub file
+  AnalyzerConfig analyzer;                             // dictionary and user dictionary; mode, if analysis_mode
+  std::string analysis_mode;                           // "": the mode the database was indexed with
+  std::string synonyms_path;                           // "": $SINMUN_SYNONYMS, else the shipped file; "none"
+  std::string bm25;                                    // "K1,B"; "": Bm25Parameters' defaults
   double proximity = QueryOptions{}.proximity_weight;  // the near-words bonus; 0: none
 };
 

@@ -1,9 +1,9 @@
 // sinmun-search: queries a Sinmun database from the terminal, in batch (TREC run), or shows
 // how text is analysed.
-#include <boost/program_options.hpp>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <xapian.h>
+#include <boost/program_options.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -85,8 +85,8 @@ std::string join(const std::vector<std::string>& words) {
 
 int analyze(const sinmun::Analyzer& analyzer, const std::string& text, bool verbose) {
   for (const sinmun::Token& token : analyzer.analyze(text)) {
-    std::cout << token.term << '\t' << token.start << '-' << token.end << '\t' << token.position
-              << '\t' << sinmun::token_kind_name(token.kind);
+    std::cout << token.term << '\t' << token.start << '-' << token.end << '\t' << token.position << '\t'
+              << sinmun::token_kind_name(token.kind);
     if (verbose && !token.tags.empty()) std::cout << '\t' << token.tags;
     std::cout << '\n';
   }
@@ -113,8 +113,7 @@ int run_batch(sinmun::Searcher& searcher, const std::string& path, const sinmun:
     if (line.empty() || line[0] == '#') continue;
     const std::size_t tab = line.find('\t');
     if (tab == std::string::npos) {
-      std::cerr << "sinmun-search: " << path << ":" << line_number
-                << ": skipped: expected qid<TAB>query\n";
+      std::cerr << "sinmun-search: " << path << ":" << line_number << ": skipped: expected qid<TAB>query\n";
       continue;
     }
     const std::string qid = line.substr(0, tab);
@@ -135,9 +134,9 @@ int run_batch(sinmun::Searcher& searcher, const std::string& path, const sinmun:
   std::sort(latencies.begin(), latencies.end());
   double sum = 0;
   for (double ms : latencies) sum += ms;
-  std::fprintf(stderr, "LATENCY n=%zu p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f mean_ms=%.3f\n",
-               latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.95),
-               percentile(latencies, 0.99), latencies.empty() ? 0.0 : sum / static_cast<double>(latencies.size()));
+  std::fprintf(stderr, "LATENCY n=%zu p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f mean_ms=%.3f\n", latencies.size(),
+               percentile(latencies, 0.50), percentile(latencies, 0.95), percentile(latencies, 0.99),
+               latencies.empty() ? 0.0 : sum / static_cast<double>(latencies.size()));
   return 0;
 }
 
@@ -162,6 +161,8 @@ int search_main(int argc, char** argv) {
   sinmun::SearchRequest request;
   sinmun::SearchConfigOptions config_options;
   po::options_description options(kUsage);
+  // One option a line, as --help shows them.
+  // clang-format off
   options.add_options()
       ("limit,n", po::value(&limit)->default_value(10)->value_name("N"), "results to show (1-10000)")
       ("offset", po::value(&offset)->default_value(0)->value_name("N"), "skip the first N results")
@@ -182,9 +183,13 @@ int search_main(int argc, char** argv) {
       ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
       ("analyze", "print the terms of the text instead of searching")
       ("verbose,v", "with --analyze: also the part-of-speech tags");
+  // clang-format on
   sinmun::cli::add_search_options(options, config_options);
   po::options_description hidden;
+  // One option a line, as --help shows them.
+  // clang-format off
   hidden.add_options()("words", po::value(&words));
+  // clang-format on
   po::positional_options_description positional;
   positional.add("words", -1);
   po::variables_map vm;

@@ -15,17 +15,16 @@
 #include "schema/schema.h"
 #include "schema/stored_article.h"
 #include "schema/values.h"
+#include "searcher/detail/snippet.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
-#include "searcher/detail/snippet.h"
 
 namespace sinmun {
 namespace {
 
 Xapian::Database open_database(const std::string& path) {
   if (!std::filesystem::exists(path)) {
-    throw EnvironmentError(path + ": no such database (create it with sinmun-index --db " + path +
-                             " CRAWL_DIR)");
+    throw EnvironmentError(path + ": no such database (create it with sinmun-index --db " + path + " CRAWL_DIR)");
   }
   return Xapian::Database(path);
 }
@@ -167,7 +166,8 @@ class ContentTerms : public Xapian::ExpandDecider {
 BuiltQuery Searcher::similar_query(const std::string& id) {
   const std::string id_term = schema::id_term(id);
   Xapian::PostingIterator posting = db_.postlist_begin(id_term);
-  if (posting == db_.postlist_end(id_term)) throw NotFound("no article with id '" + id + "' (ids are listed by --json searches)");
+  if (posting == db_.postlist_end(id_term))
+    throw NotFound("no article with id '" + id + "' (ids are listed by --json searches)");
   Xapian::RSet relevant;
   relevant.add_document(*posting);
   Xapian::Enquire enquire(db_);
@@ -180,8 +180,7 @@ BuiltQuery Searcher::similar_query(const std::string& id) {
     built.terms.insert(*it);
   }
   built.strict = Xapian::Query(Xapian::Query::OP_AND_NOT,
-                               Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                               Xapian::Query(id_term));
+                               Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), Xapian::Query(id_term));
   return built;
 }
 
@@ -368,8 +367,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (request.explain || (response.relaxed && request.with_snippets)) {
       const std::set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
       std::vector<ConceptMatch> concepts = explain(built, matching, it.get_document());
-      hit.partial = response.relaxed && std::any_of(concepts.begin(), concepts.end(),
-                                                    [](const ConceptMatch& c) { return !c.matched; });
+      hit.partial = response.relaxed &&
+                    std::any_of(concepts.begin(), concepts.end(), [](const ConceptMatch& c) { return !c.matched; });
       if (request.explain) hit.explain = std::move(concepts);
     }
     hit.similar = request.collapse ? it.get_collapse_count() : 0;
@@ -389,8 +388,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     }
     response.hits.push_back(std::move(hit));
   }
-  response.took_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return response;
 }
 

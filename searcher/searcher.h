@@ -42,17 +42,17 @@ struct SearchRequest {
   // Count every match in a pass of its own (no scores, no order): exact totals. Implied by
   // with_facets; off, the totals are lower bounds from the ranked pass ("at least").
   bool exact_counts = true;
-  bool collapse = true;       // one result per near-duplicate group (same wire story)
-  bool strict = false;        // never loosen a long query to "most of the words"
-  bool explain = false;       // say per result how each query word matched
+  bool collapse = true;  // one result per near-duplicate group (same wire story)
+  bool strict = false;   // never loosen a long query to "most of the words"
+  bool explain = false;  // say per result how each query word matched
 };
 
 // How one concept of the query (a word, a phrase, title:word) matched one result.
 struct ConceptMatch {
-  std::string text;        // the concept as typed
+  std::string text;  // the concept as typed
   bool matched = false;
   MatchForm form = MatchForm::kWord;  // the best form that matched (when matched)
-  std::string term;        // the index term that did, as stored ("XN수출", "h200")
+  std::string term;                   // the index term that did, as stored ("XN수출", "h200")
 };
 
 struct SearchHit {
@@ -63,15 +63,15 @@ struct SearchHit {
   std::string source;
   std::string url;
   double score = 0;
-  std::string snippet;  // HTML-escaped, matches in <mark>…</mark>
+  std::string snippet;     // HTML-escaped, matches in <mark>…</mark>
   std::string title_html;  // the title HTML-escaped with its matches in <mark>…</mark>
   // A result of a loosened query that lacks some of its words ("match": "partial"); known
   // when snippets are made or explain is asked for.
   bool partial = false;
   std::vector<ConceptMatch> explain;  // with SearchRequest::explain, one per query concept
-  Xapian::doccount similar = 0;  // near-duplicates folded into this result (at least); the
-                                 // copy shown is the best described of them (title, date,
-                                 // source, URL), the best ranked on ties
+  Xapian::doccount similar = 0;       // near-duplicates folded into this result (at least); the
+                                      // copy shown is the best described of them (title, date,
+                                      // source, URL), the best ranked on ties
 };
 
 struct FacetCount {
@@ -87,14 +87,14 @@ struct SearchResponse {
   std::string query;
   Xapian::doccount total = 0;           // results as listed
   Xapian::doccount total_articles = 0;  // matching articles, copies included
-  bool total_is_exact = false;  // false: both totals are lower bounds ("at least")
-  bool relaxed = false;         // not every word matched: results have most of them
+  bool total_is_exact = false;          // false: both totals are lower bounds ("at least")
+  bool relaxed = false;                 // not every word matched: results have most of them
   double took_ms = 0;
   std::vector<SearchHit> hits;
   // Most frequent first (the 50 most), "" last. Counted without the request's own source
   // filter, so that the other sources' counts stay visible while some are chosen.
   std::vector<FacetCount> source_facets;
-  std::vector<FacetCount> month_facets;   // newest month first, "" last
+  std::vector<FacetCount> month_facets;  // newest month first, "" last
 };
 
 // The analysis mode the database at `db_path` was indexed with ("ngram", "morph+ngram"),

@@ -11,8 +11,8 @@
 namespace sinmun {
 
 std::string Synonyms::key_of(const std::vector<Token>& tokens) {
-  const bool has_morphemes = std::any_of(tokens.begin(), tokens.end(),
-                                         [](const Token& t) { return t.kind == TokenKind::kMorpheme; });
+  const bool has_morphemes =
+      std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind == TokenKind::kMorpheme; });
   std::string key;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
@@ -21,7 +21,8 @@ std::string Synonyms::key_of(const std::vector<Token>& tokens) {
       key += token.term;
     } else if (!has_morphemes) {
       // A piece's bigrams overlap by one syllable: the first whole, then each one's second.
-      const bool first_of_piece = i == 0 || tokens[i - 1].kind != TokenKind::kNgram || tokens[i - 1].piece != token.piece;
+      const bool first_of_piece =
+          i == 0 || tokens[i - 1].kind != TokenKind::kNgram || tokens[i - 1].piece != token.piece;
       std::size_t second = 0;
       if (!first_of_piece) {
         second = 1;

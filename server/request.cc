@@ -25,8 +25,8 @@ void check_text(const std::string& value, const char* name, std::size_t max_byte
   if (repair_utf8(copy) != 0) throw BadRequest(std::string(name) + " is not valid UTF-8");
 }
 
-Xapian::doccount number(const Params& params, const char* name, Xapian::doccount fallback,
-                        Xapian::doccount min, Xapian::doccount max) {
+Xapian::doccount number(const Params& params, const char* name, Xapian::doccount fallback, Xapian::doccount min,
+                        Xapian::doccount max) {
   const std::string* text = single(params, name);
   if (text == nullptr) return fallback;
   const std::string range = std::to_string(min) + " and " + std::to_string(max);
@@ -113,8 +113,8 @@ ListenAddress parse_listen_address(std::string_view text) {
   if (host.empty()) throw UsageError("--listen needs a host, e.g. 127.0.0.1:8080");
   int port = -1;
   const auto [stop, error] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-  if (port_text.empty() || error != std::errc() || stop != port_text.data() + port_text.size() ||
-      port < 0 || port > 65535) {
+  if (port_text.empty() || error != std::errc() || stop != port_text.data() + port_text.size() || port < 0 ||
+      port > 65535) {
     throw UsageError("--listen: the port must be a number from 0 to 65535");
   }
   return {std::string(host), port};

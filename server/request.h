@@ -20,10 +20,10 @@ namespace sinmun::http {
 using Params = std::multimap<std::string, std::string>;
 
 // Limits that keep one request cheap (DESIGN.md "HTTP (contract)").
-inline constexpr std::size_t kMaxQueryBytes = 1000;      // q
-inline constexpr Xapian::doccount kMaxLimit = 100;        // limit is 1..kMaxLimit, default 10
-inline constexpr Xapian::doccount kMaxOffset = 10000;     // offset is 0..kMaxOffset, default 0
-inline constexpr std::size_t kMaxFieldBytes = 1000;       // id, source, from, to, similar
+inline constexpr std::size_t kMaxQueryBytes = 1000;    // q
+inline constexpr Xapian::doccount kMaxLimit = 100;     // limit is 1..kMaxLimit, default 10
+inline constexpr Xapian::doccount kMaxOffset = 10000;  // offset is 0..kMaxOffset, default 0
+inline constexpr std::size_t kMaxFieldBytes = 1000;    // id, source, from, to, similar
 
 // A parameter the client got wrong. what() says which and why, in words safe to send back
 // to the client (it never contains server paths or database messages).

@@ -1,6 +1,6 @@
 // sinmun-serve: the HTTP JSON API and the web page over a Sinmun database.
-#include <boost/program_options.hpp>
 #include <pthread.h>
+#include <boost/program_options.hpp>
 
 #include <csignal>
 #include <iostream>
@@ -10,8 +10,8 @@
 #include "base/errors.h"
 #include "cli/cli.h"
 #include "cli/search_options.h"
-#include "searcher/search_config.h"
 #include "resources/data_files.h"
+#include "searcher/search_config.h"
 #include "server/request.h"
 #include "server/server.h"
 
@@ -56,6 +56,8 @@ int serve_main(int argc, char** argv) {
   unsigned threads = 0;
   sinmun::SearchConfigOptions config_options;
   po::options_description options(kUsage);
+  // One option a line, as --help shows them.
+  // clang-format off
   options.add_options()
       ("listen", po::value(&listen)->default_value("127.0.0.1:8080")->value_name("HOST:PORT"),
        "address to serve on; [::1]:8080 for IPv6, 0.0.0.0:8080 for every interface")
@@ -64,6 +66,7 @@ int serve_main(int argc, char** argv) {
        "directory with the page's files (index.html, app.js, style.css)")
       ("threads", po::value(&threads)->default_value(0)->value_name("N"),
        "requests answered at once (1-1024; 0: max(8, CPU threads))");
+  // clang-format on
   sinmun::cli::add_search_options(options, config_options);
   po::variables_map vm;
   if (!sinmun::cli::parse_command_line(kProgram, argc, argv, options, vm)) return 0;

@@ -1,9 +1,9 @@
 #include "server/server.h"
 
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 #include <sys/socket.h>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -16,13 +16,13 @@
 #include <utility>
 #include <vector>
 
-#include "schema/stored_article.h"
 #include "base/errors.h"
+#include "schema/stored_article.h"
 #include "searcher/output.h"
 #include "searcher/search_config.h"
 #include "searcher/searcher.h"
-#include "server/request.h"
 #include "server/detail/static_files.h"
+#include "server/request.h"
 
 namespace sinmun::http {
 namespace {
@@ -48,9 +48,7 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
   res.set_content(json_text({{"error", message}}), kJson);
 }
 
-void log_error(const std::string& what) {
-  std::cerr << ("sinmun-serve: " + what + "\n") << std::flush;
-}
+void log_error(const std::string& what) { std::cerr << ("sinmun-serve: " + what + "\n") << std::flush; }
 
 // Searchers kept between requests: opening a database costs file opens and reads, reopen()
 // on one already open costs almost nothing.
@@ -110,12 +108,18 @@ std::string read_file(const std::filesystem::path& path) {
 
 std::string status_message(int status) {
   switch (status) {
-    case 400: return "bad request";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 413: return "request too large";
-    case 414: return "URI too long";
-    default: return status >= 500 ? "server error" : "request refused";
+    case 400:
+      return "bad request";
+    case 404:
+      return "not found";
+    case 405:
+      return "method not allowed";
+    case 413:
+      return "request too large";
+    case 414:
+      return "URI too long";
+    default:
+      return status >= 500 ? "server error" : "request refused";
   }
 }
 
@@ -128,7 +132,7 @@ struct Server::Internal {
     web_root = std::filesystem::canonical(options.web_dir, error);
     if (error || !std::filesystem::is_directory(web_root)) {
       throw EnvironmentError("web directory " + options.web_dir.string() +
-                               " not found (give the page's directory with --web DIR)");
+                             " not found (give the page's directory with --web DIR)");
     }
   }
 
@@ -160,8 +164,7 @@ struct Server::Internal {
 
   void document(const httplib::Request& req, httplib::Response& res) {
     const std::string id = parse_doc_params(req.params);
-    const std::optional<StoredArticle> article =
-        with_searcher([&](Searcher& searcher) { return searcher.find(id); });
+    const std::optional<StoredArticle> article = with_searcher([&](Searcher& searcher) { return searcher.find(id); });
     if (!article) {
       send_error(res, 404, "no article with this id");
       return;
@@ -233,21 +236,20 @@ Server::Server(ServerOptions options, std::shared_ptr<const SearchConfig> config
   in.http.Get("/healthz", in.guarded(&Internal::health));
   in.http.Get("/.*", in.guarded(&Internal::static_file));
   // Errors httplib produces itself (unknown method, malformed request) get a JSON body too.
-  in.http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& res) {
-        if (res.body.empty()) send_error(res, res.status, status_message(res.status));
-        return httplib::Server::HandlerResponse::Handled;
-      }));
+  in.http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) send_error(res, res.status, status_message(res.status));
+    return httplib::Server::HandlerResponse::Handled;
+  }));
 }
 
 Server::~Server() = default;
 
 int Server::bind(const std::string& host, int port) {
-  const int bound = port == 0 ? internal_->http.bind_to_any_port(host)
-                              : (internal_->http.bind_to_port(host, port) ? port : -1);
+  const int bound =
+      port == 0 ? internal_->http.bind_to_any_port(host) : (internal_->http.bind_to_port(host, port) ? port : -1);
   if (bound < 0) {
     throw EnvironmentError("cannot listen on " + host + ":" + std::to_string(port) +
-                             " (port in use, or not an address of this machine?)");
+                           " (port in use, or not an address of this machine?)");
   }
   return bound;
 }

@@ -11,8 +11,8 @@
 namespace sinmun::http {
 
 struct ServerOptions {
-  std::filesystem::path web_dir;   // the page's files (index.html, app.js, style.css)
-  unsigned threads = 0;            // requests served at once; 0: max(8, hardware threads)
+  std::filesystem::path web_dir;  // the page's files (index.html, app.js, style.css)
+  unsigned threads = 0;           // requests served at once; 0: max(8, hardware threads)
 };
 
 // Serves, on one address:

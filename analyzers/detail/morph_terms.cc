@@ -40,8 +40,8 @@ class TermBuilder {
 
   void add_single(std::string term, std::size_t begin, std::size_t end, PosTag pos, std::string tags) {
     flush_compound();
-    out_.push_back({std::move(term), begin, end, next_position_++, 1, TokenRole::kWhole, kNoCompound, pos,
-                    std::move(tags)});
+    out_.push_back(
+        {std::move(term), begin, end, next_position_++, 1, TokenRole::kWhole, kNoCompound, pos, std::move(tags)});
   }
 
   // A unit of a compound; it only joins the pending one when it touches it.
@@ -121,8 +121,7 @@ void add_noun(TermBuilder& builder, const morph::Morpheme& m, std::string_view s
 
 }  // namespace
 
-std::vector<PieceTerm> content_terms(std::string_view piece_text,
-                                     const std::vector<morph::Morpheme>& morphemes) {
+std::vector<PieceTerm> content_terms(std::string_view piece_text, const std::vector<morph::Morpheme>& morphemes) {
   TermBuilder builder(piece_text);
   for (const morph::Morpheme& m : morphemes) {
     const std::string_view surface = piece_text.substr(m.begin, m.end - m.begin);

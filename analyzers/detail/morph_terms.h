@@ -17,12 +17,12 @@ struct PieceTerm {
   std::string term;
   std::size_t begin = 0;  // byte offsets into the piece's (normalised) text
   std::size_t end = 0;
-  std::uint32_t position = 0;         // relative to the piece's first term
-  std::uint32_t position_length = 1;  // a compound spans its parts
-  TokenRole role = TokenRole::kWhole;   // kWhole, kCompound, kAffixed or kPart
-  std::uint32_t compound = kNoCompound; // a kPart's compound: its index in the piece's terms
-  PosTag pos = PosTag::kNone;           // the first tag of the first morpheme
-  std::string tags;                   // POS of the underlying morphemes, e.g. "NNG+NNG"
+  std::uint32_t position = 0;            // relative to the piece's first term
+  std::uint32_t position_length = 1;     // a compound spans its parts
+  TokenRole role = TokenRole::kWhole;    // kWhole, kCompound, kAffixed or kPart
+  std::uint32_t compound = kNoCompound;  // a kPart's compound: its index in the piece's terms
+  PosTag pos = PosTag::kNone;            // the first tag of the first morpheme
+  std::string tags;                      // POS of the underlying morphemes, e.g. "NNG+NNG"
 
   bool operator==(const PieceTerm&) const = default;
 };
@@ -40,8 +40,7 @@ struct PieceTerm {
 //   while 급여 alone never matches a query for 비급여;
 // - a dictionary compound (반도체공급망/Compound) is split into its expression parts only when
 //   every part has two syllables or more, so that 반도체 does not also index 반 and 도체.
-std::vector<PieceTerm> content_terms(std::string_view piece_text,
-                                     const std::vector<morph::Morpheme>& morphemes);
+std::vector<PieceTerm> content_terms(std::string_view piece_text, const std::vector<morph::Morpheme>& morphemes);
 
 }  // namespace sinmun
 

@@ -4,8 +4,8 @@
 
 namespace sinmun {
 
-std::uint32_t append_ngrams(const std::vector<NormalizedChar>& text, const Piece& piece,
-                            std::uint32_t first_position, std::vector<Token>& out) {
+std::uint32_t append_ngrams(const std::vector<NormalizedChar>& text, const Piece& piece, std::uint32_t first_position,
+                            std::vector<Token>& out) {
   const std::size_t length = piece.end - piece.begin;
   const std::size_t width = length == 1 ? 1 : 2;
   std::uint32_t position = first_position;

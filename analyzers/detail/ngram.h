@@ -13,8 +13,8 @@ namespace sinmun {
 // Appends the bigrams of a Hangul or CJK piece at consecutive positions from
 // `first_position` (a one-character piece gives that character alone, so one-syllable words
 // stay findable). Bigrams never span two pieces. Returns the number of positions used.
-std::uint32_t append_ngrams(const std::vector<NormalizedChar>& text, const Piece& piece,
-                            std::uint32_t first_position, std::vector<Token>& out);
+std::uint32_t append_ngrams(const std::vector<NormalizedChar>& text, const Piece& piece, std::uint32_t first_position,
+                            std::vector<Token>& out);
 
 }  // namespace sinmun
 

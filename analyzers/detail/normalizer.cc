@@ -15,8 +15,7 @@ const icu::Normalizer2& nfkc_casefold() {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
     if (U_FAILURE(status)) {
-      throw std::runtime_error(std::string("ICU NFKC_Casefold data unavailable: ") +
-                               u_errorName(status));
+      throw std::runtime_error(std::string("ICU NFKC_Casefold data unavailable: ") + u_errorName(status));
     }
     return n;
   }();
@@ -59,8 +58,8 @@ std::vector<Decoded> decode(std::string_view utf8) {
       i = start + 1;
       c = 0xFFFD;
     }
-    out.push_back({unify_middle_dot(static_cast<char32_t>(c)), static_cast<std::size_t>(start),
-                   static_cast<std::size_t>(i)});
+    out.push_back(
+        {unify_middle_dot(static_cast<char32_t>(c)), static_cast<std::size_t>(start), static_cast<std::size_t>(i)});
   }
   return out;
 }

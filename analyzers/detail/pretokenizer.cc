@@ -23,8 +23,8 @@ std::size_t scan_alnum(const std::vector<NormalizedChar>& text, std::size_t begi
       ++k;
       continue;
     }
-    if (c == ',' && is_digit(prev) && is_digit(at(k + 1)) && is_digit(at(k + 2)) &&
-        is_digit(at(k + 3)) && !is_digit(at(k + 4))) {
+    if (c == ',' && is_digit(prev) && is_digit(at(k + 1)) && is_digit(at(k + 2)) && is_digit(at(k + 3)) &&
+        !is_digit(at(k + 4))) {
       k += 4;
       continue;
     }

@@ -20,11 +20,11 @@ enum class PieceKind {
 // pieces), so particles glued to Latin or digits come apart from them.
 struct Piece {
   PieceKind kind = PieceKind::kAlnum;
-  std::size_t begin = 0;  // index of the first NormalizedChar
-  std::size_t end = 0;    // one past the last
+  std::size_t begin = 0;    // index of the first NormalizedChar
+  std::size_t end = 0;      // one past the last
   bool after_space = true;  // the character before is whitespace, or there is none
-  std::string text;       // the normalised UTF-8 text; for kAlnum the search term, with digit
-                          // group commas removed (1,438.2 → 1438.2)
+  std::string text;         // the normalised UTF-8 text; for kAlnum the search term, with digit
+                            // group commas removed (1,438.2 → 1438.2)
 };
 
 // Splits normalised text into pieces. Inside an alphanumeric piece `-` and `.` join letters

@@ -46,8 +46,8 @@ std::vector<int> read_space_penalties(const std::filesystem::path& dicrc) {
     }
     for (std::size_t i = 0; i < values.size(); i += 2) {
       if (values[i] < 0 || values[i] > 0xffff) {
-        throw std::runtime_error(dicrc.string() + ": left-space-penalty-factor: posid " +
-                                 std::to_string(values[i]) + " out of range");
+        throw std::runtime_error(dicrc.string() + ": left-space-penalty-factor: posid " + std::to_string(values[i]) +
+                                 " out of range");
       }
       const auto pos_id = static_cast<std::size_t>(values[i]);
       if (pos_id >= penalties.size()) {

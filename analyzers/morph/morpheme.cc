@@ -38,8 +38,8 @@ std::vector<ExpressionPart> expression_parts(std::string_view feature) {
         expression.substr(start, plus == std::string_view::npos ? std::string_view::npos : plus - start);
     // surface/POS/semantic: split from the right so a '/' inside the surface survives.
     const std::size_t last = part.rfind('/');
-    const std::size_t middle = last == std::string_view::npos || last == 0 ? std::string_view::npos
-                                                                           : part.rfind('/', last - 1);
+    const std::size_t middle =
+        last == std::string_view::npos || last == 0 ? std::string_view::npos : part.rfind('/', last - 1);
     if (middle == std::string_view::npos) {
       parts.push_back({std::string(part), std::string()});
     } else {

@@ -15,14 +15,14 @@ namespace sinmun::morph {
 // One node of the best path. The string views point into the Dictionary that produced it
 // and stay valid while that Dictionary lives.
 struct Morpheme {
-  std::size_t begin = 0;     // UTF-8 byte offsets into the text given to segment(), [begin, end);
-  std::size_t end = 0;       //   whitespace before a morpheme is not included
-  std::string_view pos;      // first feature field, e.g. "NNG", "VV+EP"
+  std::size_t begin = 0;       // UTF-8 byte offsets into the text given to segment(), [begin, end);
+  std::size_t end = 0;         //   whitespace before a morpheme is not included
+  std::string_view pos;        // first feature field, e.g. "NNG", "VV+EP"
   PosTag tag = PosTag::kNone;  // the first tag of `pos`, typed (VV for "VV+EP")
-  std::string_view feature;  // the whole feature string
-  std::uint16_t pos_id = 0;  // posid from the token (pos-id.def)
-  bool unknown = false;      // came from an unknown-word template (unk.dic)
-  bool user = false;         // came from the user dictionary
+  std::string_view feature;    // the whole feature string
+  std::uint16_t pos_id = 0;    // posid from the token (pos-id.def)
+  bool unknown = false;        // came from an unknown-word template (unk.dic)
+  bool user = false;           // came from the user dictionary
 };
 
 // One part of a Compound/Inflect/Preanalysis expression such as "밝히/VV/*+었/EP/*".

@@ -47,9 +47,8 @@ void Segmenter::scan_characters(std::string_view text) {
   }
 }
 
-void Segmenter::add_node(std::uint32_t pos, std::uint32_t begin, std::uint32_t end, Source source,
-                         std::uint32_t entry, std::uint16_t left_id, std::uint16_t right_id, std::uint16_t pos_id,
-                         int cost) {
+void Segmenter::add_node(std::uint32_t pos, std::uint32_t begin, std::uint32_t end, Source source, std::uint32_t entry,
+                         std::uint16_t left_id, std::uint16_t right_id, std::uint16_t pos_id, int cost) {
   // mecab-ko's penalty: the word's surface starts after skipped whitespace (rlength != length).
   if (options_.space_penalty && begin != pos) cost += dictionary_->space_penalty(pos_id);
   nodes_.push_back(Node{0, kNone, kNone, begin, end, entry, cost, left_id, right_id, pos_id, source});
@@ -59,8 +58,8 @@ void Segmenter::add_unknowns(std::uint32_t pos, std::uint32_t begin, std::uint32
   const auto templates = dictionary_->unknown_templates(info.default_category());
   const DictionaryToken* first = dictionary_->unknown().tokens().data();
   for (const DictionaryToken& t : templates) {
-    add_node(pos, begin, end, Source::kUnknown, static_cast<std::uint32_t>(&t - first), t.left_id, t.right_id,
-             t.pos_id, t.cost);
+    add_node(pos, begin, end, Source::kUnknown, static_cast<std::uint32_t>(&t - first), t.left_id, t.right_id, t.pos_id,
+             t.cost);
   }
 }
 

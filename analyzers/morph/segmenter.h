@@ -45,13 +45,13 @@ class Segmenter {
  private:
   enum class Source : std::uint8_t { kBos, kSystem, kUnknown, kUser };
   struct Node {
-    std::int64_t cost;      // cheapest path cost from BOS through this node
-    std::uint32_t prev;     // index of the previous node on that path
-    std::uint32_t enext;    // next node ending at the same position (MeCab's list order)
-    std::uint32_t begin;    // surface start (after skipped whitespace)
-    std::uint32_t end;      // surface end
-    std::uint32_t entry;    // token index in its source
-    std::int32_t word_cost; // token cost plus any space penalty
+    std::int64_t cost;       // cheapest path cost from BOS through this node
+    std::uint32_t prev;      // index of the previous node on that path
+    std::uint32_t enext;     // next node ending at the same position (MeCab's list order)
+    std::uint32_t begin;     // surface start (after skipped whitespace)
+    std::uint32_t end;       // surface end
+    std::uint32_t entry;     // token index in its source
+    std::int32_t word_cost;  // token cost plus any space penalty
     std::uint16_t left_id;
     std::uint16_t right_id;
     std::uint16_t pos_id;
@@ -74,11 +74,11 @@ class Segmenter {
   // Scratch, indexed by byte position of the current text (valid at character starts).
   std::vector<std::uint8_t> char_length_;
   std::vector<std::uint32_t> char_info_;  // raw CharInfo
-  std::vector<std::uint32_t> run_end_;  // end of the run of same-kind neighbours from here
-  std::vector<std::uint32_t> end_head_; // first node ending at a position, or kNone
-  std::vector<Node> nodes_;              // nodes_[0] is BOS, or the last emitted node
-  std::uint32_t max_end_ = 0;            // furthest node end so far
-  std::size_t compact_at_ = 0;           // node count that triggers compact()
+  std::vector<std::uint32_t> run_end_;    // end of the run of same-kind neighbours from here
+  std::vector<std::uint32_t> end_head_;   // first node ending at a position, or kNone
+  std::vector<Node> nodes_;               // nodes_[0] is BOS, or the last emitted node
+  std::uint32_t max_end_ = 0;             // furthest node end so far
+  std::size_t compact_at_ = 0;            // node count that triggers compact()
 };
 
 }  // namespace sinmun::morph

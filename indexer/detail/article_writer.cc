@@ -144,8 +144,8 @@ void ArticleWriter::commit(bool force) {
 BuiltArticle ArticleWriter::rebuild(const Xapian::Document& old, const TemplateSnapshot& learned) {
   StoredArticle stored;
   schema::decode_stored_article(old.get_data(), stored);  // we wrote it: it parses
-  Article article{stored.id,     stored.title,  stored.body,     stored.date, stored.source,
-                  stored.url,    stored.author, stored.category, stored.file};
+  Article article{stored.id,  stored.title,  stored.body,     stored.date, stored.source,
+                  stored.url, stored.author, stored.category, stored.file};
   BuiltArticle built = build_article(std::move(article), learned, analyzer_, context_);
   for (const std::string& term : file_terms(old)) built.doc.add_boolean_term(term);
   return built;

@@ -22,10 +22,10 @@ namespace sinmun {
 // An article analysed by a reading thread, on its way to the writer.
 struct BuiltArticle {
   std::string id;
-  Xapian::Document doc;  // build_document(), without its file term and collapse key yet
-  std::string group;     // source_group() of its source
-  std::string source;    // as shown
-  std::vector<std::string> lines;  // its template candidate lines, after stripping
+  Xapian::Document doc;               // build_document(), without its file term and collapse key yet
+  std::string group;                  // source_group() of its source
+  std::string source;                 // as shown
+  std::vector<std::string> lines;     // its template candidate lines, after stripping
   std::vector<std::string> stripped;  // the learned lines removed from it
   std::uint64_t learned_version = 0;  // the TemplateSnapshot it was stripped with
 };
@@ -37,9 +37,9 @@ BuiltArticle build_article(Article&& article, const TemplateSnapshot& learned, c
 
 // What the writer knows of the file whose articles it is writing.
 struct FileInWriting {
-  std::string term;     // schema::file_term of its absolute path
-  std::string display;  // its name in messages
-  std::set<Xapian::docid> previous;  // its documents from before, not yet written again
+  std::string term;                           // schema::file_term of its absolute path
+  std::string display;                        // its name in messages
+  std::set<Xapian::docid> previous;           // its documents from before, not yet written again
   std::unordered_set<Xapian::docid> written;  // its documents written or kept in this run
   std::string first_problem;
 };

@@ -13,8 +13,7 @@ namespace {
 // About 40 Hangul syllables: a headline-and-lead record is long enough, a bare title is not.
 constexpr std::size_t kMinBytesForSimhash = 120;
 
-void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termpos base,
-                bool is_title) {
+void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termpos base, bool is_title) {
   for (const Token& token : tokens) {
     if (token.term.size() > schema::kMaxTermBytes) continue;
     const Xapian::termpos position = base + token.position;
@@ -30,9 +29,9 @@ Xapian::Document build_document(const Article& article, const Analyzer& analyzer
   const std::vector<Token> title_tokens = analyzer.analyze(article.title, context);
   index_text(doc, title_tokens, 0, true);
   // A pathological title longer than kBodyFirstPosition positions pushes the body further.
-  const Xapian::termpos body_base =
-      title_tokens.empty() ? schema::kBodyFirstPosition
-                           : std::max(schema::kBodyFirstPosition, title_tokens.back().position + 100);
+  const Xapian::termpos body_base = title_tokens.empty()
+                                        ? schema::kBodyFirstPosition
+                                        : std::max(schema::kBodyFirstPosition, title_tokens.back().position + 100);
   index_text(doc, analyzer.analyze(article.body, context), body_base, false);
 
   doc.add_boolean_term(schema::id_term(article.id));

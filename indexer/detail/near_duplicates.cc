@@ -27,8 +27,8 @@ NearDuplicates::NearDuplicates(const Xapian::Database& db) {
     if (id.empty() || key.empty()) continue;
     const std::optional<std::uint64_t> signature = schema::parse_simhash_value(*it);
     if (!signature) {
-      throw DataError("document " + std::to_string(it.get_docid()) + " (id '" + id + "') has a damaged SimHash value '" +
-                      *it + "' in slot " + std::to_string(schema::kSimhashSlot) +
+      throw DataError("document " + std::to_string(it.get_docid()) + " (id '" + id +
+                      "') has a damaged SimHash value '" + *it + "' in slot " + std::to_string(schema::kSimhashSlot) +
                       " (run xapian-check on the database, or re-index into a new one)");
     }
     remember(id, *signature, key);

@@ -18,8 +18,7 @@ namespace sinmun {
 // (bounded memory). An exception from produce or consume stops the workers and is rethrown
 // here after they have joined.
 template <typename Result, typename Produce, typename Consume>
-void run_ordered_pipeline(std::size_t count, unsigned jobs, std::size_t window, Produce produce,
-                          Consume consume) {
+void run_ordered_pipeline(std::size_t count, unsigned jobs, std::size_t window, Produce produce, Consume consume) {
   jobs = std::max(1u, jobs);
   window = std::max<std::size_t>(window, jobs);
   std::vector<std::optional<Result>> slots(count);
@@ -35,8 +34,8 @@ void run_ordered_pipeline(std::size_t count, unsigned jobs, std::size_t window, 
       std::size_t i;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return stop || next_to_produce >= count ||
-                                        next_to_produce < next_to_consume + window; });
+        changed.wait(lock,
+                     [&] { return stop || next_to_produce >= count || next_to_produce < next_to_consume + window; });
         if (stop || next_to_produce >= count) return;
         i = next_to_produce++;
       }

@@ -51,7 +51,8 @@ std::map<std::string, LearnedLines> read_learned_lines(const Xapian::Database& d
   for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
     std::optional<LearnedLines> learned = decode_learned_lines(db.get_metadata(*it));
     if (!learned) {
-      throw DataError("the learned boilerplate of metadata key '" + *it + "' is damaged (run xapian-check on the "
+      throw DataError("the learned boilerplate of metadata key '" + *it +
+                      "' is damaged (run xapian-check on the "
                       "database, or re-index into a new one)");
     }
     out.emplace((*it).substr(prefix.size()), std::move(*learned));

@@ -18,7 +18,7 @@ namespace sinmun {
 
 // The learned lines of every source group, as the reading threads strip them.
 struct TemplateSnapshot {
-  std::uint64_t version = 0;  // grows with every line learned in this run
+  std::uint64_t version = 0;                                        // grows with every line learned in this run
   std::map<std::string, std::set<std::string, std::less<>>> lines;  // source group → lines
 
   // The lines of `group`; empty when it has none.
@@ -67,9 +67,9 @@ class TemplateLearner {
   Xapian::WritableDatabase& db_;
   LineCounter counter_;
   std::map<std::string, std::string> source_of_group_;  // as shown, for groups counted
-  std::map<std::string, LearnedLines> learned_;           // group → what the database keeps
-  std::set<std::string> unsaved_;                          // groups changed since save()
-  mutable std::mutex mutex_;                              // guards snapshot_
+  std::map<std::string, LearnedLines> learned_;         // group → what the database keeps
+  std::set<std::string> unsaved_;                       // groups changed since save()
+  mutable std::mutex mutex_;                            // guards snapshot_
   std::shared_ptr<const TemplateSnapshot> snapshot_;
 };
 

@@ -92,7 +92,7 @@ void LineCounter::make_room(Group& group) {
 }
 
 std::vector<std::pair<std::string, std::size_t>> LineCounter::frequent(const std::string& group,
-                                                                        std::size_t at_least) const {
+                                                                       std::size_t at_least) const {
   std::vector<std::pair<std::string, std::size_t>> out;
   const auto found = groups_.find(group);
   if (found == groups_.end()) return out;

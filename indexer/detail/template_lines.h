@@ -50,8 +50,8 @@
 // put back without reading the crawl again.
 namespace sinmun {
 
-inline constexpr std::size_t kTemplateMinChars = 10;     // characters (code points)
-inline constexpr std::size_t kTemplateMaxBytes = 1000;   // longer lines are prose
+inline constexpr std::size_t kTemplateMinChars = 10;    // characters (code points)
+inline constexpr std::size_t kTemplateMaxBytes = 1000;  // longer lines are prose
 inline constexpr std::size_t kTemplateMinArticles = 20;
 inline constexpr std::size_t kTemplateMinPercent = 30;
 inline constexpr std::size_t kLineCounterCapacity = 1024;  // lines counted per source

@@ -55,9 +55,12 @@ struct UsageError : std::runtime_error {
 
 // Parses `args` (argv after the subcommand) against `options` plus positionals collected
 // under `positional_name`; --help prints usage and exits 0.
-po::variables_map parse_args(const std::vector<std::string>& args,
-                             po::options_description& options, const char* positional_name) {
+po::variables_map parse_args(const std::vector<std::string>& args, po::options_description& options,
+                             const char* positional_name) {
+  // One option a line, as --help shows them.
+  // clang-format off
   options.add_options()("help,h", "show usage");
+  // clang-format on
   po::positional_options_description positional;
   positional.add(positional_name, -1);
   po::variables_map vm;
@@ -90,8 +93,11 @@ std::string text_field(const nlohmann::json& record, const char* key) {
 
 int run_index(const std::vector<std::string>& args) {
   po::options_description options("index options");
+  // One option a line, as --help shows them.
+  // clang-format off
   options.add_options()("db", po::value<std::string>()->required(), "database directory")(
       "file", po::value<std::vector<std::string>>(), "JSONL input");
+  // clang-format on
   const auto vm = parse_args(args, options, "file");
   if (vm.count("file") == 0) throw UsageError("index: no input FILE.jsonl given");
 
@@ -111,9 +117,8 @@ int run_index(const std::vector<std::string>& args) {
       const auto record = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
       const std::string id = record.is_object() ? id_of(record) : std::string();
       if (id.empty()) {
-        std::cerr << path << ':' << line_no << ": skipped: "
-                  << (record.is_object() ? "no string or integer id" : "not a JSON object")
-                  << '\n';
+        std::cerr << path << ':' << line_no
+                  << ": skipped: " << (record.is_object() ? "no string or integer id" : "not a JSON object") << '\n';
         ++skipped;
         continue;
       }
@@ -138,8 +143,8 @@ int run_index(const std::vector<std::string>& args) {
     if (in.bad()) throw std::runtime_error("read error in " + path);
   }
   db.commit();
-  std::cerr << "indexed " << indexed << " documents (" << skipped << " skipped); database has "
-            << db.get_doccount() << '\n';
+  std::cerr << "indexed " << indexed << " documents (" << skipped << " skipped); database has " << db.get_doccount()
+            << '\n';
   return 0;
 }
 
@@ -226,41 +231,39 @@ int run_batch(Searcher& searcher, const std::string& queries_path, Xapian::docco
     const std::string qid = line.substr(0, tab);
     const auto start = std::chrono::steady_clock::now();
     const auto hits = searcher.search(line.substr(tab + 1), limit);
-    const std::chrono::duration<double, std::milli> took =
-        std::chrono::steady_clock::now() - start;
+    const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - start;
     latencies_ms.push_back(took.count());
     if (!hits) {
       std::cerr << "parse error: " << qid << ": " << searcher.last_error() << '\n';
       continue;
     }
     for (const auto& hit : *hits) {
-      std::printf("%s Q0 %s %u %.6f baseline\n", qid.c_str(), hit.id.c_str(), hit.rank,
-                  hit.score);
+      std::printf("%s Q0 %s %u %.6f baseline\n", qid.c_str(), hit.id.c_str(), hit.rank, hit.score);
     }
   }
   if (in.bad()) throw std::runtime_error("read error in " + queries_path);
   std::fflush(stdout);
 
   std::sort(latencies_ms.begin(), latencies_ms.end());
-  const double mean =
-      latencies_ms.empty() ? 0.0
-                           : std::accumulate(latencies_ms.begin(), latencies_ms.end(), 0.0) /
-                                 static_cast<double>(latencies_ms.size());
-  std::fprintf(stderr, "LATENCY n=%zu p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f mean_ms=%.3f\n",
-               latencies_ms.size(), percentile(latencies_ms, 0.50),
-               percentile(latencies_ms, 0.95), percentile(latencies_ms, 0.99), mean);
-  std::fprintf(stderr, "PARSE_ERRORS n=%zu retried=%zu\n", searcher.failed(),
-               searcher.retried());
+  const double mean = latencies_ms.empty() ? 0.0
+                                           : std::accumulate(latencies_ms.begin(), latencies_ms.end(), 0.0) /
+                                                 static_cast<double>(latencies_ms.size());
+  std::fprintf(stderr, "LATENCY n=%zu p50_ms=%.3f p95_ms=%.3f p99_ms=%.3f mean_ms=%.3f\n", latencies_ms.size(),
+               percentile(latencies_ms, 0.50), percentile(latencies_ms, 0.95), percentile(latencies_ms, 0.99), mean);
+  std::fprintf(stderr, "PARSE_ERRORS n=%zu retried=%zu\n", searcher.failed(), searcher.retried());
   return 0;
 }
 
 int run_search(const std::vector<std::string>& args) {
   po::options_description options("search options");
+  // One option a line, as --help shows them.
+  // clang-format off
   options.add_options()("db", po::value<std::string>()->required(), "database directory")(
       "queries", po::value<std::string>(), "qid<TAB>query file")(
       "limit", po::value<Xapian::doccount>()->default_value(10), "results per query")(
       "op", po::value<std::string>()->default_value("or"), "default operator: or|and")(
       "query", po::value<std::vector<std::string>>(), "query words");
+  // clang-format on
   const auto vm = parse_args(args, options, "query");
 
   const std::string op = vm["op"].as<std::string>();
@@ -269,8 +272,7 @@ int run_search(const std::vector<std::string>& args) {
   const bool one_off = vm.count("query") != 0;
   if (batch == one_off) throw UsageError("search: give either --queries FILE or QUERY words");
 
-  Searcher searcher(vm["db"].as<std::string>(),
-                    op == "and" ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+  Searcher searcher(vm["db"].as<std::string>(), op == "and" ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
   const auto limit = vm["limit"].as<Xapian::doccount>();
   if (batch) return run_batch(searcher, vm["queries"].as<std::string>(), limit);
 

@@ -106,7 +106,7 @@ std::size_t word_boundary_before(std::string_view text, std::size_t at) {
 // analyse, since analysing a whole long article for every result is what made snippets
 // slow. Stems (밝히 for 밝혔다) and other forms are not literal; they fall back to a scan.
 std::vector<std::pair<std::size_t, const std::string*>> literal_hits(std::string_view text,
-                                                                      const std::set<std::string>& terms) {
+                                                                     const std::set<std::string>& terms) {
   const std::string folded = lowercase_ascii(text);
   std::vector<std::pair<std::size_t, const std::string*>> hits;
   for (const std::string& term : terms) {
@@ -124,8 +124,8 @@ std::vector<std::pair<std::size_t, const std::string*>> literal_hits(std::string
 
 // The query's matches in the part of `text` a snippet will come from: around the densest
 // cluster of literal hits, else the first kScanBytes.
-std::vector<Match> find_matches(std::string_view text, const std::set<std::string>& terms,
-                                const Analysis& analysis, std::size_t length) {
+std::vector<Match> find_matches(std::string_view text, const std::set<std::string>& terms, const Analysis& analysis,
+                                std::size_t length) {
   const auto hits = literal_hits(text, terms);
   const std::size_t span = 4 * length;  // bytes: a window of `length` characters, and margin
   if (hits.empty()) return analyse_matches(text, 0, word_boundary(text, kScanBytes), terms, analysis);
@@ -133,7 +133,8 @@ std::vector<Match> find_matches(std::string_view text, const std::set<std::strin
   std::size_t best_distinct = 0;
   for (std::size_t h = 0; h < hits.size(); ++h) {
     std::set<const std::string*> distinct;
-    for (std::size_t k = h; k < hits.size() && hits[k].first < hits[h].first + span; ++k) distinct.insert(hits[k].second);
+    for (std::size_t k = h; k < hits.size() && hits[k].first < hits[h].first + span; ++k)
+      distinct.insert(hits[k].second);
     if (distinct.size() > best_distinct) {
       best = h;
       best_distinct = distinct.size();
@@ -152,12 +153,23 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -166,8 +178,8 @@ std::string html_escape(std::string_view text) {
 std::string make_snippet(std::string_view text, const std::set<std::string>& terms, const Analyzer& analyzer,
                          std::size_t length, AnalysisContext* context) {
   AnalysisContext one_off(0);
-  const std::vector<Match> matches = find_matches(text, terms, {analyzer, context ? *context : one_off},
-                                                  std::min<std::size_t>(length, text.size()));
+  const std::vector<Match> matches =
+      find_matches(text, terms, {analyzer, context ? *context : one_off}, std::min<std::size_t>(length, text.size()));
 
   // Best window: the one starting a little before some match that covers the most distinct
   // terms (then the most matches); the earliest wins ties.

@@ -6,8 +6,7 @@
 
 namespace sinmun::http {
 
-std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::path& root,
-                                                         std::string_view url_path) {
+std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::path& root, std::string_view url_path) {
   if (url_path.empty() || url_path.front() != '/') return std::nullopt;
   if (url_path.find('\0') != std::string_view::npos || url_path.find('\\') != std::string_view::npos) {
     return std::nullopt;

@@ -14,8 +14,7 @@ namespace sinmun::http {
 // a backslash, a segment that is empty past the first, "..", or starts with '.' (hidden
 // files), a target that is not a regular file, or one that leaves `root` through a symlink.
 // "/" and paths ending in '/' name the directory's index.html.
-std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::path& root,
-                                                         std::string_view url_path);
+std::optional<std::filesystem::path> resolve_static_path(const std::filesystem::path& root, std::string_view url_path);
 
 // "text/html; charset=utf-8" and so on, by extension; "application/octet-stream" otherwise.
 std::string content_type_for(const std::filesystem::path& file);

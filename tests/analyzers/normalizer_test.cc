@@ -31,11 +31,17 @@ TEST(NormalizerTest, MiddleDotVariantsBecomeTheMiddleDot) {
 }
 
 TEST(NormalizerTest, RemovesDefaultIgnorables) {
-  EXPECT_EQ(text_of(normalize("a\xC2\xAD" "b\xE2\x80\x8D" "c\xE2\x80\x8B" "d")), "abcd");
+  EXPECT_EQ(text_of(normalize("a\xC2\xAD"
+                              "b\xE2\x80\x8D"
+                              "c\xE2\x80\x8B"
+                              "d")),
+            "abcd");
 }
 
 TEST(NormalizerTest, InvalidBytesBecomeReplacementCharactersOneByteEach) {
-  const auto chars = normalize("a\xFF\xFE" "b");
+  const auto chars = normalize(
+      "a\xFF\xFE"
+      "b");
   ASSERT_EQ(chars.size(), 4u);
   EXPECT_EQ(chars[1].code_point, U'\uFFFD');
   EXPECT_EQ(chars[1].start, 1u);

@@ -43,9 +43,7 @@ TEST(PretokenizerTest, PunctuationAndMiddleDotSeparate) {
   EXPECT_EQ(pieces_of("화웨이·캠브리콘(주)"), "화웨이|h 캠브리콘|h+ 주|h+");
 }
 
-TEST(PretokenizerTest, HanAndKanaAreTheirOwnRuns) {
-  EXPECT_EQ(pieces_of("韓國語 한국어"), "韓國語|c 한국어|h");
-}
+TEST(PretokenizerTest, HanAndKanaAreTheirOwnRuns) { EXPECT_EQ(pieces_of("韓國語 한국어"), "韓國語|c 한국어|h"); }
 
 TEST(PretokenizerTest, TrailingConnectorIsNotPartOfTheWord) {
   EXPECT_EQ(pieces_of("GPT- end. v3."), "gpt|a end|a v3|a");

@@ -42,7 +42,8 @@ TEST(CliRunTest, DataEnvironmentAndOtherErrorsExitTwo) {
 }
 
 TEST(CliRunTest, ALockedDatabaseSaysAnotherIndexerHoldsIt) {
-  const auto [status, err] = run_capturing([]() -> int { throw Xapian::DatabaseLockError("Unable to get write lock"); });
+  const auto [status, err] =
+      run_capturing([]() -> int { throw Xapian::DatabaseLockError("Unable to get write lock"); });
   EXPECT_EQ(status, kExitFailure);
   EXPECT_NE(err.find("another sinmun-index is writing to this database"), std::string::npos) << err;
 }

@@ -119,10 +119,12 @@ TEST(BoilerplateTest, APassagePrintedTwiceIsFoundInLinearTime) {
 }
 
 TEST(BoilerplateTest, BracketedTagsAreNeverTitles) {
-  for (const char* tag : {"[앵커]", "[기자]", "[리포트]", " [ 앵커 멘트 ] ", "<앵커>", "【인터뷰】", "[한빛일보 홍길동 기자]"}) {
+  for (const char* tag :
+       {"[앵커]", "[기자]", "[리포트]", " [ 앵커 멘트 ] ", "<앵커>", "【인터뷰】", "[한빛일보 홍길동 기자]"}) {
     EXPECT_TRUE(is_bracket_tag(tag)) << tag;
   }
-  for (const char* line : {"[단독] 한빛전자, 새 공장 짓는다", "[앵커] [기자]", "[]", "앵커", "[" , "<저작권자 © 한빛일보, 무단전재 및 재배포 금지> 그리고 "
+  for (const char* line : {"[단독] 한빛전자, 새 공장 짓는다", "[앵커] [기자]", "[]", "앵커", "[",
+                           "<저작권자 © 한빛일보, 무단전재 및 재배포 금지> 그리고 "
                            "이어지는 아주 긴 문장이 여기에 있다"}) {
     EXPECT_FALSE(is_bracket_tag(line)) << line;
   }
@@ -132,9 +134,10 @@ TEST(BoilerplateTest, BracketedTagsAreNeverTitles) {
 }
 
 TEST(BoilerplateTest, CleanArticleTextDropsBoilerplateAndKeepsOrder) {
-  EXPECT_EQ(clean_article_text("입력 2025.12.05 10:31\n공유하기 카카오톡\n첫 문장이다.\n\n  둘째   문장이다. \n좋아요 0\n"
-                               "ⓒ 한빛일보 무단 전재 및 재배포 금지"),
-            "첫 문장이다.\n둘째 문장이다.");
+  EXPECT_EQ(
+      clean_article_text("입력 2025.12.05 10:31\n공유하기 카카오톡\n첫 문장이다.\n\n  둘째   문장이다. \n좋아요 0\n"
+                         "ⓒ 한빛일보 무단 전재 및 재배포 금지"),
+      "첫 문장이다.\n둘째 문장이다.");
 }
 
 }  // namespace

@@ -26,8 +26,7 @@ TEST(CharsetTest, LabelsFromHeadersAndMeta) {
   EXPECT_EQ(charset_from_content_type("text/html;charset=\"utf-8\""), "utf-8");
   EXPECT_EQ(charset_from_content_type("text/html"), "");
   EXPECT_EQ(charset_from_html_meta("<head><META CHARSET=euc-kr></head>"), "euc-kr");
-  EXPECT_EQ(charset_from_html_meta(
-                "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ks_c_5601-1987\">"),
+  EXPECT_EQ(charset_from_html_meta("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ks_c_5601-1987\">"),
             "ks_c_5601-1987");
   EXPECT_EQ(charset_from_html_meta("<meta name=\"viewport\" content=\"width=device-width\">"), "");
 }
@@ -45,8 +44,7 @@ TEST(CharsetTest, PrecedenceIsBomThenDeclaredThenMetaThenDetection) {
   EXPECT_EQ(decode_to_utf8(std::string_view("\xFE\xFF\xAC\x00", 4), "").charset, "UTF-16BE");
   const std::string meta_page = "<meta charset=\"euc-kr\"><p>" + kCp949 + "</p>";
   EXPECT_EQ(decode_to_utf8(meta_page, "", true).text, "<meta charset=\"euc-kr\"><p>똠얌꿍 햏</p>");
-  EXPECT_EQ(decode_to_utf8(meta_page, "", false).charset, "windows-949")
-      << "ucsdet calls this short page windows-1252";
+  EXPECT_EQ(decode_to_utf8(meta_page, "", false).charset, "windows-949") << "ucsdet calls this short page windows-1252";
   EXPECT_NE(decode_to_utf8("caf\xE9 cr\xE8me").charset, "windows-949") << "Latin-1 is not mistaken for Korean";
 }
 

@@ -93,8 +93,9 @@ TEST(CrawlFixturesTest, FilesWithoutAUsefulNameAreSniffed) {
 
 TEST(CrawlFixturesTest, AFiftyMegabyteFileIsReadWhole) {
   testing::TempDir dir;
-  const std::string record =
-      R"({"title": "대용량 피드 기사", "body": ")" + std::string(2000, 'x') + R"(", "date": "2025-12-05"})" "\n";
+  const std::string record = R"({"title": "대용량 피드 기사", "body": ")" + std::string(2000, 'x') +
+                             R"(", "date": "2025-12-05"})"
+                             "\n";
   const std::size_t count = 50u * 1024 * 1024 / record.size() + 1;
   {
     std::ofstream out(dir.path() / "big.jsonl", std::ios::binary);
@@ -106,7 +107,13 @@ TEST(CrawlFixturesTest, AFiftyMegabyteFileIsReadWhole) {
   EXPECT_GE(files[0].size, 50u * 1024 * 1024);
   std::size_t articles = 0;
   std::string last_id;
-  read_crawl_file(files[0], [&](Article&& a) { ++articles; last_id = a.id; }, c.report());
+  read_crawl_file(
+      files[0],
+      [&](Article&& a) {
+        ++articles;
+        last_id = a.id;
+      },
+      c.report());
   EXPECT_EQ(articles, count);
   EXPECT_EQ(last_id, "big.jsonl#" + std::to_string(count));
   EXPECT_TRUE(c.problems.empty()) << c.problem_text();

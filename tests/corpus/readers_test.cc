@@ -39,13 +39,14 @@ TEST(JsonLinesReaderTest, ReadsRecordsWithAliasesAndNormalisesDates) {
 
 TEST(JsonLinesReaderTest, ABrokenLineIsReportedAndItsNeighboursKept) {
   Collected c;
-  read_json_lines("{\"title\": \"하나\", \"body\": \"가\"}\n"
-                  "{\"title\": \"둘\", \"body\": \n"
-                  "\n"
-                  "[1, 2]\n"
-                  "{\"title\": \"\", \"body\": \"\"}\n"
-                  "{\"title\": \"셋\", \"body\": \"다\"}",
-                  "x.jsonl", c.sink(), c.report());
+  read_json_lines(
+      "{\"title\": \"하나\", \"body\": \"가\"}\n"
+      "{\"title\": \"둘\", \"body\": \n"
+      "\n"
+      "[1, 2]\n"
+      "{\"title\": \"\", \"body\": \"\"}\n"
+      "{\"title\": \"셋\", \"body\": \"다\"}",
+      "x.jsonl", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 2u);
   EXPECT_EQ(c.articles[0].id, "x.jsonl#1");
   EXPECT_EQ(c.articles[1].id, "x.jsonl#6");
@@ -78,8 +79,7 @@ TEST(JsonLinesReaderTest, EmptyFileIsReported) {
 
 TEST(JsonReaderTest, OneObjectWithoutIdIsNamedByItsPath) {
   Collected c;
-  read_json(R"({"title": "제목", "content": "본문", "press": "새누리경제"})", "json/one.json", c.sink(),
-            c.report());
+  read_json(R"({"title": "제목", "content": "본문", "press": "새누리경제"})", "json/one.json", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 1u);
   EXPECT_EQ(c.articles[0].id, "json/one.json");
   EXPECT_EQ(c.articles[0].source, "새누리경제");
@@ -87,8 +87,8 @@ TEST(JsonReaderTest, OneObjectWithoutIdIsNamedByItsPath) {
 
 TEST(JsonReaderTest, ArraysAndArticleListsNumberTheirRecords) {
   Collected c;
-  read_json(R"({"articles": [{"title": "가"}, {"id": "k", "title": "나"}, "junk"]})", "list.json",
-            c.sink(), c.report());
+  read_json(R"({"articles": [{"title": "가"}, {"id": "k", "title": "나"}, "junk"]})", "list.json", c.sink(),
+            c.report());
   ASSERT_EQ(c.articles.size(), 2u);
   EXPECT_EQ(c.articles[0].id, "list.json#1");
   EXPECT_EQ(c.articles[1].id, "k");
@@ -205,16 +205,26 @@ using testing::Collected;
 // Dates readers meet daily, in every alias, as numbers and strings (issue 16).
 TEST(JsonLinesReaderTest, DatesInEveryDailyForm) {
   Collected c;
-  read_json_lines(R"({"title": "가", "date": 1764689400})" "\n"
-                  R"({"title": "가", "date": 1764687599999})" "\n"
-                  R"({"title": "가", "timestamp": "1764689400"})" "\n"
-                  R"({"title": "가", "published_at": "1764689400000"})" "\n"
-                  R"({"title": "가", "date": "2025년 12월 3일"})" "\n"
-                  R"({"title": "가", "date": "2025. 12. 3."})" "\n"
-                  R"({"title": "가", "datetime": "입력 2025-12-03 오후 11:50"})" "\n"
-                  R"({"title": "가", "published": "2025-12-02T20:00:00Z"})" "\n"
-                  R"({"title": "가", "pubDate": "Wed, 03 Dec 2025 15:10:00 +0900"})" "\n"
-                  R"({"title": "가", "date": 1764689400.5})" "\n",
+  read_json_lines(R"({"title": "가", "date": 1764689400})"
+                  "\n"
+                  R"({"title": "가", "date": 1764687599999})"
+                  "\n"
+                  R"({"title": "가", "timestamp": "1764689400"})"
+                  "\n"
+                  R"({"title": "가", "published_at": "1764689400000"})"
+                  "\n"
+                  R"({"title": "가", "date": "2025년 12월 3일"})"
+                  "\n"
+                  R"({"title": "가", "date": "2025. 12. 3."})"
+                  "\n"
+                  R"({"title": "가", "datetime": "입력 2025-12-03 오후 11:50"})"
+                  "\n"
+                  R"({"title": "가", "published": "2025-12-02T20:00:00Z"})"
+                  "\n"
+                  R"({"title": "가", "pubDate": "Wed, 03 Dec 2025 15:10:00 +0900"})"
+                  "\n"
+                  R"({"title": "가", "date": 1764689400.5})"
+                  "\n",
                   "d.jsonl", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 10u) << c.problem_text();
   EXPECT_TRUE(c.problems.empty()) << c.problem_text();
@@ -225,11 +235,16 @@ TEST(JsonLinesReaderTest, DatesInEveryDailyForm) {
 
 TEST(JsonLinesReaderTest, AnUnreadableDateIsAWarningAndTheRecordIsIndexedWithoutIt) {
   Collected c;
-  read_json_lines(R"({"id": "a", "title": "가", "date": "2025-12-03"})" "\n"
-                  R"({"id": "b", "title": "나", "date": "어제"})" "\n"
-                  R"({"id": "c", "title": "다", "date": "모름", "published": "2025.12.03"})" "\n"
-                  R"({"id": "d", "title": "라", "date": {"$date": "soon"}})" "\n"
-                  R"({"id": "e", "title": "마", "date": ""})" "\n",
+  read_json_lines(R"({"id": "a", "title": "가", "date": "2025-12-03"})"
+                  "\n"
+                  R"({"id": "b", "title": "나", "date": "어제"})"
+                  "\n"
+                  R"({"id": "c", "title": "다", "date": "모름", "published": "2025.12.03"})"
+                  "\n"
+                  R"({"id": "d", "title": "라", "date": {"$date": "soon"}})"
+                  "\n"
+                  R"({"id": "e", "title": "마", "date": ""})"
+                  "\n",
                   "w.jsonl", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 5u) << c.problem_text();
   EXPECT_EQ(c.articles[1].date, "");
@@ -248,9 +263,10 @@ TEST(JsonLinesReaderTest, RunawayDateFieldsNeitherCrashNorFloodTheMessage) {
                       "{\"title\": \"다\", \"date\": \"" + std::string(50000, '2') + "\"}\n",
                   "r.jsonl", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 3u) << c.problem_text();
-  EXPECT_EQ(c.problem_text(),
-            "r.jsonl:line 2: unreadable date \"" + std::string(60, 'x') + "…\"; indexed without a date\n"
-            "r.jsonl:line 3: unreadable date \"" + std::string(60, '2') + "…\"; indexed without a date\n");
+  EXPECT_EQ(c.problem_text(), "r.jsonl:line 2: unreadable date \"" + std::string(60, 'x') +
+                                  "…\"; indexed without a date\n"
+                                  "r.jsonl:line 3: unreadable date \"" +
+                                  std::string(60, '2') + "…\"; indexed without a date\n");
 }
 
 TEST(JsonReaderTest, AnUnreadableDateNamesItsRecord) {
@@ -263,9 +279,10 @@ TEST(JsonReaderTest, AnUnreadableDateNamesItsRecord) {
 
 TEST(TextReaderTest, ADateLineOrALabelledStampGivesTheDate) {
   Collected c;
-  read_text("구청 새해 예산 확정\n2025년 12월 3일\n구의회가 새해 예산안을 통과시켰다.\n", "txt/a.txt", c.sink(), c.report());
-  read_text("구청 새해 예산 확정\n입력 2025-12-03 오후 11:50\n구의회가 새해 예산안을 통과시켰다.\n", "txt/b.txt", c.sink(),
+  read_text("구청 새해 예산 확정\n2025년 12월 3일\n구의회가 새해 예산안을 통과시켰다.\n", "txt/a.txt", c.sink(),
             c.report());
+  read_text("구청 새해 예산 확정\n입력 2025-12-03 오후 11:50\n구의회가 새해 예산안을 통과시켰다.\n", "txt/b.txt",
+            c.sink(), c.report());
   read_text("구청 새해 예산 확정\n구의회가 새해 예산안을 통과시켰다.\n", "txt/c.txt", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 3u) << c.problem_text();
   EXPECT_TRUE(c.problems.empty()) << c.problem_text();
@@ -303,8 +320,8 @@ TEST(TextReaderTest, AFileOfFurnitureWordsIsStillRead) {
 
 TEST(TextReaderTest, ATitleIsNeverASpeakerTag) {
   Collected c;
-  read_text("[앵커]\n한파가 이어지고 있습니다.\n[기자]\n출근길 시민들이 두꺼운 외투를 꺼냈습니다.\n", "txt/tv.txt", c.sink(),
-            c.report());
+  read_text("[앵커]\n한파가 이어지고 있습니다.\n[기자]\n출근길 시민들이 두꺼운 외투를 꺼냈습니다.\n", "txt/tv.txt",
+            c.sink(), c.report());
   read_text("[속보]\n[앵커 멘트]\n\n한파 특보 확대\n내일 아침 영하 12도.\n", "txt/tv2.txt", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 2u);
   EXPECT_EQ(c.articles[0].title, "한파가 이어지고 있습니다.");
@@ -316,8 +333,9 @@ TEST(HtmlReaderTest, DatesFromTimeTextLabelsAndZones) {
   Collected c;
   read_html("<title>가</title><p>본문이다.</p><time>2025년 12월 3일 오후 3:10</time>", "a.html", c.sink(), c.report());
   read_html("<title>가</title><div>입력 2025-12-03 오후 11:50</div><p>본문이다.</p>", "b.html", c.sink(), c.report());
-  read_html("<meta property=\"article:published_time\" content=\"2025-12-02T20:00:00Z\"><title>가</title><p>본문이다.</p>",
-            "c.html", c.sink(), c.report());
+  read_html(
+      "<meta property=\"article:published_time\" content=\"2025-12-02T20:00:00Z\"><title>가</title><p>본문이다.</p>",
+      "c.html", c.sink(), c.report());
   read_html("<meta name=\"pubdate\" content=\"1764689400\"><title>가</title><p>본문이다.</p>", "d.html", c.sink(),
             c.report());
   ASSERT_EQ(c.articles.size(), 4u) << c.problem_text();
@@ -327,13 +345,15 @@ TEST(HtmlReaderTest, DatesFromTimeTextLabelsAndZones) {
 
 TEST(HtmlReaderTest, AnUnreadableDeclaredDateIsAWarningAtItsLine) {
   Collected c;
-  read_html("<html><head>\n<title>가</title>\n<meta property=\"article:published_time\" content=\"곧 공개\">\n</head>"
-            "<body><p>본문이다.</p></body></html>",
-            "html/a.html", c.sink(), c.report());
+  read_html(
+      "<html><head>\n<title>가</title>\n<meta property=\"article:published_time\" content=\"곧 공개\">\n</head>"
+      "<body><p>본문이다.</p></body></html>",
+      "html/a.html", c.sink(), c.report());
   read_html("<title>가</title>\n\n<p>본문이다. <time>3시간 전</time></p>", "html/b.html", c.sink(), c.report());
-  read_html("<meta property=\"article:published_time\" content=\"곧 공개\"><title>가</title>"
-            "<div>입력 2025.12.03 10:31</div><p>본문이다.</p>",
-            "html/c.html", c.sink(), c.report());
+  read_html(
+      "<meta property=\"article:published_time\" content=\"곧 공개\"><title>가</title>"
+      "<div>입력 2025.12.03 10:31</div><p>본문이다.</p>",
+      "html/c.html", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 3u) << c.problem_text();
   EXPECT_EQ(c.articles[0].date, "");
   EXPECT_EQ(c.articles[2].date, "2025-12-03") << "another date of the page was read: nothing lost, no warning";
@@ -360,8 +380,8 @@ TEST(HtmlReaderTest, RunawayDateFieldsDoNotCrash) {
 
 TEST(HtmlReaderTest, ASpeakerTagIsNeverTheTitle) {
   Collected c;
-  read_html("<title>[앵커]</title><div><p>[앵커]</p><p>첫눈이 내렸습니다.</p><p>출근길이 미끄럽습니다.</p></div>", "tv.html",
-            c.sink(), c.report());
+  read_html("<title>[앵커]</title><div><p>[앵커]</p><p>첫눈이 내렸습니다.</p><p>출근길이 미끄럽습니다.</p></div>",
+            "tv.html", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 1u);
   EXPECT_EQ(c.articles[0].title, "첫눈이 내렸습니다.");
   EXPECT_EQ(c.articles[0].body, "[앵커]\n첫눈이 내렸습니다.\n출근길이 미끄럽습니다.");

@@ -174,10 +174,12 @@ TEST(FindDateInTextTest, AnUnreadableLabelledStampIsLocated) {
   EXPECT_EQ(found.date, "");
   EXPECT_EQ(found.unreadable_line, 3u);
   EXPECT_EQ(found.unreadable, "입력 2025.13.45 10:31");
-  EXPECT_EQ(unreadable_date_reason(found.unreadable), "unreadable date \"입력 2025.13.45 10:31\"; indexed without a date");
+  EXPECT_EQ(unreadable_date_reason(found.unreadable),
+            "unreadable date \"입력 2025.13.45 10:31\"; indexed without a date");
   EXPECT_EQ(unreadable_date_reason(std::string(30, ' ') + std::string(40, 'x') + "가나다라마바"),
             "unreadable date \"" + std::string(40, 'x') + "가나다라마바\"; indexed without a date");
-  EXPECT_EQ(unreadable_date_reason(std::string(58, 'x') + "가나"), "unreadable date \"" + std::string(58, 'x') + "…\"; indexed without a date")
+  EXPECT_EQ(unreadable_date_reason(std::string(58, 'x') + "가나"),
+            "unreadable date \"" + std::string(58, 'x') + "…\"; indexed without a date")
       << "cut on a character boundary";
 }
 

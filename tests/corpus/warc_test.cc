@@ -29,7 +29,8 @@ TEST(WarcReaderTest, ReadsHtmlResponsesAndReportsTheTruncatedLastRecord) {
   EXPECT_EQ(b.title, "울진 대게 조업 시작…첫날 위판량 12t");
   EXPECT_NE(b.body.find("똠방각하"), std::string::npos) << "CP949 decoded by the HTTP charset";
   EXPECT_EQ(b.body.find("\xEF\xBF\xBD"), std::string::npos);
-  EXPECT_EQ(c.problem_text(), "warc/crawl.warc:record 9 at byte 4028: truncated record: 312 of 842 content bytes present\n");
+  EXPECT_EQ(c.problem_text(),
+            "warc/crawl.warc:record 9 at byte 4028: truncated record: 312 of 842 content bytes present\n");
 }
 
 TEST(WarcReaderTest, GzipPerRecordWithGzipContentEncoding) {
@@ -67,8 +68,9 @@ TEST(WarcReaderTest, AGarbledRecordIsSkippedAndTheNextOneRead) {
 }
 
 TEST(WarcReaderTest, BadHttpAndEmptyPagesAreReported) {
-  const std::string warc = record("response", "https://x/1", "HTTP/1.1 abc\r\n\r\n") +
-                           record("response", "https://x/2", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html></html>");
+  const std::string warc =
+      record("response", "https://x/1", "HTTP/1.1 abc\r\n\r\n") +
+      record("response", "https://x/2", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html></html>");
   Collected c;
   read_warc(warc, "w.warc", c.sink(), c.report());
   EXPECT_TRUE(c.articles.empty());
@@ -78,17 +80,21 @@ TEST(WarcReaderTest, BadHttpAndEmptyPagesAreReported) {
 }
 
 TEST(WarcReaderTest, DatesOfPagesAreReadAndAnUnreadableOneIsAWarningOfItsRecord) {
-  const std::string good = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<title>가</title>"
-                           "<div>입력 2025. 12. 3. 오후 11:50</div><p>본문 문장이다.</p>";
-  const std::string bad = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<title>나</title>\n"
-                          "<meta name=\"date\" content=\"" + std::string(50000, ' ') + "미정\"><p>본문 문장이다.</p>";
+  const std::string good =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<title>가</title>"
+      "<div>입력 2025. 12. 3. 오후 11:50</div><p>본문 문장이다.</p>";
+  const std::string bad =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<title>나</title>\n"
+      "<meta name=\"date\" content=\"" +
+      std::string(50000, ' ') + "미정\"><p>본문 문장이다.</p>";
   const std::string warc = record("response", "https://x/1", good) + record("response", "https://x/2", bad);
   Collected c;
   read_warc(warc, "w.warc", c.sink(), c.report());
   ASSERT_EQ(c.articles.size(), 2u) << c.problem_text();
   EXPECT_EQ(c.articles[0].date, "2025-12-03");
   EXPECT_EQ(c.articles[1].date, "");
-  EXPECT_EQ(c.problem_text(), "w.warc:record 2 at byte " + std::to_string(record("response", "https://x/1", good).size()) +
+  EXPECT_EQ(c.problem_text(), "w.warc:record 2 at byte " +
+                                  std::to_string(record("response", "https://x/1", good).size()) +
                                   ", page line 2: unreadable date \"미정\"; indexed without a date\n");
 }
 

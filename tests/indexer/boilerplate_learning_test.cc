@@ -14,13 +14,13 @@ namespace {
 
 using testing::TempDir;
 
-const std::string kFooter = "독자센터 일오팔팔 구독 문의 환영";  // 25 of 80: learned
-const std::string kPartner = "제휴 통신 기사 바탕 작성";        // 20 of 80: under 30%
+const std::string kFooter = "독자센터 일오팔팔 구독 문의 환영";      // 25 of 80: learned
+const std::string kPartner = "제휴 통신 기사 바탕 작성";             // 20 of 80: under 30%
 const std::string kSmallSource = "다솜신문 앱 설치 안내 링크 참조";  // 19 of 19: under 20
 
 std::string record(const std::string& id, const std::string& source, const std::string& body) {
-  return "{\"id\": \"" + id + "\", \"source\": \"" + source + "\", \"title\": \"제목 " + id + "\", \"body\": \"" + body +
-         "\"}\n";
+  return "{\"id\": \"" + id + "\", \"source\": \"" + source + "\", \"title\": \"제목 " + id + "\", \"body\": \"" +
+         body + "\"}\n";
 }
 
 class BoilerplateLearningTest : public ::testing::Test {
@@ -36,7 +36,8 @@ class BoilerplateLearningTest : public ::testing::Test {
     dir_.write("crawl/garam.jsonl", garam);
     std::string dasom;
     for (int i = 0; i < 19; ++i) {
-      dasom += record("d" + std::to_string(i), "다솜신문", "다솜 " + std::to_string(i) + "번 기사 본문입니다\\n" + kSmallSource);
+      dasom += record("d" + std::to_string(i), "다솜신문",
+                      "다솜 " + std::to_string(i) + "번 기사 본문입니다\\n" + kSmallSource);
     }
     dir_.write("crawl/dasom.jsonl", dasom);
   }
@@ -155,7 +156,8 @@ TEST_F(BoilerplateLearningTest, TheSameDatabaseWhateverTheThreadsAndWhenTheFoote
   for (int i = 0; i < 60; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "crawl/nara/%02d.jsonl", i);
-    dir_.write(name, record("n" + std::to_string(i), "나래일보", "하늘 " + std::to_string(i) + "번 글입니다\\n나래일보 시민 제보 전화 공공칠"));
+    dir_.write(name, record("n" + std::to_string(i), "나래일보",
+                            "하늘 " + std::to_string(i) + "번 글입니다\\n나래일보 시민 제보 전화 공공칠"));
   }
   const IndexStats serial = run({.jobs = 1});
   EXPECT_EQ(serial.template_lines_learned, 2u);

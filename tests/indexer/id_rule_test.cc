@@ -128,8 +128,9 @@ TEST_F(IdRuleTest, AnIdTwiceInOneFileWithOtherTextIsACollision) {
   EXPECT_EQ(stats.articles_added, 1u);
   EXPECT_EQ(stats.records_copied, 1u) << "the same record twice is one article";
   ASSERT_EQ(problems_.size(), 1u);
-  EXPECT_EQ(problems_[0], "a.jsonl: id collision: 'x' is also the id of an earlier record of this file, whose "
-                          "title or body differs; this record is skipped");
+  EXPECT_EQ(problems_[0],
+            "a.jsonl: id collision: 'x' is also the id of an earlier record of this file, whose "
+            "title or body differs; this record is skipped");
   EXPECT_EQ(stored("x").title, "처음");
 }
 

@@ -135,7 +135,8 @@ TEST_F(IncrementalTest, DuplicateIdsAcrossFilesAreReported) {
 TEST_F(IncrementalTest, ABigJsonLinesFileIsReadInChunksWithNothingLost) {
   std::string lines;
   for (int r = 1; r <= 300; ++r) {
-    lines += r == 150 ? "{broken\n" : "{\"title\": \"기사 " + std::to_string(r) + "\", \"body\": \"반도체 수출이 늘었다\"}\n";
+    lines += r == 150 ? "{broken\n"
+                      : "{\"title\": \"기사 " + std::to_string(r) + "\", \"body\": \"반도체 수출이 늘었다\"}\n";
   }
   dir_.write("crawl/big.jsonl", lines);
   const IndexStats first = run({.jobs = 2, .chunk_bytes = 1000});
@@ -171,8 +172,9 @@ TEST_F(IncrementalTest, ProgressIsMeasuredInTheBytesOfTheFilesToRead) {
     seen.clear();
     const auto root = std::filesystem::absolute(dir_.path() / "crawl");
     Indexer indexer(db(), analyzer_, {.jobs = 1});
-    return indexer.index({{root, walk_crawl_directory(root, [](const Problem&) {})}}, [](const Problem&) {},
-                         [&](const IndexStats& so_far, std::size_t) { seen.push_back(so_far); });
+    return indexer.index(
+        {{root, walk_crawl_directory(root, [](const Problem&) {})}}, [](const Problem&) {},
+        [&](const IndexStats& so_far, std::size_t) { seen.push_back(so_far); });
   };
   const IndexStats first = index_with_progress();
   EXPECT_EQ(first.bytes_total, size("small.txt") + size("big.jsonl") + size("other.txt"));
@@ -202,15 +204,16 @@ TEST_F(IncrementalTest, TheEtaComesFromBytesNotFiles) {
 }
 
 TEST_F(IncrementalTest, AnInterruptedRunCommitsWhatIsDoneAndTheNextFinishes) {
-  for (int f = 0; f < 10; ++f) dir_.write("crawl/f" + std::to_string(f) + ".txt", "제목 " + std::to_string(f) + "\n본문");
+  for (int f = 0; f < 10; ++f)
+    dir_.write("crawl/f" + std::to_string(f) + ".txt", "제목 " + std::to_string(f) + "\n본문");
   std::atomic<bool> interrupt{false};
   const auto root = std::filesystem::absolute(dir_.path() / "crawl");
   IndexStats stats;
   {
     Indexer indexer(db(), analyzer_, {.jobs = 2});
-    stats = indexer.index({{root, walk_crawl_directory(root, [](const Problem&) {})}}, [](const Problem&) {},
-                          [&](const IndexStats& so_far, std::size_t) { interrupt = so_far.files_indexed == 3; },
-                          &interrupt);
+    stats = indexer.index(
+        {{root, walk_crawl_directory(root, [](const Problem&) {})}}, [](const Problem&) {},
+        [&](const IndexStats& so_far, std::size_t) { interrupt = so_far.files_indexed == 3; }, &interrupt);
   }
   EXPECT_TRUE(stats.interrupted);
   EXPECT_EQ(stats.files_indexed, 3u);

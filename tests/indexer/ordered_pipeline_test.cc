@@ -62,7 +62,8 @@ TEST(OrderedPipelineTest, EachWorkerIndexIsOneThreadAtATime) {
 
 TEST(OrderedPipelineTest, NothingToDo) {
   int calls = 0;
-  run_ordered_pipeline<int>(0, 2, 4, [&](std::size_t, unsigned) { return ++calls; }, [&](std::size_t, int&&) { ++calls; });
+  run_ordered_pipeline<int>(
+      0, 2, 4, [&](std::size_t, unsigned) { return ++calls; }, [&](std::size_t, int&&) { ++calls; });
   EXPECT_EQ(calls, 0);
 }
 

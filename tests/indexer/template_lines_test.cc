@@ -9,15 +9,18 @@ using Lines = std::vector<std::string>;
 using LineSet = std::set<std::string, std::less<>>;
 
 TEST(TemplateLinesTest, CandidatesAreDistinctTrimmedLinesOfTenCharactersOrMore) {
-  const std::string body = "  독자센터 일오팔팔 구독 문의 환영  \n관련기사\n짧은 줄\n"
-                           "독자센터 일오팔팔 구독 문의 환영\n1234567890\n" + std::string(1001, 'a');
+  const std::string body =
+      "  독자센터 일오팔팔 구독 문의 환영  \n관련기사\n짧은 줄\n"
+      "독자센터 일오팔팔 구독 문의 환영\n1234567890\n" +
+      std::string(1001, 'a');
   EXPECT_EQ(template_candidate_lines(body), (Lines{"독자센터 일오팔팔 구독 문의 환영", "1234567890"}));
   EXPECT_TRUE(template_candidate_lines("").empty());
 }
 
 TEST(TemplateLinesTest, StripRemovesWholeLinesOnlyAndLeavesOtherTextByteForByte) {
   const LineSet learned = {"독자센터 일오팔팔 구독 문의 환영"};
-  EXPECT_EQ(strip_template_lines("본문 첫 줄\n 독자센터 일오팔팔 구독 문의 환영\n본문 끝", learned), "본문 첫 줄\n본문 끝");
+  EXPECT_EQ(strip_template_lines("본문 첫 줄\n 독자센터 일오팔팔 구독 문의 환영\n본문 끝", learned),
+            "본문 첫 줄\n본문 끝");
   EXPECT_EQ(strip_template_lines("독자센터 일오팔팔 구독 문의 환영", learned), "");
   const std::string untouched = "독자센터 일오팔팔 구독 문의 환영합니다\n  들여쓴 줄";
   EXPECT_EQ(strip_template_lines(untouched, learned), untouched) << "a line that merely starts the same stays";

@@ -4,11 +4,11 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -39,8 +39,8 @@ const fs::path kBuild = SINMUN_BINARY_DIR;
 const std::string kCleanEnvironment = "env -u SINMUN_SYNONYMS -u SINMUN_USER_DICT ";
 
 CommandResult install_into(const fs::path& prefix, const fs::path& scratch) {
-  return testing::run_command(std::string(SINMUN_CMAKE_COMMAND) + " --install " +
-                                  shell_quote(kBuild.string()) + " --prefix " + shell_quote(prefix.string()),
+  return testing::run_command(std::string(SINMUN_CMAKE_COMMAND) + " --install " + shell_quote(kBuild.string()) +
+                                  " --prefix " + shell_quote(prefix.string()),
                               scratch);
 }
 
@@ -53,8 +53,7 @@ void append(const fs::path& file, const std::string& line) {
 bool dictionary_installed() {
   const char* dict = std::getenv("SINMUN_DICT");
   const char* home = std::getenv("HOME");
-  const fs::path dir =
-      dict && *dict ? fs::path(dict) : fs::path(home ? home : "") / ".local/share/sinmun/mecab-ko-dic";
+  const fs::path dir = dict && *dict ? fs::path(dict) : fs::path(home ? home : "") / ".local/share/sinmun/mecab-ko-dic";
   return fs::exists(dir / "sys.dic");
 }
 
@@ -109,8 +108,7 @@ class ServeProcess {
     kill(pid_, SIGTERM);
     int status = 0;
     pid_t done = 0;
-    for (int waited_ms = 0; (done = waitpid(pid_, &status, WNOHANG)) == 0 && waited_ms < 30'000;
-         waited_ms += 50) {
+    for (int waited_ms = 0; (done = waitpid(pid_, &status, WNOHANG)) == 0 && waited_ms < 30'000; waited_ms += 50) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     if (done == 0) {  // ignored SIGTERM for half a minute
@@ -153,9 +151,7 @@ class InstallTest : public ::testing::Test {
   static fs::path elsewhere() { return dir_->path() / "elsewhere"; }
   static fs::path db() { return dir_->path() / "sample.db"; }
   static fs::path program(const std::string& name) { return prefix() / SINMUN_INSTALL_BINDIR / name; }
-  static fs::path data(const std::string& name) {
-    return prefix() / SINMUN_INSTALL_DATADIR / "sinmun" / name;
-  }
+  static fs::path data(const std::string& name) { return prefix() / SINMUN_INSTALL_DATADIR / "sinmun" / name; }
 
   // An installed program run from elsewhere(); `args` is shell text.
   static CommandResult run(const std::string& name, const std::string& args) {
@@ -166,8 +162,8 @@ class InstallTest : public ::testing::Test {
 
   static void index_the_sample() {
     if (fs::exists(db())) return;
-    const CommandResult r = run("sinmun-index", "--db " + shell_quote(db().string()) + " " +
-                                                    shell_quote((kSource / "corpus/sample").string()));
+    const CommandResult r = run(
+        "sinmun-index", "--db " + shell_quote(db().string()) + " " + shell_quote((kSource / "corpus/sample").string()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
 
@@ -252,8 +248,7 @@ TEST_F(InstallTest, AnalysesWithTheInstalledUserDictionary) {
 TEST_F(InstallTest, ServesTheInstalledPage) {
   index_the_sample();
   append(data("web/index.html"), "<!-- installed copy -->");
-  ServeProcess serve(program("sinmun-serve"), {"--db", db().string(), "--listen", "127.0.0.1:0"},
-                     elsewhere());
+  ServeProcess serve(program("sinmun-serve"), {"--db", db().string(), "--listen", "127.0.0.1:0"}, elsewhere());
   const std::string line = serve.first_line();
   const std::string start = "listening on http://127.0.0.1:";
   ASSERT_EQ(line.rfind(start, 0), 0u) << "first line: '" << line << "'; stderr: " << serve.stderr_text();
@@ -276,10 +271,10 @@ TEST(MovedInstallTest, FindsItsFilesUnderTheNewPrefix) {
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   fs::rename(dir.path() / "first", dir.path() / "moved");
   const fs::path moved = fs::canonical(dir.path() / "moved");  // as /proc/self/exe will say
-  const CommandResult help = testing::run_command(
-      "cd / && " + kCleanEnvironment +
-          shell_quote((moved / SINMUN_INSTALL_BINDIR / "sinmun-serve").string()) + " --help",
-      dir.path());
+  const CommandResult help =
+      testing::run_command("cd / && " + kCleanEnvironment +
+                               shell_quote((moved / SINMUN_INSTALL_BINDIR / "sinmun-serve").string()) + " --help",
+                           dir.path());
   EXPECT_EQ(help.exit_code, 0) << help.err;
   const std::string web = (moved / SINMUN_INSTALL_DATADIR / "sinmun/web").string();
   EXPECT_NE(help.out.find("(=" + web + ")"), std::string::npos) << help.out;

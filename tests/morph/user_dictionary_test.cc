@@ -15,7 +15,8 @@ namespace {
 using testing::dictionary_dir;
 using testing::fixture;
 
-std::shared_ptr<const Dictionary> open_with(const std::filesystem::path& user, std::vector<std::string>* reports = nullptr) {
+std::shared_ptr<const Dictionary> open_with(const std::filesystem::path& user,
+                                            std::vector<std::string>* reports = nullptr) {
   return Dictionary::open(dictionary_dir(), {.user_dictionary = user}, [&](const std::string& message) {
     if (reports != nullptr) reports->push_back(message);
   });
@@ -78,8 +79,8 @@ TEST(UserDictionary, BadLinesAreReportedWithLineNumbersAndSkipped) {
 
 TEST(UserDictionary, EntryOrderDoesNotMatter) {
   SINMUN_REQUIRE_DICTIONARY();
-  std::vector<std::string> lines = {"엔비디아\tNNP", "엔비\tNNG", "비디아\tNNP\t100", "딥시크\tNNP",
-                                    "딥\tMAG",       "시크\tNNG\t-500", "엔비디아\tNNG", "국민의힘\tNNP"};
+  std::vector<std::string> lines = {"엔비디아\tNNP", "엔비\tNNG",       "비디아\tNNP\t100", "딥시크\tNNP",
+                                    "딥\tMAG",       "시크\tNNG\t-500", "엔비디아\tNNG",    "국민의힘\tNNP"};
   const auto forward = open_with(write_temp("sinmun-user-forward.tsv", lines));
   std::reverse(lines.begin(), lines.end());
   std::swap(lines[1], lines[5]);

@@ -18,8 +18,7 @@ class DataFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::random_device rd;
-    root_ =
-        fs::temp_directory_path() / ("sinmun-resources-test-" + std::to_string(rd()) + std::to_string(rd()));
+    root_ = fs::temp_directory_path() / ("sinmun-resources-test-" + std::to_string(rd()) + std::to_string(rd()));
     fs::create_directories(root_ / "prefix/bin");
     fs::create_directories(root_ / "src");
   }
@@ -55,8 +54,7 @@ TEST_F(DataFilesTest, TheInstalledFileWinsOverTheSourceTree) {
 TEST_F(DataFilesTest, TheWebDirectoryIsADirectoryUnderThePrefix) {
   touch("prefix/share/sinmun/web/index.html");
   touch("src/web/index.html");
-  EXPECT_EQ(data_file_path(DataFile::kWebDirectory, installed_program(), source()),
-            root_ / "prefix/share/sinmun/web");
+  EXPECT_EQ(data_file_path(DataFile::kWebDirectory, installed_program(), source()), root_ / "prefix/share/sinmun/web");
 }
 
 TEST_F(DataFilesTest, AProgramInTheBuildTreeFindsTheSourceFile) {
@@ -70,13 +68,11 @@ TEST_F(DataFilesTest, AFileMissingEverywhereIsNamedWhereTheInstallationPutsIt) {
             root_ / "prefix/share/sinmun/user-dictionary.tsv");
   EXPECT_EQ(data_file_path(DataFile::kSynonyms, installed_program(), source()),
             root_ / "prefix/share/sinmun/synonyms.tsv");
-  EXPECT_EQ(data_file_path(DataFile::kWebDirectory, installed_program(), source()),
-            root_ / "prefix/share/sinmun/web");
+  EXPECT_EQ(data_file_path(DataFile::kWebDirectory, installed_program(), source()), root_ / "prefix/share/sinmun/web");
 }
 
 TEST_F(DataFilesTest, AnUnknownProgramPathGivesTheSourceTreePath) {
-  EXPECT_EQ(data_file_path(DataFile::kUserDictionary, {}, source()),
-            source() / "analyzers/data/user-dictionary.tsv");
+  EXPECT_EQ(data_file_path(DataFile::kUserDictionary, {}, source()), source() / "analyzers/data/user-dictionary.tsv");
   EXPECT_EQ(data_file_path(DataFile::kSynonyms, {}, source()), source() / "searcher/data/synonyms.tsv");
   EXPECT_EQ(data_file_path(DataFile::kWebDirectory, {}, source()), source() / "web");
 }
@@ -84,8 +80,8 @@ TEST_F(DataFilesTest, AnUnknownProgramPathGivesTheSourceTreePath) {
 // This test program runs from the build tree, so it sees the files of this checkout.
 TEST(DataFilePathTest, TheBuildTreeSeesTheFilesOfItsCheckout) {
   const fs::path checkout = SINMUN_SOURCE_DIR;
-  EXPECT_TRUE(fs::equivalent(data_file_path(DataFile::kUserDictionary),
-                             checkout / "analyzers/data/user-dictionary.tsv"));
+  EXPECT_TRUE(
+      fs::equivalent(data_file_path(DataFile::kUserDictionary), checkout / "analyzers/data/user-dictionary.tsv"));
   EXPECT_TRUE(fs::equivalent(data_file_path(DataFile::kSynonyms), checkout / "searcher/data/synonyms.tsv"));
   EXPECT_TRUE(fs::is_regular_file(data_file_path(DataFile::kWebDirectory) / "index.html"));
 }

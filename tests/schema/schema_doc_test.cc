@@ -28,12 +28,14 @@ struct Definitions {
 Definitions from_header(const std::string& header) {
   Definitions defined;
   const std::regex string_constant(R"(inline constexpr std::string_view k\w+ = "([^"]*)\")");
-  for (auto it = std::sregex_iterator(header.begin(), header.end(), string_constant); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(header.begin(), header.end(), string_constant); it != std::sregex_iterator();
+       ++it) {
     const std::string value = (*it)[1];
     (value.rfind("sinmun:", 0) == 0 ? defined.metadata_keys : defined.prefixes).insert(value);
   }
   const std::regex slot_constant(R"(inline constexpr Xapian::valueno k\w+ = (\d+);)");
-  for (auto it = std::sregex_iterator(header.begin(), header.end(), slot_constant); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(header.begin(), header.end(), slot_constant); it != std::sregex_iterator();
+       ++it) {
     defined.slots.insert((*it)[1]);
   }
   return defined;

@@ -7,8 +7,8 @@ namespace sinmun {
 namespace {
 
 StoredArticle every_field() {
-  return {"id-1", "제목 \"따옴표\"", "2025-12-05", "한빛일보", "https://example.com/a", "홍길동",
-          "경제", "txt/a.txt", "본문\n둘째 줄\t탭"};
+  return {"id-1", "제목 \"따옴표\"", "2025-12-05",       "한빛일보", "https://example.com/a", "홍길동",
+          "경제", "txt/a.txt",       "본문\n둘째 줄\t탭"};
 }
 
 TEST(StoredArticleTest, EveryFieldRoundTrips) {
@@ -24,8 +24,8 @@ TEST(StoredArticleTest, WritesTheFieldListInOrder) {
   const nlohmann::ordered_json data = nlohmann::ordered_json::parse(schema::encode_stored_article(every_field()));
   std::vector<std::string> names;
   for (const auto& [name, value] : data.items()) names.push_back(name);
-  EXPECT_EQ(names, (std::vector<std::string>{"id", "title", "date", "source", "url", "author", "category", "file",
-                                             "body"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"id", "title", "date", "source", "url", "author", "category", "file", "body"}));
 }
 
 TEST(StoredArticleTest, InvalidUtf8IsReplacedNotThrown) {

@@ -43,8 +43,14 @@ TEST(SnippetTest, CutsFallOnWordBoundaries) {
     // Every word of the window is a whole word of the text.
     std::string plain;
     for (std::size_t i = 0; i < inner.size();) {
-      if (inner.compare(i, 6, "<mark>") == 0) { i += 6; continue; }
-      if (inner.compare(i, 7, "</mark>") == 0) { i += 7; continue; }
+      if (inner.compare(i, 6, "<mark>") == 0) {
+        i += 6;
+        continue;
+      }
+      if (inner.compare(i, 7, "</mark>") == 0) {
+        i += 7;
+        continue;
+      }
       plain += inner[i++];
     }
     const std::string padded = " " + text + " ";

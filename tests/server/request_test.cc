@@ -20,10 +20,15 @@ TEST(ParseSearchParams, OnlyQGivenUsesTheDefaults) {
 }
 
 TEST(ParseSearchParams, TakesEveryField) {
-  const SearchRequest request = parse_search_params({{"q", "수출"}, {"limit", "100"}, {"offset", "10000"},
-                                                     {"sort", "date"}, {"from", "2025-12-01"},
-                                                     {"to", "2025-12-31"}, {"source", "한빛일보"},
-                                                     {"source", "동해신문"}, {"strict", "1"},
+  const SearchRequest request = parse_search_params({{"q", "수출"},
+                                                     {"limit", "100"},
+                                                     {"offset", "10000"},
+                                                     {"sort", "date"},
+                                                     {"from", "2025-12-01"},
+                                                     {"to", "2025-12-31"},
+                                                     {"source", "한빛일보"},
+                                                     {"source", "동해신문"},
+                                                     {"strict", "1"},
                                                      {"unknown", "ignored"}});
   EXPECT_EQ(request.limit, 100u);
   EXPECT_EQ(request.offset, 10000u);
@@ -94,8 +99,8 @@ TEST(ParseListenAddress, HostAndPort) {
 }
 
 TEST(ParseListenAddress, RefusesWhatIsNotHostColonPort) {
-  for (const char* text : {"8080", ":8080", "127.0.0.1:", "127.0.0.1:65536", "127.0.0.1:-1",
-                           "127.0.0.1:80x", "::1:8080", "[]:80"}) {
+  for (const char* text :
+       {"8080", ":8080", "127.0.0.1:", "127.0.0.1:65536", "127.0.0.1:-1", "127.0.0.1:80x", "::1:8080", "[]:80"}) {
     EXPECT_THROW(parse_listen_address(text), std::invalid_argument) << text;
   }
 }

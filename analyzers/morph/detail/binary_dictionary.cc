@@ -20,9 +20,7 @@ std::uint32_t read_u32(const char* p) {
 }  // namespace
 
 BinaryDictionary::BinaryDictionary(const std::filesystem::path& path) : file_(path) {
-  const auto bad = [&](const std::string& what) {
-    return std::runtime_error(path.string() + ": " + what);
-  };
+  const auto bad = [&](const std::string& what) { return std::runtime_error(path.string() + ": " + what); };
   const char* data = file_.data();
   const std::size_t size = file_.size();
   if (size < kHeaderSize) throw bad("truncated (no 72-byte header)");

@@ -46,8 +46,8 @@ CharProperty::CharProperty(const std::filesystem::path& path) : file_(path) {
   std::memcpy(&count, data, sizeof count);
   const std::size_t table_offset = 4 + std::size_t{count} * kNameSize;
   if (count == 0 || size < table_offset + kTableSize * sizeof(std::uint32_t)) {
-    throw std::runtime_error(path.string() + ": truncated or corrupt (expected " +
-                             std::to_string(count) + " categories and a 65535-entry table)");
+    throw std::runtime_error(path.string() + ": truncated or corrupt (expected " + std::to_string(count) +
+                             " categories and a 65535-entry table)");
   }
   for (std::size_t i = 0; i < count; ++i) {
     const char* name = data + 4 + i * kNameSize;

@@ -20,11 +20,11 @@ class CharInfo {
   constexpr CharInfo() = default;
   constexpr explicit CharInfo(std::uint32_t raw) : raw_(raw) {}
   std::uint32_t raw() const { return raw_; }
-  std::uint32_t categories() const { return raw_ & 0x3ffffu; }       // bit i: category i
+  std::uint32_t categories() const { return raw_ & 0x3ffffu; }  // bit i: category i
   std::uint32_t default_category() const { return (raw_ >> 18) & 0xffu; }
-  std::uint32_t length() const { return (raw_ >> 26) & 0xfu; }        // max unknown length
-  bool group() const { return ((raw_ >> 30) & 1u) != 0; }             // group same-kind run
-  bool invoke() const { return ((raw_ >> 31) & 1u) != 0; }            // unknowns even if known
+  std::uint32_t length() const { return (raw_ >> 26) & 0xfu; }  // max unknown length
+  bool group() const { return ((raw_ >> 30) & 1u) != 0; }       // group same-kind run
+  bool invoke() const { return ((raw_ >> 31) & 1u) != 0; }      // unknowns even if known
   bool is_kind_of(CharInfo other) const { return (categories() & other.categories()) != 0; }
 
  private:
@@ -49,9 +49,7 @@ class CharProperty {
 
   // MeCab covers U+0000..U+FFFE; other code points (and malformed bytes, decoded as 0) get
   // the record of U+0000, which is DEFAULT in mecab-ko-dic.
-  CharInfo info(char32_t code) const {
-    return CharInfo(code < table_size_ ? table_[code] : table_[0]);
-  }
+  CharInfo info(char32_t code) const { return CharInfo(code < table_size_ ? table_[code] : table_[0]); }
   std::size_t category_count() const { return names_.size(); }
   const std::string& category_name(std::size_t index) const { return names_[index]; }
 

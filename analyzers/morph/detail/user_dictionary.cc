@@ -76,8 +76,7 @@ PosStats collect_pos_stats(const BinaryDictionary& system, const std::set<std::s
 std::optional<std::pair<Ids, IdStats>> choose_ids(const PosStats& stats, const std::string& pos,
                                                   const std::string& flag) {
   if (pos == "NNP") {
-    const Ids ids{kProperNounLeftId, flag == "T" ? kProperNounRightIdClosed : kProperNounRightIdOpen,
-                  std::uint16_t{0}};
+    const Ids ids{kProperNounLeftId, flag == "T" ? kProperNounRightIdClosed : kProperNounRightIdOpen, std::uint16_t{0}};
     for (const auto& [key, by_ids] : stats) {
       if (key.first != pos) continue;
       for (const auto& [candidate, s] : by_ids) {
@@ -92,9 +91,8 @@ std::optional<std::pair<Ids, IdStats>> choose_ids(const PosStats& stats, const s
   for (const std::string& f : {flag, std::string("*"), std::string("F"), std::string("T")}) {
     const auto it = stats.find({pos, f});
     if (it == stats.end() || it->second.empty()) continue;
-    const auto best = std::max_element(it->second.begin(), it->second.end(), [](const auto& a, const auto& b) {
-      return a.second.count < b.second.count;
-    });
+    const auto best = std::max_element(it->second.begin(), it->second.end(),
+                                       [](const auto& a, const auto& b) { return a.second.count < b.second.count; });
     return *best;
   }
   return std::nullopt;
@@ -189,10 +187,9 @@ UserDictionary UserDictionary::load(const std::filesystem::path& path, const Bin
   };
   std::sort(dictionary.entries_.begin(), dictionary.entries_.end(),
             [&](const UserEntry& a, const UserEntry& b) { return key(a) < key(b); });
-  dictionary.entries_.erase(
-      std::unique(dictionary.entries_.begin(), dictionary.entries_.end(),
-                  [&](const UserEntry& a, const UserEntry& b) { return key(a) == key(b); }),
-      dictionary.entries_.end());
+  dictionary.entries_.erase(std::unique(dictionary.entries_.begin(), dictionary.entries_.end(),
+                                        [&](const UserEntry& a, const UserEntry& b) { return key(a) == key(b); }),
+                            dictionary.entries_.end());
   dictionary.build_trie();
   return dictionary;
 }

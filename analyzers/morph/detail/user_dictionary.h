@@ -45,8 +45,7 @@ class UserDictionary {
 
   // Reads `path`. Throws std::runtime_error if the file cannot be read. A bad line is
   // reported as "<path>:<line>: <reason>" through `report` (if set) and skipped.
-  static UserDictionary load(const std::filesystem::path& path, const BinaryDictionary& system,
-                             const Reporter& report);
+  static UserDictionary load(const std::filesystem::path& path, const BinaryDictionary& system, const Reporter& report);
 
   // Calls on_match(entry, byte_length) for every entry whose surface is a prefix of `text`,
   // shortest first; entries of one surface in a fixed order independent of the file.
