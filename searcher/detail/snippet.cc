@@ -33,6 +33,12 @@ std::size_t back_chars(std::string_view text, std::size_t from, std::size_t char
   return i;
 }
 
+// The start of the character `at` is in.
+std::size_t char_start(std::string_view text, std::size_t at) {
+  while (at > 0 && at < text.size() && is_continuation_byte(text[at])) --at;
+  return at;
+}
+
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 // The start of the word around `at` (the text after the white space before it), looking
@@ -90,16 +96,24 @@ std::vector<Match> analyse_matches(std::string_view text, std::size_t begin, std
 
 // The nearest white space at or after `at` (or the end), so that a region cut there splits
 // no word.
+// Looking for white space to cut at goes this far at most: a text without spaces (10 MB of
+// Hangul in one "word") is cut on a character boundary instead of being analysed whole.
+constexpr std::size_t kBoundarySearchBytes = 256;
+
 std::size_t word_boundary(std::string_view text, std::size_t at) {
   if (at >= text.size()) return text.size();
-  const std::size_t space = text.find_first_of(" \n\t", at);
-  return space == std::string_view::npos ? text.size() : space;
+  const std::size_t limit = std::min(text.size(), at + kBoundarySearchBytes);
+  const std::size_t space = text.substr(0, limit).find_first_of(" \n\t", at);
+  if (space != std::string_view::npos) return space;
+  return limit == text.size() ? text.size() : char_start(text, at);
 }
 
 std::size_t word_boundary_before(std::string_view text, std::size_t at) {
   if (at == 0) return 0;
+  const std::size_t floor = at > kBoundarySearchBytes ? at - kBoundarySearchBytes : 0;
   const std::size_t space = text.find_last_of(" \n\t", at);
-  return space == std::string_view::npos ? 0 : space;
+  if (space != std::string_view::npos && space >= floor) return space;
+  return floor == 0 ? 0 : char_start(text, at);
 }
 
 // Where the query's terms appear literally (ASCII case folded): a cheap map of where to
