@@ -15,6 +15,10 @@ using Queries = std::vector<Xapian::Query>;
 
 constexpr Xapian::termcount kMaxSyllableExpansion = 64;
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
+// Wildcards (one-syllable words, GPT*) a query may expand; past them a syllable is only
+// itself and a prefix only the word it spells, so that 333 one-letter words cost no more
+// than any long query (they once took 5 s and 1 GB).
+constexpr int kMaxWildcardsPerQuery = 8;
 // Extra positions a proximity window allows beyond one per word.
 constexpr Xapian::termcount kProximitySlack = 3;
 
@@ -191,6 +195,8 @@ class Builder {
   // its n-gram variant is every bigram starting with it; the most frequent ones only, to
   // keep the query small.
   Xapian::Query syllable_anywhere(const Token& token) {
+    if (wildcards_left_ == 0) return term(token);
+    --wildcards_left_;
     const std::string t = schema::text_term(token, space_);
     terms_.insert(schema::text_term(token));
     note(t, MatchForm::kBigram, true);
@@ -242,7 +248,8 @@ class Builder {
     main_term_.clear();
     if (is_plain_wildcard(text)) {
       const std::vector<Token> prefix = analyzer_.analyze(text.substr(0, text.size() - 1), context_);
-      if (prefix.size() == 1 && prefix[0].kind == TokenKind::kWord) {
+      if (prefix.size() == 1 && prefix[0].kind == TokenKind::kWord && wildcards_left_ > 0) {
+        --wildcards_left_;
         const std::string pattern = schema::text_term(prefix[0], space_);
         note(pattern, MatchForm::kWord, true);
         return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, kMaxWildcardExpansion,
@@ -407,7 +414,8 @@ class Builder {
   TextSpace space_ = TextSpace::kAnywhere;
   bool expanding_synonyms_ = false;
   bool another_word_ = false;  // expanding a synonym other than the word typed
-  std::string main_term_;      // of the last word(): its one word or morpheme term, if it has one
+  int wildcards_left_ = kMaxWildcardsPerQuery;
+  std::string main_term_;  // of the last word(): its one word or morpheme term, if it has one
 };
 
 // One end of a date range: YYYY, YYYY-MM or YYYY-MM-DD → the first or last day it covers.

@@ -71,7 +71,8 @@ struct BuiltQuery {
 // net for names the dictionary lacks; never across a word boundary, never over a particle).
 // A word with synonyms is the OP_SYNONYM of the concepts of its group's words.
 // A one-syllable word also matches as the first syllable of a bigram; a Latin word ending in
-// `*` is a prefix wildcard (GPT*). A quoted phrase is the phrase of its words' and
+// `*` is a prefix wildcard (GPT*); a query expands 8 such wildcards at most, the rest being
+// matched as written. A quoted phrase is the phrase of its words' and
 // morphemes' terms in order. title: searches the title only; source:, author:, category: and
 // date: filter without changing the ranking; NOT/-excludes. A date: value that is not a
 // date is searched as text.

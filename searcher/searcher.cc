@@ -193,14 +193,16 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::Query& wi
   Xapian::Enquire counter(db_);
   counter.set_query(query);
   counter.set_weighting_scheme(Xapian::BoolWeight());
+  if (settings_.time_limit_seconds > 0) counter.set_time_limit(settings_.time_limit_seconds);
   Xapian::ValueCountMatchSpy facets(schema::kFacetSlot);
   Xapian::ValueCountMatchSpy groups(schema::kCollapseSlot);
   if (request.with_facets) counter.add_matchspy(&facets);
   if (request.collapse) counter.add_matchspy(&groups);
   const Xapian::MSet all = counter.get_mset(0, 0, db_.get_doccount());
-  response.total_articles = all.get_matches_lower_bound();  // exact: every match was checked
+  response.total_articles = all.get_matches_lower_bound();
   response.total = request.collapse ? count_groups(groups) : response.total_articles;
-  response.total_is_exact = true;
+  // Every match was checked, unless the time limit stopped the count: then lower bounds.
+  response.total_is_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
   if (!request.with_facets) return;
   const bool sources_filtered = !request.sources.empty();
   fill_facets(facets, sources_filtered ? nullptr : &response.source_facets, &response.month_facets);
@@ -334,6 +336,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     enquire.set_sort_by_relevance_then_value(schema::kOrderSlot, true);
   }
   if (request.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
+  if (settings_.time_limit_seconds > 0) enquire.set_time_limit(settings_.time_limit_seconds);
   // Counting stops once the page is full: the total is then Xapian's estimate.
   const Xapian::doccount wanted = request.offset + request.limit;
   Xapian::Query base = built.strict;

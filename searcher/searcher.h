@@ -125,6 +125,9 @@ class NotFound : public std::runtime_error {
 
 struct SearchSettings {
   Bm25Parameters bm25;
+  // Seconds a match may run before Xapian returns what it has (Enquire::set_time_limit):
+  // no query, however written, holds a searcher longer. 0: no limit.
+  double time_limit_seconds = 5.0;
   double proximity_weight = QueryOptions{}.proximity_weight;
   std::shared_ptr<const Synonyms> synonyms;  // null: no expansion
 };

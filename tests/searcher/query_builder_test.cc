@@ -58,6 +58,20 @@ TEST(QueryBuilderTest, ADateThatIsNotADateIsAUsageError) {
   }
 }
 
+TEST(QueryBuilderTest, AQueryExpandsAFewWildcardsAtMost) {
+  const Analyzer analyzer;
+  std::string many;
+  for (int i = 0; i < 333; ++i) many += (i % 2 ? "눈 " : "A* ");
+  const std::string description = build_query(parse_query(many), analyzer).strict.get_description();
+  std::size_t wildcards = 0;
+  for (std::size_t at = description.find("WILDCARD"); at != std::string::npos; at = description.find("WILDCARD", at + 1)) {
+    ++wildcards;
+  }
+  EXPECT_EQ(wildcards, 8u);
+  EXPECT_EQ(build_query(parse_query("눈 김 GPT*"), analyzer).strict.get_description().find("WILDCARD") != std::string::npos,
+            true);
+}
+
 TEST(QueryBuilderTest, TermsForHighlightingAreTheIndexTerms) {
   const Analyzer analyzer;
   const BuiltQuery built = build_query(parse_query("H200 수출"), analyzer);

@@ -72,7 +72,8 @@ TEST(SnippetTest, ATextWithoutSpacesIsAnalysedAroundTheMatchOnly) {
     AnalysisContext context(std::size_t{256} << 20);
     const std::string snippet = make_snippet(*body, {"XN수출", "수출"}, *analyzer, 160, &context);
     EXPECT_LT(snippet.size(), 4000u);
-    EXPECT_LT(context.cache_bytes_used(), std::size_t{1} << 20) << "analysed " << context.cache_bytes_used() << " bytes of pieces";
+    EXPECT_LT(context.cache_bytes_used(), std::size_t{1} << 20)
+        << "analysed " << context.cache_bytes_used() << " bytes of pieces";
   }
   EXPECT_NE(make_snippet(with_match, {"XN수출"}, *analyzer).find("<mark>수출</mark>"), std::string::npos);
 }
