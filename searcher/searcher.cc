@@ -26,7 +26,10 @@ Xapian::Database open_database(const std::string& path) {
   if (!std::filesystem::exists(path)) {
     throw EnvironmentError(path + ": no such database (create it with sinmun-index --db " + path + " CRAWL_DIR)");
   }
-  return Xapian::Database(path);
+  Xapian::Database db(path);
+  // An empty file opens as a stub that lists no database: every search would fail.
+  if (db.size() == 0) throw EnvironmentError(path + ": holds no database (an empty stub file?)");
+  return db;
 }
 
 constexpr std::size_t kMaxSourceFacets = 50;

@@ -235,6 +235,15 @@ Server::Server(ServerOptions options, std::shared_ptr<const SearchConfig> config
   in.http.Get("/api/doc", in.guarded(&Internal::document));
   in.http.Get("/healthz", in.guarded(&Internal::health));
   in.http.Get("/.*", in.guarded(&Internal::static_file));
+  // Everything is read-only: other methods are refused as such, not as unknown paths.
+  const httplib::Server::Handler read_only = [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Allow", "GET, HEAD");
+    send_error(res, 405, "method not allowed: this server only answers GET and HEAD");
+  };
+  in.http.Post("/.*", read_only);
+  in.http.Put("/.*", read_only);
+  in.http.Delete("/.*", read_only);
+  in.http.Patch("/.*", read_only);
   // Errors httplib produces itself (unknown method, malformed request) get a JSON body too.
   in.http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
     if (res.body.empty()) send_error(res, res.status, status_message(res.status));

@@ -505,6 +505,14 @@ TEST_F(BadInputTest, DatabasePathThatIsAFileIsRefused) {
   EXPECT_NE(r.err.find("is a file, not a database directory"), std::string::npos) << r.err;
 }
 
+TEST_F(BadInputTest, AnEmptyFileIsNoDatabaseToSearch) {
+  const auto empty = dir_.write("empty.db", "");
+  const CommandResult r =
+      testing::run_command(kSearch + " --db " + shell_quote(empty.string()) + " 수출", dir_.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("holds no database (an empty stub file?)"), std::string::npos) << r.err;
+}
+
 TEST_F(BadInputTest, UsageErrorsExitWithOne) {
   EXPECT_EQ(testing::run_command(kIndex, dir_.path()).exit_code, 1);
   EXPECT_EQ(testing::run_command(kIndex + " --db x", dir_.path()).exit_code, 1);

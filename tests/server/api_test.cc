@@ -400,6 +400,27 @@ TEST(ApiStartupTest, AMissingDatabaseOrWebDirFailsAtConstruction) {
   EXPECT_THROW(Server({dir.path() / "no-web", 1}, config_for((dir.path() / "db").string())), EnvironmentError);
 }
 
+TEST_F(ApiTest, OtherMethodsAre405) {
+  httplib::Client client("127.0.0.1", port_);
+  const httplib::Result post = client.Post("/api/search?q=a", "x", "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD");
+  EXPECT_NE(nlohmann::json::parse(post->body)["error"].get<std::string>().find("method not allowed"), std::string::npos);
+  const httplib::Result put = client.Put("/", "x", "text/plain");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 405);
+  const httplib::Result del = client.Delete("/api/doc?id=sample-0001");
+  ASSERT_TRUE(del);
+  EXPECT_EQ(del->status, 405);
+}
+
+TEST(ApiStartupTest, AnEmptyStubFileFailsAtStartNotOnEveryRequest) {
+  TempDir dir;
+  dir.write("empty.db", "");
+  EXPECT_THROW(Server({kWeb, 1}, config_for((dir.path() / "empty.db").string())), EnvironmentError);
+}
+
 TEST_F(ApiTest, ABusyPortIsRefused) {
   Server second({kWeb, 1}, config_for(db()));
   EXPECT_THROW(second.bind("127.0.0.1", port_), EnvironmentError);
