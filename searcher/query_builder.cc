@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <regex>
 
 #include "base/errors.h"
@@ -212,27 +213,13 @@ class Builder {
 
   // A word of a loosened (long) query as a bag of its terms: its words and morphemes, a
   // compound or derived word by its parts alone, no n-grams (unless it has nothing else); a
-  // word with synonyms as the
-  // OP_SYNONYM of its group's bags. Plain BM25 over good morphemes ranks pasted headlines
-  // better than whole concepts do: a compound counted whole and in parts weighs thrice, and
-  // n-gram variants add noise (dev rss split B: MRR@10 0.7817 -> 0.8065; news 0.9672 ->
-  // 0.9699, tuned on split A).
+  // word with synonyms as the OP_SYNONYM of its group's bags. Plain BM25 over good morphemes
+  // ranks pasted headlines better than whole concepts do: a compound counted whole and in
+  // parts weighs thrice, and n-gram variants add noise (dev rss split B: MRR@10 0.7817 ->
+  // 0.8088; news 0.9672 -> 0.9699; tuned on split A).
   Xapian::Query bag_of(const std::string& text) {
     const std::vector<Token> tokens = analyzer_.analyze(text, context_);
-    if (options_.synonyms && !expanding_synonyms_) {
-      const std::string key = Synonyms::key_of(tokens);
-      if (const std::vector<std::string>* group = options_.synonyms->group_of(key)) {
-        expanding_synonyms_ = true;
-        Queries variants;
-        for (const std::string& synonym : *group) {
-          another_word_ = Synonyms::key_of(analyzer_.analyze(synonym, context_)) != key;
-          if (Xapian::Query q = bag_of(synonym); !q.empty()) variants.push_back(std::move(q));
-        }
-        expanding_synonyms_ = false;
-        another_word_ = false;
-        return combine(Xapian::Query::OP_SYNONYM, variants);
-      }
-    }
+    if (std::optional<Xapian::Query> group = synonym_group(tokens, &Builder::bag_of)) return *group;
     Queries terms;
     for (const Token& token : tokens) {
       if (token.kind == TokenKind::kNgram || token.role == TokenRole::kCompound || token.role == TokenRole::kAffixed) {
@@ -242,6 +229,25 @@ class Builder {
     }
     // Without morphemes (n-gram analysis, a word of particles) the word is its concept.
     return terms.empty() ? word(text) : combine(Xapian::Query::OP_OR, terms);
+  }
+
+  // The OP_SYNONYM of `variant` of every word of the synonym group the analysed word
+  // `tokens` belongs to; nullopt when it has none (or a group is being expanded already).
+  std::optional<Xapian::Query> synonym_group(const std::vector<Token>& tokens,
+                                             Xapian::Query (Builder::*variant)(const std::string&)) {
+    if (!options_.synonyms || expanding_synonyms_) return std::nullopt;
+    const std::string key = Synonyms::key_of(tokens);
+    const std::vector<std::string>* group = options_.synonyms->group_of(key);
+    if (group == nullptr) return std::nullopt;
+    expanding_synonyms_ = true;
+    Queries variants;
+    for (const std::string& synonym : *group) {
+      another_word_ = Synonyms::key_of(analyzer_.analyze(synonym, context_)) != key;
+      if (Xapian::Query q = (this->*variant)(synonym); !q.empty()) variants.push_back(std::move(q));
+    }
+    expanding_synonyms_ = false;
+    another_word_ = false;
+    return combine(Xapian::Query::OP_SYNONYM, variants);
   }
 
   Xapian::Query word(const std::string& text) {
@@ -257,21 +263,9 @@ class Builder {
       }
     }
     const std::vector<Token> tokens = analyzer_.analyze(text, context_);
-    if (options_.synonyms && !expanding_synonyms_) {
-      const std::string key = Synonyms::key_of(tokens);
-      if (const std::vector<std::string>* group = options_.synonyms->group_of(key)) {
-        expanding_synonyms_ = true;
-        Queries variants;
-        for (const std::string& synonym : *group) {
-          another_word_ = Synonyms::key_of(analyzer_.analyze(synonym, context_)) != key;
-          Xapian::Query q = word(synonym);
-          if (!q.empty()) variants.push_back(std::move(q));
-        }
-        expanding_synonyms_ = false;
-        another_word_ = false;
-        main_term_.clear();
-        return combine(Xapian::Query::OP_SYNONYM, variants);
-      }
+    if (std::optional<Xapian::Query> group = synonym_group(tokens, &Builder::word)) {
+      main_term_.clear();
+      return *group;
     }
     const std::vector<Item> items = primary_items(tokens);
     if (items.size() == 1) main_term_ = schema::text_term(*items[0].whole, space_);
