@@ -3,16 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "tests/analyzers/golden.h"
-#include "tests/analyzers/installed_analyzer.h"
+#include "tests/support/installed_analyzer.h"
 
 namespace sinmun {
 namespace {
 
 using testing::encode;
 
-#define REQUIRE_DICTIONARY()                                  \
-  const Analyzer* analyzer = testing::installed_analyzer(); \
-  SINMUN_SKIP_WITHOUT_DICTIONARY(analyzer)
+#define REQUIRE_DICTIONARY()   \
+  SINMUN_REQUIRE_DICTIONARY(); \
+  [[maybe_unused]] const Analyzer* analyzer = testing::installed_analyzer()
 
 // Only the word and morpheme stream, for tables that would drown in bigrams.
 std::string primary(const Analyzer& analyzer, const std::string& text) {

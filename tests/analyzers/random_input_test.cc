@@ -3,7 +3,7 @@
 #include <random>
 
 #include "analyzers/analyzer.h"
-#include "tests/analyzers/installed_analyzer.h"
+#include "tests/support/installed_analyzer.h"
 
 namespace sinmun {
 namespace {

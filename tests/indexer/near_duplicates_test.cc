@@ -5,7 +5,7 @@
 #include "corpus/simhash.h"
 #include "indexer/indexer.h"
 #include "indexer/schema.h"
-#include "tests/corpus/collect.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {

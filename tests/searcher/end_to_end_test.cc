@@ -8,8 +8,8 @@
 #include <set>
 #include <vector>
 
-#include "tests/corpus/collect.h"
-#include "tests/searcher/run_command.h"
+#include "tests/support/run_command.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {

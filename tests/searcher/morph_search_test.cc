@@ -4,8 +4,8 @@
 
 #include "indexer/indexer.h"
 #include "searcher/searcher.h"
-#include "tests/analyzers/installed_analyzer.h"
-#include "tests/corpus/collect.h"
+#include "tests/support/installed_analyzer.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {
@@ -15,8 +15,8 @@ using testing::TempDir;
 class MorphSearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    SINMUN_REQUIRE_DICTIONARY();
     analyzer_ = testing::installed_analyzer();
-    SINMUN_SKIP_WITHOUT_DICTIONARY(analyzer_);
   }
 
   // Indexes one JSONL line per (id, text) pair, text as the body.

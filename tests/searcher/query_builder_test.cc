@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/analyzers/installed_analyzer.h"
+#include "tests/support/installed_analyzer.h"
 
 namespace sinmun {
 namespace {
@@ -63,8 +63,8 @@ TEST(QueryBuilderTest, OnlyLongQueriesGetARelaxedForm) {
 class MorphQueryBuilderTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    SINMUN_REQUIRE_DICTIONARY();
     analyzer_ = testing::installed_analyzer();
-    SINMUN_SKIP_WITHOUT_DICTIONARY(analyzer_);
   }
   const Analyzer* analyzer_ = nullptr;
 };

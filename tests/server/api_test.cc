@@ -16,8 +16,8 @@
 #include "analyzers/dictionary_location.h"
 #include "searcher/searcher.h"
 #include "server/server.h"
-#include "tests/corpus/collect.h"
-#include "tests/searcher/run_command.h"
+#include "tests/support/run_command.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun::http {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "tests/corpus/collect.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun::http {
 namespace {
