@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <set>
 #include <vector>
@@ -285,6 +286,29 @@ TEST_F(EndToEndTest, HostileQueriesNeverFail) {
     EXPECT_EQ(r.exit_code, 0) << query << ": " << r.err;
     EXPECT_TRUE(nlohmann::json::accept(r.out)) << query << ": " << r.out;
   }
+}
+
+// Each crashed the program (SIGSEGV, parser recursion), and 10,000 NOTs took 119 s and 11 GB.
+TEST_F(EndToEndTest, DeeplyNestedQueriesNeitherCrashNorHang) {
+  const std::string brackets = std::string(10000, '(') + "수출";
+  std::string nots;
+  for (int i = 0; i < 30000; ++i) nots += "NOT ";
+  nots += "수출";
+  const auto exports = as_set(ids(search_json("수출", 100)));
+  ASSERT_FALSE(exports.empty());
+  for (const std::string& query : {brackets, nots}) {
+    const auto start = std::chrono::steady_clock::now();
+    const CommandResult r = search("--json --limit 100 " + shell_quote(query));
+    ASSERT_EQ(r.exit_code, 0) << query.substr(0, 20) << ": " << r.err;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30)) << query.substr(0, 20);
+    // Brackets past the limit are punctuation, and the 32 NOTs kept cancel out.
+    EXPECT_EQ(as_set(ids(nlohmann::json::parse(r.out))), exports) << query.substr(0, 20);
+  }
+  dir_->write("deep.tsv", "q1\t" + brackets + "\nq2\t" + nots + "\n");
+  const CommandResult batch = search("--queries " + shell_quote((dir_->path() / "deep.tsv").string()));
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  EXPECT_EQ(batch.out.find("q1 Q0 "), 0u) << batch.out.substr(0, 200);
+  EXPECT_NE(batch.out.find("\nq2 Q0 "), std::string::npos) << batch.out.substr(0, 200);
 }
 
 class BadInputTest : public ::testing::Test {
