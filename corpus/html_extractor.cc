@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -19,6 +20,146 @@ namespace sinmun {
 namespace {
 
 using Node = const GumboNode*;
+
+// The tag name at `at` (just after '<' or '</'), lower-cased; empty when none starts there.
+std::string tag_name(std::string_view html, std::size_t at) {
+  std::size_t end = at;
+  while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
+  if (end == at || !std::isalpha(static_cast<unsigned char>(html[at]))) return "";
+  return lowercase_ascii(html.substr(at, end - at));
+}
+
+// One past the '>' of the tag whose '<' is at `at`, stepping over quoted attribute values;
+// the end of `html` for a tag left open.
+std::size_t tag_end(std::string_view html, std::size_t at) {
+  for (std::size_t i = at + 1; i < html.size(); ++i) {
+    if (html[i] == '>') return i + 1;
+    if (html[i] != '=') continue;
+    std::size_t value = html.find_first_not_of(" \t\r\n\f", i + 1);
+    if (value == std::string_view::npos) return html.size();
+    if (html[value] == '"' || html[value] == '\'') {
+      const std::size_t close = html.find(html[value], value + 1);
+      if (close == std::string_view::npos) return html.size();
+      i = close;
+    }
+  }
+  return html.size();
+}
+
+// The next "</name" from `at`, in any letter case.
+std::size_t find_end_tag(std::string_view html, std::size_t at, const std::string& name) {
+  while ((at = html.find("</", at)) != std::string_view::npos) {
+    if (lowercase_ascii(html.substr(at + 2, name.size())) == name) return at;
+    at += 2;
+  }
+  return std::string_view::npos;
+}
+
+template <std::size_t N>
+bool is_one_of(const std::string& name, const std::array<std::string_view, N>& names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// Elements that never hold others: void ones, and raw text (their content is not markup).
+constexpr std::array<std::string_view, 18> kVoidTags = {"area",  "base",  "basefont", "bgsound", "br",    "col",
+                                                        "embed", "frame", "hr",       "img",     "input", "keygen",
+                                                        "link",  "meta",  "param",    "source",  "track", "wbr"};
+constexpr std::array<std::string_view, 8> kRawTextTags = {"script", "style",  "textarea", "title",
+                                                          "xmp",    "iframe", "noembed",  "noframes"};
+// Elements that a parser closes when the next one opens, or that cannot nest in themselves
+// (a <p> closes the open <p>, a <td> the open cell): runs of them build no depth.
+constexpr std::array<std::string_view, 27> kSelfClosingTags = {
+    "a",     "nobr",    "button",   "p",      "li",     "dd",   "dt",   "h1",    "h2",
+    "h3",    "h4",      "h5",       "h6",     "td",     "th",   "tr",   "tbody", "thead",
+    "tfoot", "caption", "colgroup", "option", "select", "form", "html", "head",  "body"};
+
+// Gumbo looks down its stack of open elements for many start tags, so its time grows with
+// tags × depth (100,000 nested <div> took 18 s) and it crashes on a few hundred thousand
+// levels. Here the elements that hold others are counted as their tags open and close; a
+// start tag past kMaxHtmlNesting of them is dropped, and so are as many of the end tags that
+// follow. Returns `html` itself when nothing is dropped, else the shortened copy in `storage`.
+std::string_view bound_nesting(std::string_view html, std::string& storage) {
+  std::vector<std::pair<std::size_t, std::size_t>> dropped_ranges;
+  std::size_t depth = 0;
+  std::size_t dropped = 0;  // start tags dropped whose end tag has not been dropped yet
+  std::size_t foreign = 0;  // open <svg> and <math>, where "/>" closes an element
+  std::size_t at = 0;
+  while ((at = html.find('<', at)) != std::string_view::npos) {
+    const std::string_view rest = html.substr(at);
+    if (rest.starts_with("<!--")) {
+      const std::size_t close = html.find("-->", at + 4);
+      at = close == std::string_view::npos ? html.size() : close + 3;
+      continue;
+    }
+    const bool end_tag = rest.starts_with("</");
+    const std::string name = tag_name(html, at + (end_tag ? 2 : 1));
+    if (name.empty()) {  // text, or <!DOCTYPE>, <?…>, </ >: nothing that nests
+      at = (rest.starts_with("<!") || rest.starts_with("<?") || end_tag) ? tag_end(html, at) : at + 1;
+      continue;
+    }
+    const std::size_t end = tag_end(html, at);
+    const bool is_foreign_root = name == "svg" || name == "math";
+    const bool self_closed = html.substr(0, end).ends_with("/>") && (foreign > 0 || is_foreign_root);
+    const bool nests = !is_one_of(name, kVoidTags) && !is_one_of(name, kRawTextTags) &&
+                       !is_one_of(name, kSelfClosingTags) && !self_closed;
+    if (end_tag) {
+      if (nests && dropped > 0) {
+        dropped_ranges.emplace_back(at, end);
+        --dropped;
+      } else if (nests && depth > 0) {
+        --depth;
+        if (is_foreign_root && foreign > 0) --foreign;
+      }
+    } else if (nests && depth >= kMaxHtmlNesting) {
+      dropped_ranges.emplace_back(at, end);
+      ++dropped;
+    } else if (nests) {
+      ++depth;
+      if (is_foreign_root) ++foreign;
+    }
+    at = end;
+    if (!end_tag && name == "plaintext") break;       // the rest is text
+    if (!end_tag && is_one_of(name, kRawTextTags)) {  // on to its end tag, whatever it holds
+      at = std::min(find_end_tag(html, at, name), html.size());
+    }
+  }
+  if (dropped_ranges.empty()) return html;
+  storage.clear();
+  std::size_t from = 0;
+  for (const auto& [begin, end] : dropped_ranges) {
+    storage.append(html.substr(from, begin - from));
+    from = end;
+  }
+  storage.append(html.substr(from));
+  return storage;
+}
+
+// Visits `root` and the nodes under it in document order. `enter(node)` says whether to go
+// into its children; `leave(node)` runs after them, for the elements entered. A loop with its
+// own stack, not recursion: a page can nest deeper than the call stack allows.
+template <typename Enter, typename Leave>
+void walk(Node root, Enter&& enter, Leave&& leave) {
+  struct Frame {
+    Node node;
+    unsigned next_child;
+  };
+  std::vector<Frame> stack;
+  const auto visit = [&](Node node) {
+    if (enter(node) && node->type == GUMBO_NODE_ELEMENT) stack.push_back({node, 0});
+  };
+  visit(root);
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    const GumboVector& children = top.node->v.element.children;
+    if (top.next_child < children.length) {
+      visit(static_cast<Node>(children.data[top.next_child++]));  // may reallocate `stack`
+    } else {
+      const Node done = top.node;
+      stack.pop_back();
+      leave(done);
+    }
+  }
+}
 
 std::string attribute(Node node, const char* name) {
   const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
@@ -37,8 +178,8 @@ bool is_element(Node node) { return node->type == GUMBO_NODE_ELEMENT; }
 
 // Never article text, wherever it appears.
 bool is_code_tag(GumboTag tag) {
-  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
-         tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_IFRAME;
+  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE ||
+         tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_IFRAME;
 }
 
 // Page furniture: never part of an article body, though it may hold its date or byline.
@@ -130,7 +271,16 @@ constexpr int kBodyAttempts = 3;
 
 class Page {
  public:
-  explicit Page(Node root) : root_(root) { scan(root); }
+  explicit Page(Node root) : root_(root) {
+    const auto enter = [this](Node node) {
+      if (!is_element(node)) return false;
+      const GumboTag tag = node->v.element.tag;
+      if (tag == GUMBO_TAG_BODY) body_ = node;
+      if (tag == GUMBO_TAG_ARTICLE && !fallback_article_) fallback_article_ = node;  // the outermost
+      return true;
+    };
+    walk(root, enter, [this](Node node) { count(node); });
+  }
 
   // The element holding the article text, plus sibling parts of the same kind; elements in
   // `excluded` (and inside them) are passed over.
@@ -157,54 +307,58 @@ class Page {
 
   // Visible text of `node`; `article` mode also leaves out page furniture and link lists.
   void append_text(Node node, bool article, std::string& out) {
-    if (is_text(node)) {
-      // Line breaks in the source are layout, not paragraphs.
-      std::string text = node->v.text.text;
-      std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-      out += text;
-      return;
-    }
-    if (!is_element(node)) return;
-    const GumboTag tag = node->v.element.tag;
-    if (is_code_tag(tag) || is_invisible(node)) return;
-    if (article && is_furniture_tag(tag)) return;
     // A photo wrapper (<span><img><em>caption</em></span>) is set apart from the paragraph
     // around it, so its caption becomes a line of its own.
-    const bool inline_tag = is_inline_tag(tag) && !counts(node).has_image;
-    if (!inline_tag) out += '\n';
-    if (article && !inline_tag) {
-      const Counts& c = counts(node);
-      if (c.links > 0 && c.links >= c.text) return;  // related-article lists, tag clouds
-    }
-    for (unsigned i = 0; i < children_of(node).length; ++i) append_text(child(node, i), article, out);
-    if (!inline_tag) out += '\n';
+    const auto is_inline = [this](Node element) {
+      return is_inline_tag(element->v.element.tag) && !counts(element).has_image;
+    };
+    const auto enter = [&](Node n) {
+      if (is_text(n)) {
+        // Line breaks in the source are layout, not paragraphs.
+        std::string text = n->v.text.text;
+        std::replace_if(
+            text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+        out += text;
+        return false;
+      }
+      if (!is_element(n)) return false;
+      const GumboTag tag = n->v.element.tag;
+      if (is_code_tag(tag) || is_invisible(n)) return false;
+      if (article && is_furniture_tag(tag)) return false;
+      const bool inline_tag = is_inline(n);
+      if (!inline_tag) out += '\n';
+      if (article && !inline_tag) {
+        const Counts& c = counts(n);
+        if (c.links > 0 && c.links >= c.text) return false;  // related-article lists, tag clouds
+      }
+      return true;
+    };
+    walk(node, enter, [&](Node n) {
+      if (!is_inline(n)) out += '\n';
+    });
   }
 
   Node body() const { return body_; }
 
  private:
-  // Computes the counts of every element once, bottom-up.
-  Counts scan(Node node) {
-    Counts c;
-    if (is_text(node)) {
-      c.text = text_weight(node->v.text.text);
-      return c;
-    }
-    if (!is_element(node)) return c;
+  // The counts of an element from those of its children, which are counted first.
+  void count(Node node) {
     const GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_BODY) body_ = node;
-    if (tag == GUMBO_TAG_ARTICLE && !fallback_article_) fallback_article_ = node;
-    const bool hidden = is_code_tag(tag) || is_invisible(node);
-    for (unsigned i = 0; i < children_of(node).length; ++i) {
-      Node kid = child(node, i);
-      const Counts k = scan(kid);
-      if (hidden) continue;
-      c.text += k.text;
-      c.links += k.links;
-      const bool kid_is_block = is_element(kid) && !is_inline_tag(kid->v.element.tag) &&
-                                !is_code_tag(kid->v.element.tag);
-      c.has_block = c.has_block || k.has_block || kid_is_block;
-      c.has_image = c.has_image || k.has_image;
+    Counts c;
+    if (!is_code_tag(tag) && !is_invisible(node)) {
+      for (unsigned i = 0; i < children_of(node).length; ++i) {
+        Node kid = child(node, i);
+        if (is_text(kid)) {
+          c.text += text_weight(kid->v.text.text);
+        } else if (is_element(kid)) {
+          const Counts& k = counts(kid);
+          c.text += k.text;
+          c.links += k.links;
+          const bool kid_is_block = !is_inline_tag(kid->v.element.tag) && !is_code_tag(kid->v.element.tag);
+          c.has_block = c.has_block || k.has_block || kid_is_block;
+          c.has_image = c.has_image || k.has_image;
+        }
+      }
     }
     if (tag == GUMBO_TAG_IMG) c.has_image = true;
     if (tag == GUMBO_TAG_A) {
@@ -212,7 +366,6 @@ class Page {
       c.text = 0;
     }
     counts_[node] = c;
-    return c;
   }
 
   const Counts& counts(Node node) { return counts_[node]; }
@@ -235,19 +388,22 @@ class Page {
     return total;
   }
 
-  void find_best(Node node, const std::unordered_set<Node>& excluded, Node& best, double& best_score) {
-    if (!is_element(node) || excluded.count(node)) return;
-    const GumboTag tag = node->v.element.tag;
-    // Text inside a link is a headline pointing elsewhere, and a heading is the headline:
-    // never the story, even when the story is one short line.
-    if (is_code_tag(tag) || is_furniture_tag(tag) || is_invisible(node) || tag == GUMBO_TAG_A || is_heading(tag)) {
-      return;
-    }
-    if (const double s = score(node); s > best_score) {
-      best = node;
-      best_score = s;
-    }
-    for (unsigned i = 0; i < children_of(node).length; ++i) find_best(child(node, i), excluded, best, best_score);
+  void find_best(Node root, const std::unordered_set<Node>& excluded, Node& best, double& best_score) {
+    const auto enter = [&](Node node) {
+      if (!is_element(node) || excluded.count(node)) return false;
+      const GumboTag tag = node->v.element.tag;
+      // Text inside a link is a headline pointing elsewhere, and a heading is the headline:
+      // never the story, even when the story is one short line.
+      if (is_code_tag(tag) || is_furniture_tag(tag) || is_invisible(node) || tag == GUMBO_TAG_A || is_heading(tag)) {
+        return false;
+      }
+      if (const double s = score(node); s > best_score) {
+        best = node;
+        best_score = s;
+      }
+      return true;
+    };
+    walk(root, enter, [](Node) {});
   }
 
   Node root_;
@@ -279,8 +435,8 @@ std::string short_text(Node node, std::size_t limit) {
   return trim(out);
 }
 
-void collect_meta(Node node, PageMeta& meta, bool in_link) {
-  if (!is_element(node)) return;
+// What one element says about the page (`in_link`: it is inside an <a>).
+void read_meta(Node node, PageMeta& meta, bool in_link) {
   const GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_META) {
     std::string key = attribute(node, "property");
@@ -290,9 +446,9 @@ void collect_meta(Node node, PageMeta& meta, bool in_link) {
     if (key == "og:title" && meta.og_title.empty()) meta.og_title = content;
     if (key == "og:site_name") meta.site_name = content;
     if (key == "og:url") meta.og_url = content;
-    for (const char* name : {"article:published_time", "og:article:published_time", "datePublished",
-                             "pubdate", "publishdate", "publish-date", "og:regDate", "dable:published_time",
-                             "article.published", "dc.date", "date"}) {
+    for (const char* name :
+         {"article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate",
+          "publish-date", "og:regDate", "dable:published_time", "article.published", "dc.date", "date"}) {
       if (key == name && meta.published.empty()) {
         meta.published = content;
         meta.published_line = node->v.element.start_pos.line;
@@ -305,8 +461,7 @@ void collect_meta(Node node, PageMeta& meta, bool in_link) {
     }
   } else if (tag == GUMBO_TAG_LINK && attribute(node, "rel") == "canonical") {
     meta.canonical = trim(attribute(node, "href"));
-  } else if (tag == GUMBO_TAG_TITLE && meta.title.empty() && children_of(node).length > 0 &&
-             is_text(child(node, 0))) {
+  } else if (tag == GUMBO_TAG_TITLE && meta.title.empty() && children_of(node).length > 0 && is_text(child(node, 0))) {
     meta.title = child(node, 0)->v.text.text;
   } else if (tag == GUMBO_TAG_TIME && !in_link) {
     const std::string datetime = trim(attribute(node, "datetime"));
@@ -318,19 +473,33 @@ void collect_meta(Node node, PageMeta& meta, bool in_link) {
       meta.time_text_line = node->v.element.start_pos.line;
     }
   }
-  if (is_code_tag(tag) && tag != GUMBO_TAG_HEAD) return;
-  for (unsigned i = 0; i < children_of(node).length; ++i) {
-    collect_meta(child(node, i), meta, in_link || tag == GUMBO_TAG_A);
-  }
 }
 
-Node first_h1(Node node) {
-  if (!is_element(node) || is_code_tag(node->v.element.tag)) return nullptr;
-  if (node->v.element.tag == GUMBO_TAG_H1) return node;
-  for (unsigned i = 0; i < children_of(node).length; ++i) {
-    if (Node found = first_h1(child(node, i))) return found;
-  }
-  return nullptr;
+void collect_meta(Node root, PageMeta& meta) {
+  std::size_t open_links = 0;  // <a> around the node
+  const auto enter = [&](Node node) {
+    if (!is_element(node)) return false;
+    const GumboTag tag = node->v.element.tag;
+    read_meta(node, meta, open_links > 0);
+    if (tag == GUMBO_TAG_A) ++open_links;
+    return !is_code_tag(tag) || tag == GUMBO_TAG_HEAD;
+  };
+  walk(root, enter, [&](Node node) {
+    if (node->v.element.tag == GUMBO_TAG_A) --open_links;
+  });
+}
+
+Node first_h1(Node root) {
+  Node found = nullptr;
+  walk(
+      root,
+      [&](Node node) {
+        if (found || !is_element(node) || is_code_tag(node->v.element.tag)) return false;
+        if (node->v.element.tag == GUMBO_TAG_H1) found = node;
+        return !found;
+      },
+      [](Node) {});
+  return found;
 }
 
 std::string one_line(std::string text) {
@@ -342,9 +511,11 @@ bool looks_like_site_name(std::string_view text) {
   if (text.empty() || text.size() > 40) return false;
   if (std::count(text.begin(), text.end(), ' ') > 2) return false;
   static constexpr std::array<std::string_view, 27> kMarks = {
-      "뉴스", "일보", "신문", "통신", "타임스", "방송", "저널", "경제", "미디어", "데일리", "투데이", "헤럴드", "매거진", "TV",
-      "News", "NEWS", "news", "Times", "Daily", "Herald", "Journal", "Post", "Press", ".com", ".co.kr", ".kr", ".net"};
-  return std::any_of(kMarks.begin(), kMarks.end(), [&](std::string_view m) { return text.find(m) != std::string_view::npos; });
+      "뉴스",   "일보",   "신문",    "통신",   "타임스", "방송", "저널",   "경제", "미디어",
+      "데일리", "투데이", "헤럴드",  "매거진", "TV",     "News", "NEWS",   "news", "Times",
+      "Daily",  "Herald", "Journal", "Post",   "Press",  ".com", ".co.kr", ".kr",  ".net"};
+  return std::any_of(kMarks.begin(), kMarks.end(),
+                     [&](std::string_view m) { return text.find(m) != std::string_view::npos; });
 }
 
 // "제목 - 연합뉴스" → "제목", "제목 < 경제 < 기사본문 - 한빛일보" → "제목". `site` receives the
@@ -394,11 +565,20 @@ std::string replace_nbsp(std::string text) {
 }  // namespace
 
 Article extract_html_article(std::string_view utf8_html, UnreadableDate* unreadable_date) {
+  std::string bounded;
+  const std::string_view html = bound_nesting(utf8_html, bounded);
+  // Gumbo copies its whole stack of open elements into every parse error it records
+  // (20,000 nested <div> took 3 GB); we never read them.
+  static const GumboOptions options = [] {
+    GumboOptions o = kGumboDefaultOptions;
+    o.max_errors = 0;
+    return o;
+  }();
   const std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
-      gumbo_parse_with_options(&kGumboDefaultOptions, utf8_html.data(), utf8_html.size()),
-      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+      gumbo_parse_with_options(&options, html.data(), html.size()),
+      [](GumboOutput* o) { gumbo_destroy_output(&options, o); });
   PageMeta meta;
-  collect_meta(output->root, meta, false);
+  collect_meta(output->root, meta);
   Page page(output->root);
 
   Article article;

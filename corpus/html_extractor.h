@@ -1,6 +1,7 @@
 #ifndef SINMUN_CORPUS_HTML_EXTRACTOR_H_
 #define SINMUN_CORPUS_HTML_EXTRACTOR_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,12 @@ namespace sinmun {
 //    e-mail address, else meta author / dable:author, else a lone e-mail address.
 //  - url: <link rel="canonical">, else og:url.
 // Never throws on bad markup; a page without text gives an Article with empty title and body.
+// Time and memory are linear in the size of the page however it nests: like browsers, which
+// stop nesting at 512 levels, markup is flattened past kMaxHtmlNesting open elements that
+// hold others (not counting void ones and those that close themselves, like <p>, <li>,
+// <td>): a start tag past it, and as many end tags after it, are left out, so the text inside
+// joins the element at the limit. Pages within the limit are parsed as they are.
+inline constexpr std::size_t kMaxHtmlNesting = 512;
 // When the page declares a date (meta, <time>) but none can be read and `unreadable_date` is
 // given, it receives the first declared value and its line in the page.
 struct UnreadableDate {

@@ -11,6 +11,7 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 constexpr std::array<std::string_view, 5> kFields = {"title", "source", "author", "category", "date"};
+constexpr std::size_t kLongestField = 8;  // "category"
 
 struct Token {
   enum class Type { kWord, kQuoted, kOpen, kClose };
@@ -47,14 +48,15 @@ std::vector<Token> tokenize(std::string_view q) {
       ++i;
       continue;
     }
-    // field:value or field:"value"
-    const std::size_t colon = q.find(':', i);
-    if (colon != std::string_view::npos && colon > i) {
-      const std::string name = lowercase_ascii(q.substr(i, colon - i));
-      if (std::find(kFields.begin(), kFields.end(), name) != kFields.end() && colon + 1 < q.size() &&
-          !is_space(q[colon + 1])) {
+    // field:value or field:"value". Only a colon within a field name's length of here can
+    // end one: looking further would make a long query without colons quadratic.
+    const std::size_t colon = q.substr(i, kLongestField + 1).find(':');
+    if (colon != std::string_view::npos && colon > 0) {
+      const std::string name = lowercase_ascii(q.substr(i, colon));
+      if (std::find(kFields.begin(), kFields.end(), name) != kFields.end() && i + colon + 1 < q.size() &&
+          !is_space(q[i + colon + 1])) {
         token.field = name;
-        i = colon + 1;
+        i += colon + 1;
       }
     }
     if (q[i] == '"') {
@@ -96,7 +98,9 @@ class Parser {
 
  private:
   bool at_end() const { return pos_ >= tokens_.size(); }
-  bool at_close() const { return !at_end() && tokens_[pos_].type == Token::Type::kClose; }
+  // A ')' that closes a group: not while a '(' taken as plain text is open.
+  bool at_close() const { return !at_end() && tokens_[pos_].type == Token::Type::kClose && plain_opens_ == 0; }
+  bool too_deep() const { return depth_ >= kMaxQueryNesting; }
   bool at_operator(const char* op) const {
     return !at_end() && tokens_[pos_].type == Token::Type::kWord && !tokens_[pos_].negated &&
            tokens_[pos_].field.empty() && tokens_[pos_].text == op;
@@ -130,23 +134,34 @@ class Parser {
   }
 
   // An operator with nothing to work on is a word after all (a query of just "AND").
-  bool has_operand_after() const { return pos_ + 1 < tokens_.size() && tokens_[pos_ + 1].type != Token::Type::kClose; }
+  bool has_operand_after() const {
+    return pos_ + 1 < tokens_.size() && (tokens_[pos_ + 1].type != Token::Type::kClose || plain_opens_ > 0);
+  }
 
   QueryNode parse_unary() {
-    if (at_operator("NOT") && has_operand_after()) {
-      ++pos_;
-      return negate(parse_unary());
-    }
-    const bool negated = tokens_[pos_].negated;
-    QueryNode node = parse_primary();
-    return negated ? negate(std::move(node)) : node;
+    // Past the nesting limit a NOT is ignored; skipped in a loop, so that a run of thousands
+    // costs no stack.
+    while (too_deep() && at_operator("NOT") && has_operand_after()) ++pos_;
+    const bool not_operator = at_operator("NOT") && has_operand_after();
+    if (not_operator) ++pos_;
+    if (!not_operator && (!tokens_[pos_].negated || too_deep())) return parse_primary();
+    ++depth_;
+    QueryNode node = not_operator ? parse_unary() : parse_primary();
+    --depth_;
+    return negate(std::move(node));
   }
 
   QueryNode parse_primary() {
     Token& token = tokens_[pos_++];
     switch (token.type) {
       case Token::Type::kOpen: {
+        if (too_deep()) {
+          ++plain_opens_;
+          return {QueryNode::Kind::kWord, "(", "", false, {}};
+        }
+        ++depth_;
         QueryNode group = parse_and();
+        --depth_;
         if (!at_end()) ++pos_;  // the ')'; a missing one is forgiven
         return group;
       }
@@ -156,8 +171,9 @@ class Parser {
       case Token::Type::kWord:
         if (!token.field.empty()) return {QueryNode::Kind::kField, token.text, token.field, false, {}};
         return {QueryNode::Kind::kWord, token.text, "", false, {}};
-      case Token::Type::kClose:
-        break;
+      case Token::Type::kClose:  // only reached while a plain-text '(' is open
+        --plain_opens_;
+        return {QueryNode::Kind::kWord, ")", "", false, {}};
     }
     return empty_node(QueryNode::Kind::kAnd);
   }
@@ -193,6 +209,8 @@ class Parser {
 
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
+  std::size_t depth_ = 0;        // groups and negations open around pos_ (kMaxQueryNesting)
+  std::size_t plain_opens_ = 0;  // '(' taken as plain text and not yet matched by a ')'
 };
 
 }  // namespace

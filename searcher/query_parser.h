@@ -1,11 +1,21 @@
 #ifndef SINMUN_SEARCHER_QUERY_PARSER_H_
 #define SINMUN_SEARCHER_QUERY_PARSER_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace sinmun {
+
+// How deep groups and negations may nest, counted together (a negated group `-( … )` counts
+// two). Deeper, a bracket is plain text: the word "(" or ")", which like all punctuation
+// matches nothing, and whose ")" closes no outer group; and a NOT or a leading '-' is ignored
+// (its operand is kept as if it were not negated). The parse tree is then never more than
+// kMaxQueryTreeDepth levels deep (a word is one level), so the query builder's recursion and
+// the cost of a query stay bounded however the query is written.
+inline constexpr std::size_t kMaxQueryNesting = 32;
+inline constexpr std::size_t kMaxQueryTreeDepth = 2 * kMaxQueryNesting + 3;
 
 // A parsed user query.
 struct QueryNode {
@@ -36,7 +46,9 @@ struct QueryNode {
 //   date:2025  date:2025-03  date:2025-01-01..2025-06-30  date:..2024-12-31
 // Operators are upper case (or, and, not in lower case are words). Never fails: whatever
 // does not parse as an operator is a word (C++, a lone `-`, `AND` with nothing to join, an
-// unbalanced quote or parenthesis, emoji); an empty query gives an empty kAnd.
+// unbalanced quote or parenthesis, emoji); an empty query gives an empty kAnd. Nesting deeper
+// than kMaxQueryNesting is cut as said above. Time and the size of the tree are linear in
+// the length of the query.
 QueryNode parse_query(std::string_view query);
 
 // Compact form for tests and debugging: AND(w:H200 OR(w:a w:b) NOT(p:"x y") source:"연합뉴스").

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/analyzers/golden.h"
-#include "tests/analyzers/installed_analyzer.h"
+#include "tests/support/installed_analyzer.h"
 
 namespace sinmun {
 namespace {
@@ -11,9 +11,9 @@ namespace {
 using testing::encode;
 using testing::encode_structure;
 
-#define REQUIRE_DICTIONARY()                                  \
-  const Analyzer* analyzer = testing::installed_analyzer(); \
-  SINMUN_SKIP_WITHOUT_DICTIONARY(analyzer)
+#define REQUIRE_DICTIONARY()   \
+  SINMUN_REQUIRE_DICTIONARY(); \
+  [[maybe_unused]] const Analyzer* analyzer = testing::installed_analyzer()
 
 // Only the word and morpheme stream, for tables that would drown in bigrams.
 std::string primary(const Analyzer& analyzer, const std::string& text) {
@@ -108,7 +108,8 @@ TEST(MorphAnalyzerTest, ContentMorphemesGoldenTable) {
       // Spacing variants give the same parts at the same relative positions.
       {"반도체 공급망", "반도체@0[0-9]m 공급망@1/2[10-19]m 공급@1[10-16]m 망@2[16-19]m"},
       // Numbers keep their decimals and join their numeral units.
-      {"3,500억 달러 10.1 2.50%", "3,500억@0[0-8]w 3500억@0[0-8]w 달러@1[9-15]m 10.1@2[16-20]w 2.50%@3[21-26]w 2.50@3[21-25]w"},
+      {"3,500억 달러 10.1 2.50%",
+       "3,500억@0[0-8]w 3500억@0[0-8]w 달러@1[9-15]m 10.1@2[16-20]w 2.50%@3[21-26]w 2.50@3[21-25]w"},
       // A particle at the end of a piece stays a particle (the piece is segmented before a
       // word, as in running text): 한국의 is 한국, never 국의.
       {"한국의 경제 성장률이 둔화됐다", "한국@0[0-6]m 경제@1[10-16]m 성장률@2[17-26]m 성장@2[17-23]m 둔화@3[30-36]m"},

@@ -1,9 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <random>
+#include <string>
+#include <utility>
 
 #include "analyzers/analyzer.h"
-#include "tests/analyzers/installed_analyzer.h"
+#include "tests/support/installed_analyzer.h"
 
 namespace sinmun {
 namespace {
@@ -34,38 +37,58 @@ std::vector<Analyzer> analyzers() {
 
 TEST(RandomInputTest, ArbitraryBytes) {
   for (const Analyzer& analyzer : analyzers()) {
-  std::mt19937 rng(20261128);
-  std::uniform_int_distribution<int> byte(0, 255);
-  std::uniform_int_distribution<int> length(0, 200);
-  for (int i = 0; i < 2000; ++i) {
-    std::string text(static_cast<std::size_t>(length(rng)), '\0');
-    for (char& c : text) c = static_cast<char>(byte(rng));
-    check_invariants(analyzer, text);
-  }
+    std::mt19937 rng(20261128);
+    std::uniform_int_distribution<int> byte(0, 255);
+    std::uniform_int_distribution<int> length(0, 200);
+    for (int i = 0; i < 2000; ++i) {
+      std::string text(static_cast<std::size_t>(length(rng)), '\0');
+      for (char& c : text) c = static_cast<char>(byte(rng));
+      check_invariants(analyzer, text);
+    }
   }
 }
 
 TEST(RandomInputTest, MixesOfHangulJamoLatinDigitsAndPunctuation) {
   for (const Analyzer& analyzer : analyzers()) {
-  const std::vector<std::string> pieces = {"수출", "을", "300", "만", "억", "엔비디아", "의", "H200", "3,500", ".", "-", "·", "ㆍ", " ",
-                                           "\xE1\x84\x92", "\xE1\x85\xA1", "\xE1\x86\xAB", "ㄱ",
-                                           "\xC2\xAD", "\xE2\x80\x8D", "C++", "＋", "１", "\xFF"};
-  std::mt19937 rng(7);
-  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
-  for (int i = 0; i < 2000; ++i) {
-    std::string text;
-    for (int k = 0; k < 30; ++k) text += pieces[pick(rng)];
-    check_invariants(analyzer, text);
-  }
+    const std::vector<std::string> pieces = {
+        "수출", "을", "300", "만",  "억",           "엔비디아",     "의",           "H200", "3,500",    ".",
+        "-",    "·",  "ㆍ",  " ",   "\xE1\x84\x92", "\xE1\x85\xA1", "\xE1\x86\xAB", "ㄱ",   "\xC2\xAD", "\xE2\x80\x8D",
+        "C++",  "＋", "１",  "\xFF"};
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+    for (int i = 0; i < 2000; ++i) {
+      std::string text;
+      for (int k = 0; k < 30; ++k) text += pieces[pick(rng)];
+      check_invariants(analyzer, text);
+    }
   }
 }
 
+double seconds_to_check(const Analyzer& analyzer, const std::string& text) {
+  const auto start = std::chrono::steady_clock::now();
+  check_invariants(analyzer, text);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string repeat(const std::string& piece, int times) {
+  std::string out;
+  for (int i = 0; i < times; ++i) out += piece;
+  return out;
+}
+
+// Runs without a break (jamo, spaces, one long Hangul word) must take time linear in their
+// length: 10 times the input under 30 times as long, plus 0.1 s for a busy machine. The
+// sizes make a quadratic step (100 times as long) cost well over that slack.
 TEST(RandomInputTest, RunawayInputStaysFast) {
-  std::string jamo;
-  for (int i = 0; i < 20000; ++i) jamo += "ㄱ";
+  const std::string jamo = repeat("ㄱ", 20000);
   for (const Analyzer& analyzer : analyzers()) {
     check_invariants(analyzer, jamo);
     check_invariants(analyzer, std::string(100000, ' ') + "끝");
+    for (const auto& [piece, times] : {std::pair<std::string, int>{"ㄱ", 20000}, {" ", 1000000}, {"가", 10000}}) {
+      const double short_time = seconds_to_check(analyzer, repeat(piece, times) + "끝");
+      const double long_time = seconds_to_check(analyzer, repeat(piece, 10 * times) + "끝");
+      EXPECT_LT(long_time, 30 * short_time + 0.1) << analyzer.mode() << ": " << 10 * times << " x '" << piece << "'";
+    }
   }
   EXPECT_EQ(Analyzer().analyze(jamo).size(), 19999u);
 }

@@ -6,7 +6,7 @@
 #include "corpus/simhash.h"
 #include "indexer/indexer.h"
 #include "schema/schema.h"
-#include "tests/corpus/collect.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {
@@ -60,10 +60,11 @@ TEST(NearDuplicatesTest, WireCopiesIndexedInSeparateRunsFoldTogether) {
         .index({{root, walk_crawl_directory(root, [](const Problem&) {})}}, [](const Problem&) {});
   };
   run();
-  dir.write("crawl/b.jsonl", "{\"id\": \"copy2\", \"title\": \"나\", \"body\": \"" + body + " 끝.\"}\n"
-                             "{\"id\": \"other\", \"title\": \"다\", \"body\": \"프로야구 한국시리즈 1차전에서 "
-                             "홈팀이 연장 접전 끝에 역전승을 거뒀다. 선발 투수는 7이닝 무실점으로 호투했다. 관중은 "
-                             "2만 명이었다.\"}\n");
+  dir.write("crawl/b.jsonl", "{\"id\": \"copy2\", \"title\": \"나\", \"body\": \"" + body +
+                                 " 끝.\"}\n"
+                                 "{\"id\": \"other\", \"title\": \"다\", \"body\": \"프로야구 한국시리즈 1차전에서 "
+                                 "홈팀이 연장 접전 끝에 역전승을 거뒀다. 선발 투수는 7이닝 무실점으로 호투했다. 관중은 "
+                                 "2만 명이었다.\"}\n");
   run();
   Xapian::Database db((dir.path() / "db").string());
   const auto key_of = [&](const std::string& id) {

@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "tests/corpus/collect.h"
-#include "tests/searcher/run_command.h"
+#include "tests/support/run_command.h"
 
 namespace sinmun {
 namespace {

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "analyzers/morph/segmenter.h"
-#include "random_text.h"
 #include "test_dictionary.h"
+#include "tests/support/random_text.h"
 
 namespace sinmun::morph {
 namespace {
@@ -146,7 +146,7 @@ TEST_F(DifferentialTest, RandomScriptMixesMatchLibmecabExactly) {
   std::mt19937 rng(11);
   std::uniform_int_distribution<std::size_t> length(1, 80);
   for (int i = 0; i < 1000; ++i) {
-    const std::string text = testing::random_mix(rng, length(rng));
+    const std::string text = ::sinmun::testing::random_mix(rng, length(rng));
     const auto expected = oracle_.parse(text);
     const auto actual = ours(segmenter, text);
     ASSERT_EQ(describe(text, actual), describe(text, expected)) << text;

@@ -6,21 +6,15 @@
 #include <vector>
 
 #include "analyzers/morph/segmenter.h"
-#include "random_text.h"
 #include "test_dictionary.h"
+#include "tests/support/random_text.h"
 
 namespace sinmun::morph {
 namespace {
 
-using testing::random_mix;
+using ::sinmun::testing::random_bytes;
+using ::sinmun::testing::random_mix;
 using testing::shared_dictionary;
-
-std::string random_bytes(std::mt19937& rng, std::size_t length) {
-  std::uniform_int_distribution<int> byte(0, 255);
-  std::string text;
-  for (std::size_t i = 0; i < length; ++i) text += static_cast<char>(byte(rng));
-  return text;
-}
 
 void expect_well_formed(std::string_view text, const std::vector<Morpheme>& morphemes) {
   std::size_t last_end = 0;

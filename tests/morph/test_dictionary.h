@@ -1,26 +1,20 @@
-// Shared by the morph tests: where the installed mecab-ko-dic is, and a skip when it is not.
+// Shared by the morph tests: the installed system dictionary, opened once, and their fixtures.
+// Where the dictionary is, and the skip without it, are the suites' shared ones
+// (tests/support/dictionary.h).
 #ifndef SINMUN_TESTS_MORPH_TEST_DICTIONARY_H_
 #define SINMUN_TESTS_MORPH_TEST_DICTIONARY_H_
 
-#include <gtest/gtest.h>
-
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
 
 #include "analyzers/morph/dictionary.h"
+#include "tests/support/dictionary.h"
 
 namespace sinmun::morph::testing {
 
-// $SINMUN_DICT, else ~/.local/share/sinmun/mecab-ko-dic (where scripts/fetch-dictionary.sh puts it).
-inline std::filesystem::path dictionary_dir() {
-  if (const char* env = std::getenv("SINMUN_DICT"); env != nullptr && *env != '\0') return env;
-  const char* home = std::getenv("HOME");
-  return std::filesystem::path(home != nullptr ? home : "/root") / ".local/share/sinmun/mecab-ko-dic";
-}
-
-inline bool have_dictionary() { return std::filesystem::exists(dictionary_dir() / "sys.dic"); }
+using ::sinmun::testing::dictionary_dir;
+using ::sinmun::testing::have_dictionary;
 
 // The system dictionary, opened once per test binary.
 inline std::shared_ptr<const Dictionary> shared_dictionary() {
@@ -33,13 +27,5 @@ inline std::filesystem::path fixture(const std::string& name) {
 }
 
 }  // namespace sinmun::morph::testing
-
-#define SINMUN_REQUIRE_DICTIONARY()                                                             \
-  do {                                                                                          \
-    if (!::sinmun::morph::testing::have_dictionary()) {                                         \
-      GTEST_SKIP() << "mecab-ko-dic not found at " << ::sinmun::morph::testing::dictionary_dir() \
-                   << " (run scripts/fetch-dictionary.sh or set SINMUN_DICT)";                  \
-    }                                                                                           \
-  } while (false)
 
 #endif  // SINMUN_TESTS_MORPH_TEST_DICTIONARY_H_

@@ -1,7 +1,7 @@
 // Indexes corpus/sample with the real executables and checks what users see.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -18,8 +18,8 @@
 #include <thread>
 #include <vector>
 
-#include "tests/corpus/collect.h"
-#include "tests/searcher/run_command.h"
+#include "tests/support/run_command.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {
@@ -202,7 +202,8 @@ TEST_F(EndToEndTest, BadFiltersAndEmptyQueriesAreUsageErrors) {
 }
 
 TEST_F(EndToEndTest, ExplainSaysHowEachWordMatchedAndLooseResultsArePartial) {
-  const nlohmann::json loose = nlohmann::json::parse(search("--json --explain --limit 3 " + shell_quote("엔비디아 수출 허가 세월호 침몰")).out);
+  const nlohmann::json loose =
+      nlohmann::json::parse(search("--json --explain --limit 3 " + shell_quote("엔비디아 수출 허가 세월호 침몰")).out);
   ASSERT_TRUE(loose["relaxed"]);
   ASSERT_FALSE(loose["results"].empty());
   const nlohmann::json& first = loose["results"][0];
@@ -226,7 +227,8 @@ TEST_F(EndToEndTest, ExplainSaysHowEachWordMatchedAndLooseResultsArePartial) {
   EXPECT_FALSE(plain["results"][0].contains("explain"));
   EXPECT_EQ(plain["results"][0]["match"], "full");
   const CommandResult human = search("--explain --limit 1 " + shell_quote("엔비디아 수출 허가 세월호 침몰"));
-  EXPECT_NE(human.out.find("   matched: 엔비디아 → 엔비디아 (word) · 수출 → 수출 (word)"), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("   matched: 엔비디아 → 엔비디아 (word) · 수출 → 수출 (word)"), std::string::npos)
+      << human.out;
   EXPECT_NE(human.out.find("(partial: not every word)"), std::string::npos) << human.out;
 }
 
@@ -263,8 +265,8 @@ TEST_F(EndToEndTest, SourcesAreListedWithTheirCounts) {
 
 TEST_F(EndToEndTest, SeveralSourcesAreAnyOfThemAndKeepTheOtherCounts) {
   const nlohmann::json all = search_json("수출", 100);
-  const nlohmann::json two = nlohmann::json::parse(
-      search("--json --limit 100 --source 한빛일보 --source 동해신문 수출").out);
+  const nlohmann::json two =
+      nlohmann::json::parse(search("--json --limit 100 --source 한빛일보 --source 동해신문 수출").out);
   std::size_t expected = 0;
   for (const auto& f : all["facets"]["source"]) {
     if (f["value"] == "한빛일보" || f["value"] == "동해신문") expected += f["count"].get<std::size_t>();
@@ -418,10 +420,11 @@ TEST_F(EndToEndTest, SimilarFindsRelatedArticlesAndRefusesUnknownIds) {
   ASSERT_FALSE(similar.empty());
   EXPECT_FALSE(contains(similar, "sample-0001"));
   // Most of its closest relatives are the other AI-chip articles (corpus/sample/README.md).
-  const std::set<std::string> chips = {"sample-0002", "sample-0011", "sample-0016", "sample-0017", "sample-0018",
-                                       "sample-0019", "sample-0020", "sample-0021", "sample-0022", "sample-0023",
-                                       "sample-0057", "sample-0058"};
-  const auto about_chips = std::count_if(similar.begin(), similar.end(), [&](const std::string& id) { return chips.count(id) > 0; });
+  const std::set<std::string> chips = {"sample-0002", "sample-0011", "sample-0016", "sample-0017",
+                                       "sample-0018", "sample-0019", "sample-0020", "sample-0021",
+                                       "sample-0022", "sample-0023", "sample-0057", "sample-0058"};
+  const auto about_chips =
+      std::count_if(similar.begin(), similar.end(), [&](const std::string& id) { return chips.count(id) > 0; });
   EXPECT_GE(about_chips, 3) << ::testing::PrintToString(similar);
   const CommandResult missing = search("--similar no-such-id");
   EXPECT_EQ(missing.exit_code, 2);
@@ -459,26 +462,55 @@ TEST(CopiesTest, TheFoldedResultShowsTheBestDescribedCopy) {
   dir.write("crawl/dump.txt", "금리 인상 결정 물가 긴축\n\n" + body + "\n");
   dir.write("crawl/feed.jsonl",
             "{\"id\": \"wire-a\", \"title\": \"기준금리 인상\", \"date\": \"2026-02-01\", \"source\": \"동해신문\", "
-            "\"url\": \"https://news.example.com/a\", \"body\": \"" + body + "\"}\n"
-            "{\"id\": \"wire-b\", \"title\": \"중앙은행 기준금리 올려\", \"date\": \"2026-02-01\", \"source\": \"서울타임스\", "
-            "\"url\": \"https://news.example.com/b\", \"body\": \"" + body + " 끝.\"}\n");
+            "\"url\": \"https://news.example.com/a\", \"body\": \"" +
+                body +
+                "\"}\n"
+                "{\"id\": \"wire-b\", \"title\": \"중앙은행 기준금리 올려\", \"date\": \"2026-02-01\", \"source\": "
+                "\"서울타임스\", "
+                "\"url\": \"https://news.example.com/b\", \"body\": \"" +
+                body + " 끝.\"}\n");
   const std::string db = (dir.path() / "db").string();
-  ASSERT_EQ(testing::run_command(kIndex + " --quiet --db " + shell_quote(db) + " " + shell_quote((dir.path() / "crawl").string()),
-                                 dir.path()).exit_code, 0);
+  ASSERT_EQ(
+      testing::run_command(
+          kIndex + " --quiet --db " + shell_quote(db) + " " + shell_quote((dir.path() / "crawl").string()), dir.path())
+          .exit_code,
+      0);
   const std::string query = shell_quote("금리 인상 결정 물가 긴축");
-  const nlohmann::json unfolded =
-      nlohmann::json::parse(testing::run_command(kSearch + " --json --no-collapse --db " + shell_quote(db) + " " + query,
-                                                 dir.path()).out);
+  const nlohmann::json unfolded = nlohmann::json::parse(
+      testing::run_command(kSearch + " --json --no-collapse --db " + shell_quote(db) + " " + query, dir.path()).out);
   ASSERT_EQ(unfolded["results"].size(), 3u);
   ASSERT_EQ(unfolded["results"][0]["id"], "dump.txt") << "the bare copy ranks first";
-  const nlohmann::json folded =
-      nlohmann::json::parse(testing::run_command(kSearch + " --json --db " + shell_quote(db) + " " + query, dir.path()).out);
+  const nlohmann::json folded = nlohmann::json::parse(
+      testing::run_command(kSearch + " --json --db " + shell_quote(db) + " " + query, dir.path()).out);
   ASSERT_EQ(folded["results"].size(), 1u);
   EXPECT_EQ(folded["results"][0]["similar"], 2);
   EXPECT_EQ(folded["results"][0]["id"], "wire-a");
   EXPECT_EQ(folded["results"][0]["source"], "동해신문");
   EXPECT_EQ(folded["results"][0]["date"], "2026-02-01");
   EXPECT_EQ(folded["results"][0]["url"], "https://news.example.com/a");
+}
+
+// Each crashed the program (SIGSEGV, parser recursion), and 10,000 NOTs took 119 s and 11 GB.
+TEST_F(EndToEndTest, DeeplyNestedQueriesNeitherCrashNorHang) {
+  const std::string brackets = std::string(10000, '(') + "수출";
+  std::string nots;
+  for (int i = 0; i < 30000; ++i) nots += "NOT ";
+  nots += "수출";
+  const auto exports = as_set(ids(search_json("수출", 100)));
+  ASSERT_FALSE(exports.empty());
+  for (const std::string& query : {brackets, nots}) {
+    const auto start = std::chrono::steady_clock::now();
+    const CommandResult r = search("--json --limit 100 " + shell_quote(query));
+    ASSERT_EQ(r.exit_code, 0) << query.substr(0, 20) << ": " << r.err;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30)) << query.substr(0, 20);
+    // Brackets past the limit are punctuation, and the 32 NOTs kept cancel out.
+    EXPECT_EQ(as_set(ids(nlohmann::json::parse(r.out))), exports) << query.substr(0, 20);
+  }
+  dir_->write("deep.tsv", "q1\t" + brackets + "\nq2\t" + nots + "\n");
+  const CommandResult batch = search("--queries " + shell_quote((dir_->path() / "deep.tsv").string()));
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  EXPECT_EQ(batch.out.find("q1 Q0 "), 0u) << batch.out.substr(0, 200);
+  EXPECT_NE(batch.out.find("\nq2 Q0 "), std::string::npos) << batch.out.substr(0, 200);
 }
 
 class BadInputTest : public ::testing::Test {
@@ -507,8 +539,7 @@ TEST_F(BadInputTest, DatabasePathThatIsAFileIsRefused) {
 
 TEST_F(BadInputTest, AnEmptyFileIsNoDatabaseToSearch) {
   const auto empty = dir_.write("empty.db", "");
-  const CommandResult r =
-      testing::run_command(kSearch + " --db " + shell_quote(empty.string()) + " 수출", dir_.path());
+  const CommandResult r = testing::run_command(kSearch + " --db " + shell_quote(empty.string()) + " 수출", dir_.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("holds no database (an empty stub file?)"), std::string::npos) << r.err;
 }
@@ -597,8 +628,8 @@ class IndexCommandTest : public ::testing::Test {
 
   // Starts sinmun-index on the big corpus in the background; its stderr goes to `err`.
   static pid_t start_big_run(const std::string& db, const std::filesystem::path& err) {
-    std::vector<std::string> args = {kIndex, "--analysis", "ngram", "--jobs", "2", "--batch", "100",
-                                     "--db", db, (big_->path() / "crawl").string()};
+    std::vector<std::string> args = {kIndex,    "--analysis", "ngram", "--jobs", "2",
+                                     "--batch", "100",        "--db",  db,       (big_->path() / "crawl").string()};
     std::vector<char*> argv;
     for (std::string& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
@@ -701,7 +732,8 @@ TEST_F(IndexCommandTest, LearnedBoilerplateIsReportedAndNotSearchable) {
   std::string lines;
   for (int i = 0; i < 25; ++i) {
     lines += "{\"id\": \"g" + std::to_string(i) + "\", \"source\": \"가람일보\", \"title\": \"제목 " +
-             std::to_string(i) + "\", \"body\": \"오늘의 반도체 소식 " + std::to_string(i) + "번째 글입니다\\n" + footer + "\"}\n";
+             std::to_string(i) + "\", \"body\": \"오늘의 반도체 소식 " + std::to_string(i) + "번째 글입니다\\n" +
+             footer + "\"}\n";
   }
   dir_.write("crawl/garam.jsonl", lines);
   const CommandResult r = index("--db " + shell_quote(db()) + " " + in_dir("crawl"));

@@ -4,8 +4,8 @@
 
 #include "indexer/indexer.h"
 #include "searcher/searcher.h"
-#include "tests/analyzers/installed_analyzer.h"
-#include "tests/corpus/collect.h"
+#include "tests/support/installed_analyzer.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {
@@ -15,8 +15,8 @@ using testing::TempDir;
 class MorphSearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    SINMUN_REQUIRE_DICTIONARY();
     analyzer_ = testing::installed_analyzer();
-    SINMUN_SKIP_WITHOUT_DICTIONARY(analyzer_);
   }
 
   // Indexes one JSONL line per (id, text) pair, text as the body.
@@ -75,7 +75,9 @@ TEST_F(MorphSearchTest, APrefixedWordIsNotFoundByItsStemQueryReversed) {
 }
 
 TEST_F(MorphSearchTest, NumbersWithUnitsMeetAcrossSpacingAndCommas) {
-  index({{"glued", "대미 투자 3500억달러 규모다."}, {"spaced", "대미 투자 3,500억 달러 규모다."}, {"other", "투자 350억 달러."}});
+  index({{"glued", "대미 투자 3500억달러 규모다."},
+         {"spaced", "대미 투자 3,500억 달러 규모다."},
+         {"other", "투자 350억 달러."}});
   for (const char* query : {"3500억달러", "3,500억 달러", "3500억 달러"}) {
     std::vector<std::string> found = ids(query);
     std::sort(found.begin(), found.end());

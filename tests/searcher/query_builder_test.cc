@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "base/errors.h"
-#include "tests/analyzers/installed_analyzer.h"
+#include "tests/support/installed_analyzer.h"
 
 namespace sinmun {
 namespace {
@@ -64,12 +64,14 @@ TEST(QueryBuilderTest, AQueryExpandsAFewWildcardsAtMost) {
   for (int i = 0; i < 333; ++i) many += (i % 2 ? "눈 " : "A* ");
   const std::string description = build_query(parse_query(many), analyzer).strict.get_description();
   std::size_t wildcards = 0;
-  for (std::size_t at = description.find("WILDCARD"); at != std::string::npos; at = description.find("WILDCARD", at + 1)) {
+  for (std::size_t at = description.find("WILDCARD"); at != std::string::npos;
+       at = description.find("WILDCARD", at + 1)) {
     ++wildcards;
   }
   EXPECT_EQ(wildcards, 8u);
-  EXPECT_EQ(build_query(parse_query("눈 김 GPT*"), analyzer).strict.get_description().find("WILDCARD") != std::string::npos,
-            true);
+  EXPECT_EQ(
+      build_query(parse_query("눈 김 GPT*"), analyzer).strict.get_description().find("WILDCARD") != std::string::npos,
+      true);
 }
 
 TEST(QueryBuilderTest, TermsForHighlightingAreTheIndexTerms) {
@@ -88,8 +90,8 @@ TEST(QueryBuilderTest, OnlyLongQueriesGetARelaxedForm) {
 class MorphQueryBuilderTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    SINMUN_REQUIRE_DICTIONARY();
     analyzer_ = testing::installed_analyzer();
-    SINMUN_SKIP_WITHOUT_DICTIONARY(analyzer_);
   }
   const Analyzer* analyzer_ = nullptr;
 };

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "searcher/query_builder.h"
-#include "tests/corpus/collect.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {

@@ -2,8 +2,8 @@
 // the real sinmun-index, and talked to with httplib's client.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <memory>
@@ -18,8 +18,8 @@
 #include "searcher/search_config.h"
 #include "searcher/searcher.h"
 #include "server/server.h"
-#include "tests/corpus/collect.h"
-#include "tests/searcher/run_command.h"
+#include "tests/support/run_command.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun::http {
 namespace {
@@ -168,19 +168,19 @@ TEST_F(ApiTest, SearchEqualsSinmunSearchJson) {
        "--sort date --from 2025-12-01 --to 2025-12-31 수출"},
       {{{"q", "AI"}, {"source", "한빛일보"}, {"limit", "100"}}, "--source 한빛일보 --limit 100 AI"},
       {{{"q", "없는단어조합xyz"}}, "없는단어조합xyz"},
-      {{{"q", "nvidia"}}, "nvidia"},                                  // synonyms (엔비디아)
-      {{{"q", "title:수출 source:한빛일보"}}, "'title:수출 source:한빛일보'"},  // fields
-      {{{"q", "\"반도체 공급망\""}}, "'\"반도체 공급망\"'"},               // a phrase
+      {{{"q", "nvidia"}}, "nvidia"},                                                    // synonyms (엔비디아)
+      {{{"q", "title:수출 source:한빛일보"}}, "'title:수출 source:한빛일보'"},          // fields
+      {{{"q", "\"반도체 공급망\""}}, "'\"반도체 공급망\"'"},                            // a phrase
       {{{"q", "엔비디아 수출 허가 세월호 침몰"}}, "'엔비디아 수출 허가 세월호 침몰'"},  // relaxed
-      {{{"q", "기준금리 동결"}}, "'기준금리 동결'"},                       // a folded copy
+      {{{"q", "기준금리 동결"}}, "'기준금리 동결'"},                                    // a folded copy
       {{{"q", "엔비디아 수출 허가 세월호 침몰"}, {"strict", "1"}}, "--strict '엔비디아 수출 허가 세월호 침몰'"},
       {{{"q", "수출"}, {"source", "한빛일보"}, {"source", "동해신문"}}, "--source 한빛일보 --source 동해신문 수출"},
       {{{"q", "nvidia 수출 허가 세월호"}, {"explain", "1"}}, "--explain 'nvidia 수출 허가 세월호'"},
   };
   // The cases above do reach what they are named for.
   const auto cli_json = [&](const std::string& args) {
-    const CommandResult cli = sinmun::testing::run_command(kSearch + " --db " + shell_quote(db()) + " --json " + args,
-                                                           dir_->path());
+    const CommandResult cli =
+        sinmun::testing::run_command(kSearch + " --db " + shell_quote(db()) + " --json " + args, dir_->path());
     EXPECT_EQ(cli.exit_code, 0) << cli.err;
     return nlohmann::json::parse(cli.out);
   };
@@ -189,8 +189,8 @@ TEST_F(ApiTest, SearchEqualsSinmunSearchJson) {
   EXPECT_EQ(cli_json("'기준금리 동결'")["results"][0]["similar"], 1);
   for (const Case& c : cases) {
     nlohmann::json api = get_json("/api/search" + query_string(c.params));
-    const CommandResult cli = sinmun::testing::run_command(kSearch + " --db " + shell_quote(db()) + " --json " + c.cli_args,
-                                                           dir_->path());
+    const CommandResult cli =
+        sinmun::testing::run_command(kSearch + " --db " + shell_quote(db()) + " --json " + c.cli_args, dir_->path());
     ASSERT_EQ(cli.exit_code, 0) << cli.err;
     nlohmann::json expected = nlohmann::json::parse(cli.out);
     ASSERT_TRUE(api.contains("took_ms"));
@@ -202,7 +202,8 @@ TEST_F(ApiTest, SearchEqualsSinmunSearchJson) {
 
 TEST_F(ApiTest, SearchPagesWithLimitAndOffset) {
   const nlohmann::json all = get_json("/api/search" + query_string({{"q", "정부"}, {"limit", "20"}}));
-  const nlohmann::json second = get_json("/api/search" + query_string({{"q", "정부"}, {"limit", "10"}, {"offset", "10"}}));
+  const nlohmann::json second =
+      get_json("/api/search" + query_string({{"q", "정부"}, {"limit", "10"}, {"offset", "10"}}));
   ASSERT_EQ(all["results"].size(), 20u);
   ASSERT_EQ(second["results"].size(), 10u);
   for (int i = 0; i < 10; ++i) EXPECT_EQ(second["results"][i]["id"], all["results"][10 + i]["id"]);
@@ -312,11 +313,11 @@ TEST_F(ApiTest, ThePageAndItsFilesAreServedWithTheirTypes) {
 
 TEST_F(ApiTest, PathTraversalFindsNothing) {
   // The web dir's parent is the repository root, which has a CMakeLists.txt.
-  for (const char* target : {"/../CMakeLists.txt", "/%2e%2e/CMakeLists.txt", "/%2E%2E/CMakeLists.txt",
-                             "/%2e%2e%2fCMakeLists.txt", "/..%2fCMakeLists.txt", "/.%2e/CMakeLists.txt",
-                             "/web/../../CMakeLists.txt", "/..\\CMakeLists.txt", "/%5c..%5cCMakeLists.txt",
-                             "//etc/passwd", "/%2fetc/passwd", "/../../../../../../etc/passwd",
-                             "/%00/../CMakeLists.txt", "/.gitignore"}) {
+  for (const char* target :
+       {"/../CMakeLists.txt", "/%2e%2e/CMakeLists.txt", "/%2E%2E/CMakeLists.txt", "/%2e%2e%2fCMakeLists.txt",
+        "/..%2fCMakeLists.txt", "/.%2e/CMakeLists.txt", "/web/../../CMakeLists.txt", "/..\\CMakeLists.txt",
+        "/%5c..%5cCMakeLists.txt", "//etc/passwd", "/%2fetc/passwd", "/../../../../../../etc/passwd",
+        "/%00/../CMakeLists.txt", "/.gitignore"}) {
     const httplib::Result res = get(target);
     ASSERT_TRUE(res) << target;
     EXPECT_EQ(res->status, 404) << target;
@@ -333,7 +334,8 @@ TEST_F(ApiTest, ConcurrentSearchesAllAnswerTheSame) {
     clients.emplace_back([&, t] {
       httplib::Client client("127.0.0.1", port_);
       for (int i = 0; i < 25; ++i) {
-        const httplib::Result res = client.Get(("/api/search" + query_string({{"q", "반도체"}, {"limit", "20"}})).c_str());
+        const httplib::Result res =
+            client.Get(("/api/search" + query_string({{"q", "반도체"}, {"limit", "20"}})).c_str());
         if (!res || res->status != 200 || nlohmann::json::parse(res->body)["results"] != expected) ++failures[t];
       }
     });
@@ -406,7 +408,8 @@ TEST_F(ApiTest, OtherMethodsAre405) {
   ASSERT_TRUE(post);
   EXPECT_EQ(post->status, 405);
   EXPECT_EQ(post->get_header_value("Allow"), "GET, HEAD");
-  EXPECT_NE(nlohmann::json::parse(post->body)["error"].get<std::string>().find("method not allowed"), std::string::npos);
+  EXPECT_NE(nlohmann::json::parse(post->body)["error"].get<std::string>().find("method not allowed"),
+            std::string::npos);
   const httplib::Result put = client.Put("/", "x", "text/plain");
   ASSERT_TRUE(put);
   EXPECT_EQ(put->status, 405);

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "tests/corpus/collect.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun::http {
 namespace {
@@ -39,14 +39,12 @@ TEST_F(StaticFilesTest, TheRootAndDirectoriesServeIndexHtml) {
   EXPECT_EQ(resolve("/css"), std::nullopt) << "a directory is not a file";
 }
 
-TEST_F(StaticFilesTest, ASymlinkInsideTheRootIsFollowed) {
-  EXPECT_EQ(resolve("/alias.css"), root_ / "css/site.css");
-}
+TEST_F(StaticFilesTest, ASymlinkInsideTheRootIsFollowed) { EXPECT_EQ(resolve("/alias.css"), root_ / "css/site.css"); }
 
 TEST_F(StaticFilesTest, NothingOutsideTheRootIsReachable) {
-  for (const char* path : {"/../secret.txt", "/css/../../secret.txt", "/./index.html", "/.hidden",
-                           "//secret.txt", "/secret.txt", "/outside/secret.txt",
-                           "/css\\..\\..\\secret.txt", "/missing.html", "", "index.html", "/..", "/."}) {
+  for (const char* path :
+       {"/../secret.txt", "/css/../../secret.txt", "/./index.html", "/.hidden", "//secret.txt", "/secret.txt",
+        "/outside/secret.txt", "/css\\..\\..\\secret.txt", "/missing.html", "", "index.html", "/..", "/."}) {
     EXPECT_EQ(resolve(path), std::nullopt) << path;
   }
   EXPECT_EQ(resolve(std::string_view("/index.html\0.png", 16)), std::nullopt);

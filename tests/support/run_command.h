@@ -1,5 +1,5 @@
-#ifndef SINMUN_TESTS_SEARCHER_RUN_COMMAND_H_
-#define SINMUN_TESTS_SEARCHER_RUN_COMMAND_H_
+#ifndef SINMUN_TESTS_SUPPORT_RUN_COMMAND_H_
+#define SINMUN_TESTS_SUPPORT_RUN_COMMAND_H_
 
 #include <sys/wait.h>
 
@@ -51,4 +51,4 @@ inline std::string shell_quote(const std::string& arg) {
 
 }  // namespace sinmun::testing
 
-#endif  // SINMUN_TESTS_SEARCHER_RUN_COMMAND_H_
+#endif  // SINMUN_TESTS_SUPPORT_RUN_COMMAND_H_
