@@ -231,6 +231,12 @@ Server::Server(ServerOptions options, std::shared_ptr<const SearchConfig> config
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   in.http.set_payload_max_length(64 * 1024);
+  // A client that stops sending or reading frees its worker within 5 s, and an idle
+  // keep-alive connection is closed after 5 s. (One that trickles a byte at a time still
+  // holds its worker: a connection limit is still to come.)
+  in.http.set_read_timeout(5, 0);
+  in.http.set_write_timeout(5, 0);
+  in.http.set_keep_alive_timeout(5);
   in.http.Get("/api/search", in.guarded(&Internal::search));
   in.http.Get("/api/doc", in.guarded(&Internal::document));
   in.http.Get("/healthz", in.guarded(&Internal::health));
