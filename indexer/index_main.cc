@@ -20,6 +20,7 @@
 #include "cli/cli.h"
 #include "corpus/readers.h"
 #include "corpus/walker.h"
+#include "indexer/compaction.h"
 #include "indexer/indexer.h"
 
 namespace po = boost::program_options;
@@ -145,6 +146,16 @@ void print_summary(const sinmun::IndexStats& stats, double seconds, const std::s
 }
 
 // Set by SIGINT and SIGTERM: the indexer stops after the file it is writing and commits.
+// Bytes of the files in a database directory.
+std::uintmax_t directory_bytes(const std::string& path) {
+  std::uintmax_t bytes = 0;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+    if (entry.is_regular_file(error)) bytes += entry.file_size(error);
+  }
+  return bytes;
+}
+
 std::atomic<bool> g_interrupted{false};
 volatile std::sig_atomic_t g_signal = 0;
 
@@ -182,6 +193,7 @@ int index_main(int argc, char** argv) {
   sinmun::IndexOptions index_options;
   sinmun::AnalyzerConfig analyzer_config;
   std::string analysis;
+  std::string compact;
   po::options_description options(kUsage);
   // One option a line, as --help shows them.
   // clang-format off
@@ -193,15 +205,15 @@ int index_main(int argc, char** argv) {
       ("batch", po::value(&index_options.batch_size)->default_value(2000)->value_name("N"),
        "articles per commit; a killed run loses at most this many")
       ("quiet,q", "print only problems and errors, no progress or summary")
+      ("compact", po::value(&compact)->default_value("auto")->value_name("WHEN"),
+       "rewrite the database compactly after the run (about half the size): auto (when the "
+       "run changed a tenth of the articles or more: a bulk load), always or never")
       ("report-boilerplate", "list the lines learned as boilerplate (source<TAB>articles<TAB>line) and exit");
   // clang-format on
   sinmun::cli::add_analyzer_options(options, analyzer_config, analysis,
                                     "morph+ngram (default), ngram (no dictionary needed) or morph (for measurement)");
   po::options_description hidden;
-  // One option a line, as --help shows them.
-  // clang-format off
   hidden.add_options()("crawl", po::value(&crawl_dirs));
-  // clang-format on
   po::positional_options_description positional;
   positional.add("crawl", -1);
   po::variables_map vm;
@@ -212,6 +224,9 @@ int index_main(int argc, char** argv) {
   }
   if (db_path.empty() || crawl_dirs.empty()) throw sinmun::UsageError("need --db DIR and at least one CRAWL_DIR");
   if (index_options.batch_size == 0) throw sinmun::UsageError("--batch must be at least 1");
+  if (compact != "auto" && compact != "always" && compact != "never") {
+    throw sinmun::UsageError("--compact must be auto, always or never, not '" + compact + "'");
+  }
   index_options.prune = vm.count("prune") > 0;
   if (!analysis.empty()) analyzer_config.mode = sinmun::parse_analysis_mode(analysis);
   const bool quiet = vm.count("quiet") > 0;
@@ -236,15 +251,36 @@ int index_main(int argc, char** argv) {
     roots.push_back({root, sinmun::walk_crawl_directory(root, report)});
   }
   const sinmun::Analyzer analyzer = sinmun::make_analyzer(analyzer_config, sinmun::cli::note_printer(kProgram));
-  sinmun::Indexer indexer(db_path, analyzer, index_options);
-  const sinmun::ProgressSink show = [&progress](const sinmun::IndexStats& so_far, std::size_t total) {
-    progress.update(so_far, total);
-  };
-  const sinmun::IndexStats stats = indexer.index(roots, report, show, &g_interrupted);
+  if (sinmun::recover_interrupted_compaction(db_path)) {
+    std::fprintf(stderr, "sinmun-index: note: a compaction of %s had been cut short; the database is as before it\n",
+                 db_path.c_str());
+  }
+  sinmun::IndexStats stats;
+  Xapian::doccount documents = 0;
+  {
+    sinmun::Indexer indexer(db_path, analyzer, index_options);
+    const sinmun::ProgressSink show = [&progress](const sinmun::IndexStats& so_far, std::size_t total) {
+      progress.update(so_far, total);
+    };
+    stats = indexer.index(roots, report, show, &g_interrupted);
+    documents = indexer.document_count();
+  }  // the database is closed: compaction takes the lock itself
   progress.clear();
   if (!quiet) {
     print_summary(stats, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), db_path,
-                  indexer.document_count());
+                  documents);
+  }
+  const std::size_t changed = stats.articles_added + stats.articles_removed;
+  const bool bulk = changed > 0 && changed * 10 >= documents;
+  if (!stats.interrupted && (compact == "always" || (compact == "auto" && bulk))) {
+    const auto before = directory_bytes(db_path);
+    const auto compact_started = std::chrono::steady_clock::now();
+    sinmun::compact_database(db_path);
+    if (!quiet) {
+      std::fprintf(stderr, "sinmun-index: compacted %s: %.1f MB -> %.1f MB in %.2f s\n", db_path.c_str(),
+                   static_cast<double>(before) / 1e6, static_cast<double>(directory_bytes(db_path)) / 1e6,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - compact_started).count());
+    }
   }
   if (!stats.interrupted) return 0;
   const int signal_number = g_signal;

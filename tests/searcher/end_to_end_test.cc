@@ -679,6 +679,24 @@ class IndexCommandTest : public ::testing::Test {
 
 TempDir* IndexCommandTest::big_ = nullptr;
 
+TEST_F(IndexCommandTest, ABulkLoadIsCompactedAndASmallUpdateIsNot) {
+  const std::string crawl = shell_quote(kSample);
+  const CommandResult first = index("--db " + shell_quote(db()) + " " + crawl);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("sinmun-index: compacted "), std::string::npos) << first.err;
+  const CommandResult again = index("--db " + shell_quote(db()) + " " + crawl);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err.find("compacted"), std::string::npos) << "nothing changed: " << again.err;
+  EXPECT_NE(index("--compact always --db " + shell_quote(db()) + " " + crawl).err.find("compacted"), std::string::npos);
+  EXPECT_EQ(Xapian::Database(db()).get_doccount(), 71u);
+  const CommandResult never =
+      index("--compact never --db " + shell_quote((dir_.path() / "other").string()) + " " + crawl);
+  EXPECT_EQ(never.err.find("compacted"), std::string::npos) << never.err;
+  const CommandResult bad = index("--compact sometimes --db " + shell_quote(db()) + " " + crawl);
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("--compact must be auto, always or never"), std::string::npos) << bad.err;
+}
+
 TEST_F(IndexCommandTest, TwoRootsWithTheSamePathsKeepBothArticles) {
   dir_.write("rootA/txt/a.txt", "가람 제목\n가람 본문");
   dir_.write("rootB/txt/a.txt", "나래 제목\n나래 본문");
