@@ -6,133 +6,20 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
-#include <memory>
+#include <cstdlib>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "corpus/boilerplate.h"
 #include "corpus/byline.h"
+#include "corpus/markup_guard.h"
 #include "corpus/text_utils.h"
 
 namespace sinmun {
 namespace {
 
 using Node = const GumboNode*;
-
-// The tag name at `at` (just after '<' or '</'), lower-cased; empty when none starts there.
-std::string tag_name(std::string_view html, std::size_t at) {
-  std::size_t end = at;
-  while (end < html.size() && std::isalnum(static_cast<unsigned char>(html[end]))) ++end;
-  if (end == at || !std::isalpha(static_cast<unsigned char>(html[at]))) return "";
-  return lowercase_ascii(html.substr(at, end - at));
-}
-
-// One past the '>' of the tag whose '<' is at `at`, stepping over quoted attribute values;
-// the end of `html` for a tag left open.
-std::size_t tag_end(std::string_view html, std::size_t at) {
-  for (std::size_t i = at + 1; i < html.size(); ++i) {
-    if (html[i] == '>') return i + 1;
-    if (html[i] != '=') continue;
-    std::size_t value = html.find_first_not_of(" \t\r\n\f", i + 1);
-    if (value == std::string_view::npos) return html.size();
-    if (html[value] == '"' || html[value] == '\'') {
-      const std::size_t close = html.find(html[value], value + 1);
-      if (close == std::string_view::npos) return html.size();
-      i = close;
-    }
-  }
-  return html.size();
-}
-
-// The next "</name" from `at`, in any letter case.
-std::size_t find_end_tag(std::string_view html, std::size_t at, const std::string& name) {
-  while ((at = html.find("</", at)) != std::string_view::npos) {
-    if (lowercase_ascii(html.substr(at + 2, name.size())) == name) return at;
-    at += 2;
-  }
-  return std::string_view::npos;
-}
-
-template <std::size_t N>
-bool is_one_of(const std::string& name, const std::array<std::string_view, N>& names) {
-  return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-// Elements that never hold others: void ones, and raw text (their content is not markup).
-constexpr std::array<std::string_view, 18> kVoidTags = {"area",  "base",  "basefont", "bgsound", "br",    "col",
-                                                        "embed", "frame", "hr",       "img",     "input", "keygen",
-                                                        "link",  "meta",  "param",    "source",  "track", "wbr"};
-constexpr std::array<std::string_view, 8> kRawTextTags = {"script", "style",  "textarea", "title",
-                                                          "xmp",    "iframe", "noembed",  "noframes"};
-// Elements that a parser closes when the next one opens, or that cannot nest in themselves
-// (a <p> closes the open <p>, a <td> the open cell): runs of them build no depth.
-constexpr std::array<std::string_view, 27> kSelfClosingTags = {
-    "a",     "nobr",    "button",   "p",      "li",     "dd",   "dt",   "h1",    "h2",
-    "h3",    "h4",      "h5",       "h6",     "td",     "th",   "tr",   "tbody", "thead",
-    "tfoot", "caption", "colgroup", "option", "select", "form", "html", "head",  "body"};
-
-// Gumbo looks down its stack of open elements for many start tags, so its time grows with
-// tags × depth (100,000 nested <div> took 18 s) and it crashes on a few hundred thousand
-// levels. Here the elements that hold others are counted as their tags open and close; a
-// start tag past kMaxHtmlNesting of them is dropped, and so are as many of the end tags that
-// follow. Returns `html` itself when nothing is dropped, else the shortened copy in `storage`.
-std::string_view bound_nesting(std::string_view html, std::string& storage) {
-  std::vector<std::pair<std::size_t, std::size_t>> dropped_ranges;
-  std::size_t depth = 0;
-  std::size_t dropped = 0;  // start tags dropped whose end tag has not been dropped yet
-  std::size_t foreign = 0;  // open <svg> and <math>, where "/>" closes an element
-  std::size_t at = 0;
-  while ((at = html.find('<', at)) != std::string_view::npos) {
-    const std::string_view rest = html.substr(at);
-    if (rest.starts_with("<!--")) {
-      const std::size_t close = html.find("-->", at + 4);
-      at = close == std::string_view::npos ? html.size() : close + 3;
-      continue;
-    }
-    const bool end_tag = rest.starts_with("</");
-    const std::string name = tag_name(html, at + (end_tag ? 2 : 1));
-    if (name.empty()) {  // text, or <!DOCTYPE>, <?…>, </ >: nothing that nests
-      at = (rest.starts_with("<!") || rest.starts_with("<?") || end_tag) ? tag_end(html, at) : at + 1;
-      continue;
-    }
-    const std::size_t end = tag_end(html, at);
-    const bool is_foreign_root = name == "svg" || name == "math";
-    const bool self_closed = html.substr(0, end).ends_with("/>") && (foreign > 0 || is_foreign_root);
-    const bool nests = !is_one_of(name, kVoidTags) && !is_one_of(name, kRawTextTags) &&
-                       !is_one_of(name, kSelfClosingTags) && !self_closed;
-    if (end_tag) {
-      if (nests && dropped > 0) {
-        dropped_ranges.emplace_back(at, end);
-        --dropped;
-      } else if (nests && depth > 0) {
-        --depth;
-        if (is_foreign_root && foreign > 0) --foreign;
-      }
-    } else if (nests && depth >= kMaxHtmlNesting) {
-      dropped_ranges.emplace_back(at, end);
-      ++dropped;
-    } else if (nests) {
-      ++depth;
-      if (is_foreign_root) ++foreign;
-    }
-    at = end;
-    if (!end_tag && name == "plaintext") break;       // the rest is text
-    if (!end_tag && is_one_of(name, kRawTextTags)) {  // on to its end tag, whatever it holds
-      at = std::min(find_end_tag(html, at, name), html.size());
-    }
-  }
-  if (dropped_ranges.empty()) return html;
-  storage.clear();
-  std::size_t from = 0;
-  for (const auto& [begin, end] : dropped_ranges) {
-    storage.append(html.substr(from, begin - from));
-    from = end;
-  }
-  storage.append(html.substr(from));
-  return storage;
-}
 
 // Visits `root` and the nodes under it in document order. `enter(node)` says whether to go
 // into its children; `leave(node)` runs after them, for the elements entered. A loop with its
@@ -412,6 +299,37 @@ class Page {
   std::unordered_map<Node, Counts> counts_;
 };
 
+// Gumbo's memory for one page, freed at once with it: gumbo_destroy_output frees the tree by
+// recursion, which overflows the stack some hundred thousand levels deep. Gumbo's own frees
+// wait until then (a parse peaks at about 1.5 times the memory).
+class GumboMemory {
+ public:
+  GumboMemory() = default;
+  GumboMemory(const GumboMemory&) = delete;
+  GumboMemory& operator=(const GumboMemory&) = delete;
+  ~GumboMemory() {
+    for (void* block : blocks_) std::free(block);
+  }
+
+  GumboOptions options() {
+    GumboOptions o = kGumboDefaultOptions;
+    // Gumbo copies its whole stack of open elements into every parse error it records
+    // (20,000 nested <div> took 3 GB); we never read them.
+    o.max_errors = 0;
+    o.allocator = [](void* self, std::size_t size) {
+      void* block = std::malloc(size);
+      static_cast<GumboMemory*>(self)->blocks_.push_back(block);
+      return block;
+    };
+    o.deallocator = [](void*, void*) {};
+    o.userdata = this;
+    return o;
+  }
+
+ private:
+  std::vector<void*> blocks_;
+};
+
 struct PageMeta {
   std::string og_title, title, h1, site_name, published, time_datetime, time_text, author, canonical, og_url;
   unsigned published_line = 0, time_datetime_line = 0, time_text_line = 0;  // where they are in the page
@@ -565,18 +483,11 @@ std::string replace_nbsp(std::string text) {
 }  // namespace
 
 Article extract_html_article(std::string_view utf8_html, UnreadableDate* unreadable_date) {
-  std::string bounded;
-  const std::string_view html = bound_nesting(utf8_html, bounded);
-  // Gumbo copies its whole stack of open elements into every parse error it records
-  // (20,000 nested <div> took 3 GB); we never read them.
-  static const GumboOptions options = [] {
-    GumboOptions o = kGumboDefaultOptions;
-    o.max_errors = 0;
-    return o;
-  }();
-  const std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> output(
-      gumbo_parse_with_options(&options, html.data(), html.size()),
-      [](GumboOutput* o) { gumbo_destroy_output(&options, o); });
+  std::string guarded;
+  const std::string_view html = guard_markup(utf8_html, kMaxHtmlNesting, guarded);
+  GumboMemory memory;
+  const GumboOptions options = memory.options();
+  const GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   PageMeta meta;
   collect_meta(output->root, meta);
   Page page(output->root);

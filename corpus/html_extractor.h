@@ -30,10 +30,11 @@ namespace sinmun {
 //  - url: <link rel="canonical">, else og:url.
 // Never throws on bad markup; a page without text gives an Article with empty title and body.
 // Time and memory are linear in the size of the page however it nests: like browsers, which
-// stop nesting at 512 levels, markup is flattened past kMaxHtmlNesting open elements that
-// hold others (not counting void ones and those that close themselves, like <p>, <li>,
-// <td>): a start tag past it, and as many end tags after it, are left out, so the text inside
-// joins the element at the limit. Pages within the limit are parsed as they are.
+// stop nesting at 512 levels, markup is flattened past kMaxHtmlNesting open elements (a start
+// tag that would open one more is left out, so its text joins the element at the limit; see
+// corpus/markup_guard.h). Pages within the limit are parsed as they are, except that once a
+// page has had SVG or MathML its <select>s are read as <aside>s (some selects in SVG abort
+// Gumbo 0.10.1).
 inline constexpr std::size_t kMaxHtmlNesting = 512;
 // When the page declares a date (meta, <time>) but none can be read and `unreadable_date` is
 // given, it receives the first declared value and its line in the page.
