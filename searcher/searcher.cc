@@ -300,6 +300,38 @@ void Searcher::best_described_copy(const Xapian::Query& query, const std::string
   }
 }
 
+SearchHit Searcher::make_hit(const Xapian::MSetIterator& it, Xapian::doccount rank, const Xapian::Enquire& enquire,
+                             const Xapian::Query& query, const BuiltQuery& built, const SearchRequest& request,
+                             bool relaxed) {
+  SearchHit hit;
+  hit.rank = rank;
+  hit.score = it.get_weight();
+  // Which words each shown result has (a run of ids for evaluation shows none).
+  if (request.explain || (relaxed && request.with_snippets)) {
+    const std::set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+    std::vector<ConceptMatch> concepts = explain(built, matching, it.get_document());
+    hit.partial =
+        relaxed && std::any_of(concepts.begin(), concepts.end(), [](const ConceptMatch& c) { return !c.matched; });
+    if (request.explain) hit.explain = std::move(concepts);
+  }
+  hit.similar = request.collapse ? it.get_collapse_count() : 0;
+  StoredArticle stored;
+  if (schema::decode_stored_article(it.get_document().get_data(), stored)) {
+    if (hit.similar > 0) best_described_copy(query, it.get_document().get_value(schema::kCollapseSlot), stored);
+    hit.id = std::move(stored.id);
+    hit.title = std::move(stored.title);
+    hit.date = std::move(stored.date);
+    hit.source = std::move(stored.source);
+    hit.url = std::move(stored.url);
+    if (request.with_snippets) {
+      hit.snippet = make_snippet(stored.body, built.terms, analyzer_, 160, &context_);
+      hit.title_html =
+          make_snippet(hit.title, built.terms, analyzer_, std::numeric_limits<std::size_t>::max(), &context_);
+    }
+  }
+  return hit;
+}
+
 std::optional<StoredArticle> Searcher::find(const std::string& id) {
   const std::string term = schema::id_term(id);
   const Xapian::PostingIterator it = db_.postlist_begin(term);
@@ -340,7 +372,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   if (request.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
   if (settings_.time_limit_seconds > 0) enquire.set_time_limit(settings_.time_limit_seconds);
-  // Counting stops once the page is full: the total is then Xapian's estimate.
+  // The ranked pass stops counting once the page is full; count_matches() counts exactly.
   const Xapian::doccount wanted = request.offset + request.limit;
   Xapian::Query base = built.strict;
   Xapian::Query query = with_filters(base, request);
@@ -366,33 +398,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   Xapian::doccount rank = request.offset;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
-    SearchHit hit;
-    hit.rank = ++rank;
-    hit.score = it.get_weight();
-    // Which words each shown result has (a run of ids for evaluation shows none).
-    if (request.explain || (response.relaxed && request.with_snippets)) {
-      const std::set<std::string> matching(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
-      std::vector<ConceptMatch> concepts = explain(built, matching, it.get_document());
-      hit.partial = response.relaxed &&
-                    std::any_of(concepts.begin(), concepts.end(), [](const ConceptMatch& c) { return !c.matched; });
-      if (request.explain) hit.explain = std::move(concepts);
-    }
-    hit.similar = request.collapse ? it.get_collapse_count() : 0;
-    StoredArticle stored;
-    if (schema::decode_stored_article(it.get_document().get_data(), stored)) {
-      if (hit.similar > 0) best_described_copy(query, it.get_document().get_value(schema::kCollapseSlot), stored);
-      hit.id = std::move(stored.id);
-      hit.title = std::move(stored.title);
-      hit.date = std::move(stored.date);
-      hit.source = std::move(stored.source);
-      hit.url = std::move(stored.url);
-      if (request.with_snippets) {
-        hit.snippet = make_snippet(stored.body, built.terms, analyzer_, 160, &context_);
-        hit.title_html =
-            make_snippet(hit.title, built.terms, analyzer_, std::numeric_limits<std::size_t>::max(), &context_);
-      }
-    }
-    response.hits.push_back(std::move(hit));
+    response.hits.push_back(make_hit(it, ++rank, enquire, query, built, request, response.relaxed));
   }
   response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return response;

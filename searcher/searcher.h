@@ -166,6 +166,9 @@ class Searcher {
   BuiltQuery similar_query(const std::string& id);
   void count_matches(const Xapian::Query& query, const Xapian::Query& without_sources, const SearchRequest& request,
                      SearchResponse& response);
+  // The result at `it` of the ranked pass over `query` (loosened when `relaxed`).
+  SearchHit make_hit(const Xapian::MSetIterator& it, Xapian::doccount rank, const Xapian::Enquire& enquire,
+                     const Xapian::Query& query, const BuiltQuery& built, const SearchRequest& request, bool relaxed);
   // How each concept of `built` matches the document `doc` that `matching` (the query's
   // terms that index it) belongs to.
   std::vector<ConceptMatch> explain(const BuiltQuery& built, const std::set<std::string>& matching,
