@@ -32,7 +32,9 @@ using testing::mutate;
 using testing::random_bytes;
 using testing::random_mix;
 
-std::size_t below(std::mt19937& rng, std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); }
+std::size_t below(std::mt19937& rng, std::size_t n) {
+  return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+}
 
 // One gzip member holding `data`.
 std::string gzip_member(std::string_view data) {
@@ -98,7 +100,8 @@ TEST(GzipRandomTest, MembersRoundTripAndACutKeepsTheWholeOnesBeforeIt) {
 
     const std::size_t cut = below(rng, m.bytes.size());
     const Gunzipped cut_off = gunzip(std::string_view(m.bytes).substr(0, cut));
-    const auto complete = static_cast<std::size_t>(std::upper_bound(m.ends.begin(), m.ends.end(), cut) - m.ends.begin());
+    const auto complete =
+        static_cast<std::size_t>(std::upper_bound(m.ends.begin(), m.ends.end(), cut) - m.ends.begin());
     const bool at_boundary = cut == 0 || std::find(m.ends.begin(), m.ends.end(), cut) != m.ends.end();
     ASSERT_EQ(cut_off.members, complete) << "cut at " << cut;
     ASSERT_EQ(cut_off.data, m.joined(complete)) << "cut at " << cut;
@@ -129,7 +132,7 @@ TEST(GzipRandomTest, DamageNeverYieldsWrongData) {
     std::string damaged = m.bytes;
     for (std::size_t k = 0, n = 1 + below(rng, 3); k < n; ++k) {
       const std::size_t at = below(rng, damaged.size());
-      damaged[at] = static_cast<char>(rng() % 2 ? damaged[at] ^ (1 << below(rng, 8)) : static_cast<char>(below(rng, 256)));
+      damaged[at] = rng() % 2 ? static_cast<char>(damaged[at] ^ (1 << below(rng, 8))) : static_cast<char>(below(rng, 256));
     }
     const Gunzipped g = gunzip(damaged);
     ASSERT_LE(g.members, m.data.size());
@@ -357,7 +360,8 @@ TEST(WarcRandomTest, BuiltFilesGiveTheirArticlesAndACutOnlyLosesTheLastRecord) {
 // Whatever the damage: articles are well formed, problems name the file and a record at a
 // byte inside it, in order, and there are never more of either than records.
 TEST(WarcRandomTest, DamagedFilesKeepTheReportsInvariants) {
-  std::vector<std::string> seeds = {testing::fixture("warc/crawl.warc"), gunzip(testing::fixture("warc/pages.warc.gz")).data};
+  const std::vector<std::string> seeds = {testing::fixture("warc/crawl.warc"),
+                                          gunzip(testing::fixture("warc/pages.warc.gz")).data};
   const std::vector<std::string> pieces = {"WARC/1.0\r\n", "\r\n\r\n", "\n\n", "Content-Length: 99999\r\n",
                                            "Content-Length: 0\r\n", "Content-Length: -1\r\n", "WARC-Type: response\r\n",
                                            "HTTP/1.1 200 OK\r\n", "\nWARC/"};
@@ -448,7 +452,8 @@ void check_article(const std::string& html, const Article& a) {
   if (!a.date.empty()) {
     ASSERT_EQ(a.date.size(), 10u) << a.date;
     for (std::size_t i = 0; i < a.date.size(); ++i) {
-      ASSERT_TRUE((i == 4 || i == 7) ? a.date[i] == '-' : std::isdigit(static_cast<unsigned char>(a.date[i]))) << a.date;
+      const bool digit = std::isdigit(static_cast<unsigned char>(a.date[i]));
+      ASSERT_TRUE((i == 4 || i == 7) ? a.date[i] == '-' : digit) << a.date;
     }
   }
 }

@@ -14,7 +14,8 @@
 namespace sinmun::http {
 namespace {
 
-const std::vector<std::string> kNames = {"q", "limit", "offset", "sort", "from", "to", "source", "similar", "id", "x", ""};
+const std::vector<std::string> kNames = {"q",      "limit",   "offset", "sort", "from", "to",
+                                         "source", "similar", "id",     "x",    ""};
 
 std::string random_value(std::mt19937& rng) {
   static const std::vector<std::string> kValues = {
