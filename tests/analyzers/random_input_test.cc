@@ -1,12 +1,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <ctime>
 #include <random>
 #include <string>
 #include <utility>
 
 #include "analyzers/analyzer.h"
+#include "tests/support/cpu_time.h"
 #include "tests/support/installed_analyzer.h"
 
 namespace sinmun {
@@ -64,21 +64,8 @@ TEST(RandomInputTest, MixesOfHangulJamoLatinDigitsAndPunctuation) {
   }
 }
 
-double thread_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
-}
-
-// The CPU time of this thread (other programs on the machine do not count), best of `runs`.
 double seconds_to_check(const Analyzer& analyzer, const std::string& text, int runs) {
-  double best = 1e9;
-  for (int i = 0; i < runs; ++i) {
-    const double start = thread_seconds();
-    check_invariants(analyzer, text);
-    best = std::min(best, thread_seconds() - start);
-  }
-  return best;
+  return testing::best_cpu_seconds([&] { check_invariants(analyzer, text); }, runs);
 }
 
 std::string repeat(const std::string& piece, int times) {
