@@ -51,8 +51,11 @@ std::string parse_http_response(std::string_view bytes, HttpResponse& out) {
       first = false;
       const std::size_t space = line.find(' ');
       const std::string_view code = space == std::string_view::npos ? "" : line.substr(space + 1, 3);
-      const auto [end, error] = std::from_chars(code.data(), code.data() + code.size(), out.status);
-      if (code.size() != 3 || error != std::errc() || end != code.data() + 3) return "bad HTTP status line";
+      // Three digits: from_chars alone would take "-20".
+      if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return "bad HTTP status line";
+      }
+      std::from_chars(code.data(), code.data() + code.size(), out.status);
       continue;
     }
     const std::size_t colon = line.find(':');

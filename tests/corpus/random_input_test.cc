@@ -133,7 +133,7 @@ TEST(GzipRandomTest, DamageNeverYieldsWrongData) {
     for (std::size_t k = 0, n = 1 + below(rng, 3); k < n; ++k) {
       const std::size_t at = below(rng, damaged.size());
       damaged[at] =
-          static_cast<char>(rng() % 2 ? damaged[at] ^ (1 << below(rng, 8)) : static_cast<char>(below(rng, 256)));
+          rng() % 2 ? static_cast<char>(damaged[at] ^ (1 << below(rng, 8))) : static_cast<char>(below(rng, 256));
     }
     const Gunzipped g = gunzip(damaged);
     ASSERT_LE(g.members, m.data.size());
@@ -368,8 +368,8 @@ TEST(WarcRandomTest, BuiltFilesGiveTheirArticlesAndACutOnlyLosesTheLastRecord) {
 // Whatever the damage: articles are well formed, problems name the file and a record at a
 // byte inside it, in order, and there are never more of either than records.
 TEST(WarcRandomTest, DamagedFilesKeepTheReportsInvariants) {
-  std::vector<std::string> seeds = {testing::fixture("warc/crawl.warc"),
-                                    gunzip(testing::fixture("warc/pages.warc.gz")).data};
+  const std::vector<std::string> seeds = {testing::fixture("warc/crawl.warc"),
+                                          gunzip(testing::fixture("warc/pages.warc.gz")).data};
   const std::vector<std::string> pieces = {"WARC/1.0\r\n",
                                            "\r\n\r\n",
                                            "\n\n",
@@ -477,8 +477,8 @@ void check_article(const std::string& html, const Article& a) {
   if (!a.date.empty()) {
     ASSERT_EQ(a.date.size(), 10u) << a.date;
     for (std::size_t i = 0; i < a.date.size(); ++i) {
-      ASSERT_TRUE((i == 4 || i == 7) ? a.date[i] == '-' : std::isdigit(static_cast<unsigned char>(a.date[i])))
-          << a.date;
+      const bool digit = std::isdigit(static_cast<unsigned char>(a.date[i]));
+      ASSERT_TRUE((i == 4 || i == 7) ? a.date[i] == '-' : digit) << a.date;
     }
   }
 }
