@@ -38,7 +38,11 @@ bool is_documentation(const fs::path& path) {
 
 class Walker {
  public:
-  Walker(const fs::path& root, const ProblemSink& report) : root_(root), report_(report) {}
+  Walker(const fs::path& root, const ProblemSink& report, const WalkOptions& options)
+      : root_(root), report_(report), options_(options) {
+    std::error_code ec;
+    canonical_root_ = fs::canonical(root, ec);
+  }
 
   void visit_directory(const fs::path& directory) {
     std::error_code ec;
@@ -64,6 +68,7 @@ class Walker {
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
     for (const fs::directory_entry& entry : entries) {
       if (entry.path().filename().string().starts_with('.')) continue;
+      if (leaves_the_root(entry)) continue;
       std::error_code status_ec;
       const fs::file_status status = entry.status(status_ec);  // follows links
       if (status_ec) {
@@ -115,12 +120,28 @@ class Walker {
   }
 
  private:
+  // A link whose target is outside the crawl root is not followed (a link to /etc/passwd
+  // must not be indexed and served) unless the options say so; it is noted once each.
+  bool leaves_the_root(const fs::directory_entry& entry) {
+    std::error_code ec;
+    if (options_.follow_symlinks_out_of_root || !entry.is_symlink(ec)) return false;
+    const fs::path target = fs::canonical(entry.path(), ec);
+    if (ec) return false;  // a broken link: reported as such below
+    const fs::path inside = target.lexically_relative(canonical_root_);
+    if (!inside.empty() && *inside.begin() != "..") return false;
+    report_({Problem::Severity::kWarning, entry.path().lexically_relative(root_).generic_string(), "",
+             "link out of the crawl root (to " + target.string() + ") not followed (--follow-symlinks follows it)"});
+    return true;
+  }
+
   void skip(const fs::path& path, const std::string& reason) {
     report_({Problem::Severity::kSkipped, path.lexically_relative(root_).generic_string(), "", reason});
   }
 
   fs::path root_;
+  fs::path canonical_root_;
   const ProblemSink& report_;
+  const WalkOptions& options_;
   std::set<std::string> visited_;
   std::vector<CrawlFile> files_;
   std::map<std::string, std::size_t> ignored_;  // extension → files
@@ -150,13 +171,14 @@ FileFormat sniff_format(std::string_view head) {
   return FileFormat::kUnsupported;
 }
 
-std::vector<CrawlFile> walk_crawl_directory(const fs::path& root, const ProblemSink& report) {
+std::vector<CrawlFile> walk_crawl_directory(const fs::path& root, const ProblemSink& report,
+                                            const WalkOptions& options) {
   std::error_code ec;
   const fs::file_status status = fs::status(root, ec);
   if (ec || !fs::exists(status)) {
     throw std::runtime_error(root.string() + ": no such file or directory");
   }
-  Walker walker(root, report);
+  Walker walker(root, report, options);
   if (fs::is_directory(status)) {
     walker.visit_directory(root);
   } else if (fs::is_regular_file(status)) {

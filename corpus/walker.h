@@ -29,9 +29,16 @@ struct CrawlFile {
   std::uintmax_t size = 0;
 };
 
+struct WalkOptions {
+  // Follow symbolic links whose target lies outside the crawl root (off: such a link is a
+  // warning and left out, so that a link to /etc/passwd is never indexed and served).
+  bool follow_symlinks_out_of_root = false;
+};
+
 // Lists the regular files under `root` (or `root` itself when it is a file), recursively, in
 // a stable (sorted) order, skipping hidden entries (".git", ".DS_Store"). Symbolic links to
-// files are followed; links to directories are followed once, never into a loop. A file whose
+// files are followed; links to directories are followed once, never into a loop; links out
+// of the root only as `options` say. A file whose
 // name gives no format is sniffed (sniff_format). Unreadable directories are reported to
 // `report` and left out; files of no supported format are left out and reported once for
 // the whole walk, counted by extension. Documentation (`*.md`, `*.markdown`, `*.rst`, and
@@ -39,7 +46,8 @@ struct CrawlFile {
 // extension or `.txt`) is never read as an article and is counted in that report only when
 // other files are ignored too: a crawl with a README alone reports nothing.
 // Throws std::runtime_error if `root` does not exist or cannot be read at all.
-std::vector<CrawlFile> walk_crawl_directory(const std::filesystem::path& root, const ProblemSink& report);
+std::vector<CrawlFile> walk_crawl_directory(const std::filesystem::path& root, const ProblemSink& report,
+                                            const WalkOptions& options = {});
 
 }  // namespace sinmun
 

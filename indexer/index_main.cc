@@ -205,6 +205,7 @@ int index_main(int argc, char** argv) {
       ("batch", po::value(&index_options.batch_size)->default_value(2000)->value_name("N"),
        "articles per commit; a killed run loses at most this many")
       ("quiet,q", "print only problems and errors, no progress or summary")
+      ("follow-symlinks", "also follow links that lead out of the crawl directories (off: a warning each)")
       ("compact", po::value(&compact)->default_value("auto")->value_name("WHEN"),
        "rewrite the database compactly after the run (about half the size): auto (when the "
        "run changed a tenth of the articles or more: a bulk load), always or never")
@@ -244,11 +245,13 @@ int index_main(int argc, char** argv) {
     ProgressLine& line;
     ~ClearOnExit() { line.clear(); }
   } clear_on_exit{progress};
+  sinmun::WalkOptions walk_options;
+  walk_options.follow_symlinks_out_of_root = vm.count("follow-symlinks") > 0;
   // Every input is listed before the database is touched: a typo in a path fails fast.
   std::vector<sinmun::CrawlRoot> roots;
   for (const std::string& dir : crawl_dirs) {
     const std::filesystem::path root = std::filesystem::absolute(dir).lexically_normal();
-    roots.push_back({root, sinmun::walk_crawl_directory(root, report)});
+    roots.push_back({root, sinmun::walk_crawl_directory(root, report, walk_options)});
   }
   const sinmun::Analyzer analyzer = sinmun::make_analyzer(analyzer_config, sinmun::cli::note_printer(kProgram));
   if (sinmun::recover_interrupted_compaction(db_path)) {

@@ -78,6 +78,33 @@ TEST(WalkerTest, SymlinkLoopIsEnteredOnce) {
   EXPECT_EQ(files[0].relative, "d/a.txt");
 }
 
+TEST(WalkerTest, LinksOutOfTheRootAreNotFollowedUnlessAsked) {
+  TempDir outside;
+  outside.write("secret.txt", "비밀\n보이면 안 되는 글");
+  outside.write("elsewhere/b.txt", "제목\n다른 곳의 글");
+  TempDir dir;
+  dir.write("crawl/a.txt", "제목\n본문");
+  const auto root = dir.path() / "crawl";
+  std::filesystem::create_symlink(outside.path() / "secret.txt", root / "passwd.txt");
+  std::filesystem::create_directory_symlink(outside.path() / "elsewhere", root / "more");
+  std::filesystem::create_symlink(root / "a.txt", root / "same.txt");  // inside: followed
+  Collected c;
+  const auto files = walk_crawl_directory(root, c.report());
+  std::vector<std::string> relative;
+  for (const CrawlFile& f : files) relative.push_back(f.relative);
+  EXPECT_EQ(relative, (std::vector<std::string>{"a.txt", "same.txt"}));
+  ASSERT_EQ(c.problems.size(), 2u) << c.problem_text();
+  for (const Problem& p : c.problems) {
+    EXPECT_EQ(p.severity, Problem::Severity::kWarning);
+    EXPECT_NE(p.reason.find("link out of the crawl root"), std::string::npos) << p.reason;
+  }
+  Collected followed;
+  WalkOptions options;
+  options.follow_symlinks_out_of_root = true;
+  EXPECT_EQ(walk_crawl_directory(root, followed.report(), options).size(), 4u);
+  EXPECT_TRUE(followed.problems.empty()) << followed.problem_text();
+}
+
 TEST(WalkerTest, MissingRootThrowsWithThePath) {
   Collected c;
   try {
