@@ -32,8 +32,12 @@ void read_crawl_file(const CrawlFile& file, const ArticleSink& sink, const Probl
     }
     content = std::move(inflated.data);
   }
-  // A WARC holds images and other binary payloads between its HTML records.
-  if (file.format != FileFormat::kWarc && looks_binary(content)) {
+  // A WARC holds images and other binary payloads between its HTML records; in JSON Lines
+  // that start as JSON a control byte is one bad record's, never the whole file's.
+  const std::size_t first = content.find_first_not_of(" \t\r\n");
+  const bool json_lines = file.format == FileFormat::kJsonLines && first != std::string::npos &&
+                          (content[first] == '{' || content.compare(first, 4, "\xEF\xBB\xBF{") == 0);
+  if (file.format != FileFormat::kWarc && !json_lines && looks_binary(content)) {
     report({Problem::Severity::kSkipped, file.relative, "", "binary content, not text"});
     return;
   }

@@ -161,6 +161,28 @@ TEST(ReadCrawlFileTest, BinaryContentIsSkippedWithAReason) {
   EXPECT_EQ(describe(c.problems[0]), "bin.html: binary content, not text");
 }
 
+// One NUL byte once cost a JSON Lines file all its 50 records as "binary content".
+TEST(ReadCrawlFileTest, ANulInJsonLinesIsOneBadRecordNotABinaryFile) {
+  testing::TempDir dir;
+  std::string lines;
+  for (int i = 1; i <= 50; ++i) {
+    lines += "{\"id\": \"r" + std::to_string(i) + "\", \"title\": \"제목\", \"body\": \"본문 " +
+             (i == 3 ? std::string("널\0바이트", 10) : std::string("보통")) + "\"}\n";
+  }
+  const auto path = dir.write("feed.jsonl", lines);
+  Collected c;
+  read_crawl_file({path, "feed.jsonl", FileFormat::kJsonLines, lines.size()}, c.sink(), c.report());
+  EXPECT_EQ(c.articles.size(), 49u);
+  ASSERT_EQ(c.problems.size(), 1u) << c.problem_text();
+  EXPECT_EQ(c.problems[0].location, "line 3");
+  // A file that is binary from its first byte is still refused whole.
+  const auto png = dir.write("image.jsonl", std::string("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR", 16));
+  Collected binary;
+  read_crawl_file({png, "image.jsonl", FileFormat::kJsonLines, 16}, binary.sink(), binary.report());
+  ASSERT_EQ(binary.problems.size(), 1u);
+  EXPECT_EQ(describe(binary.problems[0]), "image.jsonl: binary content, not text");
+}
+
 TEST(ReadCrawlFileTest, UnreadableFileIsReported) {
   Collected c;
   read_crawl_file({"/nonexistent/x.txt", "x.txt", FileFormat::kText, 0}, c.sink(), c.report());
