@@ -25,6 +25,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Empty, or holding only the lock file Xapian makes first: a run killed while it created
+// the database leaves just that, and the next run creates it as if nothing were there.
+bool holds_nothing_but_a_lock(const fs::path& path) {
+  std::error_code ec;
+  for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+    if (entry.path().filename() != "flintlock") return false;
+  }
+  return !ec;
+}
+
 Xapian::WritableDatabase open_database(const fs::path& path) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -33,7 +43,7 @@ Xapian::WritableDatabase open_database(const fs::path& path) {
                            " is a file, not a database directory; "
                            "give --db a new or existing database directory");
   }
-  if (fs::is_directory(status) && !fs::is_empty(path, ec) && !fs::exists(path / "iamglass") &&
+  if (fs::is_directory(status) && !holds_nothing_but_a_lock(path) && !fs::exists(path / "iamglass") &&
       !fs::exists(path / "iamchert")) {
     throw EnvironmentError(path.string() +
                            " is a non-empty directory that is not a Xapian "

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <thread>
 
+#include "base/errors.h"
 #include "indexer/indexer.h"
 #include "schema/schema.h"
 #include "tests/corpus/collect.h"
@@ -38,6 +39,20 @@ class IncrementalTest : public ::testing::Test {
   Analyzer analyzer_;
   std::vector<std::string> problems_;
 };
+
+// A run killed in the milliseconds while Xapian creates the database leaves a directory with
+// only its lock file; every later run used to refuse it as "not a Xapian database".
+TEST_F(IncrementalTest, ADirectoryWithOnlyTheLockOfAKilledCreationIsCreatedAfresh) {
+  dir_.write("crawl/a.jsonl", "{\"id\": \"a\", \"title\": \"제목\", \"body\": \"본문\"}\n");
+  std::filesystem::create_directories(db());
+  dir_.write("db/flintlock", "");
+  EXPECT_EQ(run().articles_added, 1u);
+  EXPECT_TRUE(has("a"));
+  // Anything else in the directory still makes it someone else's.
+  TempDir other;
+  other.write("notes.txt", "mine");
+  EXPECT_THROW(Indexer((other.path()).string(), analyzer_, {}), EnvironmentError);
+}
 
 TEST_F(IncrementalTest, SecondRunReadsNothing) {
   dir_.write("crawl/a.jsonl", "{\"id\": \"a1\", \"title\": \"가\"}\n{\"id\": \"a2\", \"title\": \"나\"}\n");
