@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -156,6 +157,8 @@ std::uintmax_t directory_bytes(const std::string& path) {
   return bytes;
 }
 
+constexpr std::size_t kMaxProblemLines = 100;
+
 std::atomic<bool> g_interrupted{false};
 volatile std::sig_atomic_t g_signal = 0;
 
@@ -194,6 +197,7 @@ int index_main(int argc, char** argv) {
   sinmun::AnalyzerConfig analyzer_config;
   std::string analysis;
   std::string compact;
+  std::string report_path;
   po::options_description options(kUsage);
   // One option a line, as --help shows them.
   // clang-format off
@@ -206,6 +210,8 @@ int index_main(int argc, char** argv) {
        "articles per commit; a killed run loses at most this many")
       ("quiet,q", "print only problems and errors, no progress or summary")
       ("follow-symlinks", "also follow links that lead out of the crawl directories (off: a warning each)")
+      ("report", po::value(&report_path)->value_name("FILE"),
+       "write every skipped record and warning to FILE (the terminal shows the first 100)")
       ("compact", po::value(&compact)->default_value("auto")->value_name("WHEN"),
        "rewrite the database compactly after the run (about half the size): auto (when the "
        "run changed a tenth of the articles or more: a bulk load), always or never")
@@ -235,10 +241,26 @@ int index_main(int argc, char** argv) {
   catch_interrupts();
   const auto started = std::chrono::steady_clock::now();
   ProgressLine progress(!quiet && isatty(STDERR_FILENO));
-  const sinmun::ProblemSink report = [&progress](const sinmun::Problem& problem) {
-    progress.clear();
+  // Problems go to the terminal up to kMaxProblemLines (a crawl of a million bad records
+  // must not print a million lines), all of them to --report FILE.
+  std::ofstream report_file;
+  if (!report_path.empty()) {
+    report_file.open(report_path);
+    if (!report_file) throw sinmun::EnvironmentError("cannot write the report file " + report_path);
+  }
+  std::size_t problems_shown = 0;
+  std::size_t problems_hidden = 0;
+  const sinmun::ProblemSink report = [&](const sinmun::Problem& problem) {
     const bool warning = problem.severity == sinmun::Problem::Severity::kWarning;
-    std::cerr << "sinmun-index: " << (warning ? "warning: " : "skipped: ") << describe(problem) << '\n';
+    const std::string line = std::string(warning ? "warning: " : "skipped: ") + describe(problem);
+    if (report_file) report_file << line << '\n';
+    if (problems_shown >= kMaxProblemLines) {
+      ++problems_hidden;
+      return;
+    }
+    progress.clear();
+    std::cerr << "sinmun-index: " << line << '\n';
+    ++problems_shown;
   };
   // The progress line goes before any message of a failure.
   struct ClearOnExit {
@@ -269,6 +291,11 @@ int index_main(int argc, char** argv) {
     documents = indexer.document_count();
   }  // the database is closed: compaction takes the lock itself
   progress.clear();
+  if (problems_hidden > 0) {
+    std::fprintf(stderr,
+                 "sinmun-index: %zu more problems not shown (the summary counts them; --report FILE lists all)\n",
+                 problems_hidden);
+  }
   if (!quiet) {
     print_summary(stats, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), db_path,
                   documents);

@@ -679,6 +679,26 @@ class IndexCommandTest : public ::testing::Test {
 
 TempDir* IndexCommandTest::big_ = nullptr;
 
+TEST_F(IndexCommandTest, ManyProblemsAreCappedOnTheTerminalAndAllListedInTheReport) {
+  std::string lines;
+  for (int i = 0; i < 150; ++i) lines += "{broken json " + std::to_string(i) + "\n";
+  lines += "{\"id\": \"good\", \"title\": \"제목\", \"body\": \"본문\"}\n";
+  dir_.write("bad/feed.jsonl", lines);
+  const std::string report = (dir_.path() / "report.txt").string();
+  const CommandResult r = index("--db " + shell_quote(db()) + " --report " + shell_quote(report) + " " +
+                                shell_quote((dir_.path() / "bad").string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t shown = 0;
+  for (std::size_t at = r.err.find("skipped: "); at != std::string::npos; at = r.err.find("skipped: ", at + 1)) ++shown;
+  EXPECT_EQ(shown, 100u);
+  EXPECT_NE(r.err.find("50 more problems not shown"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("150 records skipped"), std::string::npos) << r.err;
+  std::ifstream in(report);
+  std::size_t listed = 0;
+  for (std::string line; std::getline(in, line);) listed += line.rfind("skipped: feed.jsonl:line ", 0) == 0;
+  EXPECT_EQ(listed, 150u);
+}
+
 TEST_F(IndexCommandTest, ABulkLoadIsCompactedAndASmallUpdateIsNot) {
   const std::string crawl = shell_quote(kSample);
   const CommandResult first = index("--db " + shell_quote(db()) + " " + crawl);
