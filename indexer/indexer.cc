@@ -94,6 +94,12 @@ struct FileTask {
   std::string hash;  // of the whole file, known in advance for a chunked one
 
   bool same_stamp() const { return previous && previous->same_stamp(size, mtime_ns); }
+  // As the ledger saw it, and what happened then would happen again. A failure of the
+  // machine rather than the file (cannot open: Permission denied, a read error) is tried
+  // again: the chmod or remount that fixes it changes no size and no mtime.
+  bool settled() const {
+    return same_stamp() && !previous->failure.starts_with("cannot open:") && previous->failure != "read error";
+  }
   std::uintmax_t bytes() const { return chunk ? chunk->end - chunk->begin : size; }
 };
 
@@ -144,8 +150,8 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       CrawlFile file = found;
       if (!name.empty()) file.relative = name + "/" + file.relative;
       FileTask task{file, path, file.size, mtime_ns(file.path), ledger.find(path), std::nullopt, true, true, ""};
-      if (!task.same_stamp()) stats.bytes_total += task.size;
-      if (task.same_stamp() || !is_big_json_lines(file, options_.chunk_bytes)) {
+      if (!task.settled()) stats.bytes_total += task.size;
+      if (task.settled() || !is_big_json_lines(file, options_.chunk_bytes)) {
         tasks.push_back(std::move(task));
         continue;
       }
@@ -177,7 +183,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       result.outcome = Outcome::kNotDone;
       return result;
     }
-    if (task.same_stamp()) {
+    if (task.settled()) {
       result.outcome = task.previous->failure.empty() ? Outcome::kUnchanged : Outcome::kFailedBefore;
       return result;
     }

@@ -5,6 +5,7 @@
 
 #include "base/errors.h"
 #include "indexer/indexer.h"
+#include "schema/ledger_entry.h"
 #include "schema/schema.h"
 #include "tests/corpus/collect.h"
 
@@ -106,6 +107,29 @@ TEST_F(IncrementalTest, FailedFileIsSkippedUntilItChanges) {
   const IndexStats third = run();
   EXPECT_EQ(third.files_indexed, 1u);
   EXPECT_TRUE(has("empty.txt"));
+}
+
+// A file that could not be opened (Permission denied) was "failed before" forever after the
+// chmod that fixed it: such failures of the machine are tried again; failures of the file
+// (empty, binary, broken) wait until it changes.
+TEST_F(IncrementalTest, AFileThatCouldNotBeOpenedIsTriedAgainUnchanged) {
+  dir_.write("crawl/a.txt", "제목\n본문");
+  dir_.write("crawl/empty.txt", "");
+  run();
+  // What a run as a user without read permission would have recorded (root reads anything).
+  {
+    Xapian::WritableDatabase db(this->db());
+    const std::string path = std::filesystem::absolute(dir_.path() / "crawl" / "a.txt").lexically_normal().string();
+    std::optional<LedgerEntry> entry = schema::decode_ledger_entry(db.get_metadata(schema::ledger_key(path)));
+    ASSERT_TRUE(entry);
+    entry->failure = "cannot open: Permission denied";
+    db.set_metadata(schema::ledger_key(path), schema::encode_ledger_entry(*entry));
+    db.commit();
+  }
+  const IndexStats again = run();
+  EXPECT_EQ(again.files_indexed, 1u) << "a.txt is read again";
+  EXPECT_EQ(again.files_failed_before, 1u) << "empty.txt still waits for a change";
+  EXPECT_TRUE(has("a.txt"));
 }
 
 TEST_F(IncrementalTest, AFileThatBreaksKeepsItsEarlierArticles) {
