@@ -205,6 +205,15 @@ class Builder {
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
 
+  // The bigrams of one word: a phrase where they have positions (n-gram analysis), all of
+  // them anywhere in the article where they have none (with morphemes: see the indexer).
+  Xapian::Query bigrams_of_word(const std::vector<const Token*>& bigrams) {
+    if (!analyzer_.has_morphology()) return phrase(bigrams, static_cast<Xapian::termcount>(bigrams.size()));
+    Queries all;
+    for (const Token* bigram : bigrams) all.push_back(term(*bigram));
+    return combine(Xapian::Query::OP_AND, all);
+  }
+
   Xapian::Query item_query(const Item& item) {
     if (!item.parts_cover_whole()) return term(*item.whole);
     return Xapian::Query(Xapian::Query::OP_OR, term(*item.whole),
@@ -283,7 +292,7 @@ class Builder {
       if (content.size() == 1 && content[0]->role == TokenRole::kSyllable) {
         ngram_variant.push_back(syllable_anywhere(*content[0]));
       } else if (!content.empty()) {
-        ngram_variant.push_back(phrase(content, static_cast<Xapian::termcount>(content.size())));
+        ngram_variant.push_back(bigrams_of_word(content));
       }
     }
     if (!has_morphemes) return combine(Xapian::Query::OP_AND, ngram_variant);

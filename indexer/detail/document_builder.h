@@ -9,7 +9,8 @@
 namespace sinmun {
 
 // Turns an article into a Xapian document of the schema in schema/schema.h: text terms
-// from the shared analyzer (title then body, positional), boolean field terms, value slots,
+// from the shared analyzer (title then body; words and morphemes with positions, bigrams
+// with positions only when the analyzer has no morphology), boolean field terms, value slots,
 // and the document data (JSON with id, title, date, source, url, author, category, body) that
 // result lists and snippets are made from.
 // `context` is the calling thread's (see AnalysisContext).

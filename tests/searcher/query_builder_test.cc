@@ -107,15 +107,16 @@ TEST_F(MorphQueryBuilderTest, Golden) {
   const std::pair<const char*, const char*> table[] = {
       // A concept is its morpheme, or (weighted down) its bigrams.
       {"H200 수출", "Query((h200 AND (수출 OR 0.5 * XN수출)))"},
-      // The particle is not required, not even as a bigram.
-      {"엔비디아가", "Query((엔비디아 OR 0.5 * (XN엔비 PHRASE 3 XN비디 PHRASE 3 XN디아)))"},
+      // The particle is not required, not even as a bigram. With morphemes, bigrams carry no
+      // positions: a word's bigrams are all required, anywhere.
+      {"엔비디아가", "Query((엔비디아 OR 0.5 * (XN엔비 AND XN비디 AND XN디아)))"},
       // A compound is itself or the phrase of its parts, never an OR of its parts.
       {"반도체공급망",
-       "Query(((반도체공급망 OR (반도체 PHRASE 3 공급 PHRASE 3 망)) OR 0.5 * (XN반도 PHRASE 5 XN도체 "
-       "PHRASE 5 XN체공 PHRASE 5 XN공급 PHRASE 5 XN급망)))"},
+       "Query(((반도체공급망 OR (반도체 PHRASE 3 공급 PHRASE 3 망)) OR 0.5 * (XN반도 AND XN도체 AND XN체공 "
+       "AND XN공급 AND XN급망)))"},
       {"\"반도체 공급망\"", "Query((반도체 PHRASE 3 공급 PHRASE 3 망))"},
       // A prefixed word only whole: 급여 alone must not match a query for 비급여.
-      {"비급여", "Query((비급여 OR 0.5 * (XN비급 PHRASE 2 XN급여)))"},
+      {"비급여", "Query((비급여 OR 0.5 * (XN비급 AND XN급여)))"},
       {"김", "Query((김 OR 0.5 * WILDCARD SYNONYM XN김))"},
       {"3,500억 달러", "Query(((3,500억 OR 3500억) AND (달러 OR 0.5 * XN달러)))"},
       {"C++가", "Query(c++)"},
