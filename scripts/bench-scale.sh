@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Archive scale (issue 11): index size, indexing speed and query latency against corpus size,
+# on synthetic archives made by scripts/make-scale-corpus.py (real Korean prose reassembled;
+# its rankings mean nothing, its size and vocabulary are an archive's; say so when quoting).
+#
+# Per size: write the corpus (or reuse it), index it with sinmun-index (wall time, docs/s, MB/s
+# of input, peak RSS, database size after its automatic compaction), and at the baseline sizes
+# also with plain Xapian n-grams (sinmun-baseline: Xapian's FLAG_CJK_NGRAM, one thread) for
+# the ratio. Then run each query set in batch mode (sinmun-search --queries, --runs passes,
+# the last reported) and print p50/p95/p99:
+#   words     two content words of one headline          dated    the same, --from/--to a year
+#   phrase    "w1 w2", adjacent words of a headline       words+fs the same, --facets --snippets
+#   headline  a whole pasted headline (loosened OR)       head+fs  the same, --facets --snippets
+# The query sets come from the corpus's own headlines (scripts/make-queries.py, fixed seed).
+# Results go to WORK/results.tsv (one row per size and measure) and, with gnuplot, to a plot of
+# latency and size against corpus size.
+#
+# usage: scripts/bench-scale.sh [--sizes LIST] [--baseline-at LIST] [--work DIR] [--runs N]
+#                               [--queries N] [--plot FILE.png] [--keep-corpus]
+#   --sizes LIST        comma-separated article counts (default 100000,300000,1000000)
+#   --baseline-at LIST  sizes at which plain Xapian is indexed too (default: the first size;
+#                       "none" for none)
+#   --work DIR          corpora, databases and logs (default: a fresh temp dir, removed at the
+#                       end); a database already in DIR built by the same binaries with the same
+#                       SINMUN_INDEX_ARGS is reused (its index figures are the ones measured then)
+#   --runs N            passes per query set (default 2; the last, warm, is reported)
+#   --queries N         queries per set (default 300)
+#   --plot FILE.png     also draw FILE.png (needs gnuplot: apt-get install gnuplot-nox)
+#   --keep-corpus       keep each corpus file after indexing it (default: deleted when --work
+#                       is a temp dir)
+# Environment: SINMUN_SHARED, SINMUN_BUILD_DIR, SINMUN_INDEX_ARGS (e.g. "--jobs 2"),
+# SINMUN_SEARCH_ARGS, as the other bench scripts. Exits 0 when the shared data is absent.
+set -euo pipefail
+
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
+die() { echo "bench-scale: $*" >&2; exit 2; }
+
+sizes="100000,300000,1000000" baseline_at="" work="" runs=2 queries=300 plot="" keep_corpus=false
+while (($#)); do
+  case "$1" in
+    --sizes) sizes="${2:?--sizes needs a LIST}"; shift 2 ;;
+    --baseline-at) baseline_at="${2:?--baseline-at needs a LIST}"; shift 2 ;;
+    --work) work="${2:?--work needs a DIR}"; shift 2 ;;
+    --runs) runs="${2:?--runs needs N}"; shift 2 ;;
+    --queries) queries="${2:?--queries needs N}"; shift 2 ;;
+    --plot) plot="${2:?--plot needs a FILE}"; shift 2 ;;
+    --keep-corpus) keep_corpus=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "bench-scale: unknown argument '$1'" >&2; usage >&2; exit 1 ;;
+  esac
+done
+IFS=, read -r -a size_list <<<"$sizes"
+for n in "${size_list[@]}"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench-scale: bad size '$n'" >&2; exit 1; }; done
+for v in runs queries; do
+  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "bench-scale: --$v must be a positive integer" >&2; exit 1; }
+done
+[[ -n "$baseline_at" ]] || baseline_at="${size_list[0]}"
+[[ "$baseline_at" == none ]] && baseline_at=""
+
+# shellcheck source=scripts/lib/measure.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/measure.sh"
+if [[ ! -d "$shared/data" ]]; then
+  echo "bench-scale: ../shared/data not found, skipping"
+  exit 0
+fi
+command -v python3 >/dev/null || die "python3 is needed for the corpus and query generators"
+if [[ -n "$plot" ]] && ! command -v gnuplot >/dev/null; then die "--plot needs gnuplot (apt-get install gnuplot-nox)"; fi
+sinmun_index="$(find_bin sinmun-index)"
+sinmun_search="$(find_bin sinmun-search)"
+[[ -z "$baseline_at" ]] || baseline="$(find_bin sinmun-baseline)"
+read -r -a index_args <<<"${SINMUN_INDEX_ARGS:-}"
+read -r -a search_args <<<"${SINMUN_SEARCH_ARGS:-}"
+
+if [[ -n "$work" ]]; then
+  mkdir -p "$work"
+  work="$(cd "$work" && pwd)"
+else
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  $keep_corpus || drop_corpus=true
+fi
+results="$work/results.tsv"
+printf 'size\tmeasure\tvalue\n' >"$results"
+record() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$results"; }
+mb_of() { du -sk "$1" | awk '{printf "%.1f", $1 / 1024}'; }
+# What a database was built with; a kept one is reused only when this is unchanged.
+build_info() { printf '%s %s\n' "$(md5sum <"$1" | cut -c1-12)" "${SINMUN_INDEX_ARGS:-}"; }
+
+# index_one NAME DB LOG COMMAND...: builds DB unless an identical build is kept; sets idx_secs
+# and idx_rss_mb (from the build that made DB).
+index_one() {
+  local name="$1" db="$2" log="$3" info
+  shift 3
+  info="$(build_info "$1")"
+  if [[ -d "$db" && -f "$db.info" && "$(sed -n 1p "$db.info")" == "$info" ]]; then
+    read -r idx_secs idx_rss_mb <<<"$(sed -n 2p "$db.info")"
+    echo "bench-scale: $name: reusing $db" >&2
+    return
+  fi
+  rm -rf "$db" "$db.info"
+  echo "bench-scale: $name: indexing" >&2
+  timed_run "$log" "$@"
+  idx_secs="$(awk -v ms="$elapsed_ms" 'BEGIN {printf "%.1f", ms / 1000}')"
+  idx_rss_mb="$([[ "$peak_rss_kb" == - ]] && echo - || awk -v k="$peak_rss_kb" 'BEGIN {printf "%.0f", k / 1024}')"
+  printf '%s\n%s %s\n' "$info" "$idx_secs" "$idx_rss_mb" >"$db.info"
+}
+
+index_rows=() query_rows=()
+for n in "${size_list[@]}"; do
+  corpus_dir="$work/corpus-$n"
+  corpus="$corpus_dir/articles.jsonl"
+  db="$work/sinmun-$n.db"
+  mkdir -p "$corpus_dir"
+  if [[ ! -s "$corpus" ]]; then
+    echo "bench-scale: writing $n articles" >&2
+    python3 "$repo/scripts/make-scale-corpus.py" --shared "$shared" "$n" "$corpus.tmp"
+    mv "$corpus.tmp" "$corpus"
+  fi
+  input_mb="$(mb_of "$corpus")"
+  index_one "sinmun $n" "$db" "$work/sinmun-$n.index.log" \
+    "$sinmun_index" --db "$db" --quiet "${index_args[@]}" "$corpus_dir"
+  db_mb="$(mb_of "$db")" s_secs="$idx_secs"
+  docs_s="$(awk -v n="$n" -v s="$s_secs" 'BEGIN {printf "%.0f", n / s}')"
+  mb_s="$(awk -v m="$input_mb" -v s="$s_secs" 'BEGIN {printf "%.2f", m / s}')"
+  for m in input_mb:"$input_mb" index_s:"$s_secs" docs_per_s:"$docs_s" input_mb_per_s:"$mb_s" \
+    index_rss_mb:"$idx_rss_mb" index_mb:"$db_mb"; do
+    record "$n" "${m%%:*}" "${m#*:}"
+  done
+  row="$(printf '%-8s %-8s %-8s %-7s %-7s %-7s %-8s' "$n" "$input_mb" "$s_secs" "$docs_s" "$mb_s" "$idx_rss_mb" "$db_mb")"
+  if [[ ",$baseline_at," == *",$n,"* ]]; then
+    bdb="$work/baseline-$n.db"
+    index_one "baseline $n" "$bdb" "$work/baseline-$n.index.log" "$baseline" index --db "$bdb" "$corpus"
+    b_mb="$(mb_of "$bdb")"
+    record "$n" baseline_index_s "$idx_secs"
+    record "$n" baseline_index_mb "$b_mb"
+    row+="$(printf ' %-8s %-7s %-6s %-6s' "$idx_secs" "$b_mb" \
+      "$(awk -v a="$s_secs" -v b="$idx_secs" 'BEGIN {printf "%.2f", a / b}')" \
+      "$(awk -v a="$db_mb" -v b="$b_mb" 'BEGIN {printf "%.2f", a / b}')")"
+  fi
+  index_rows+=("$row")
+
+  qdir="$work/queries-$n"
+  mkdir -p "$qdir"
+  if [[ ! -s "$qdir/headlines.tsv" ]]; then
+    # The first 100k articles hold the same headline pool as the rest (a fixed sample).
+    if [[ -s "$corpus" ]]; then head -n 100000 "$corpus" >"$qdir/titles.jsonl"
+    else die "the corpus of $n was deleted before its queries were made"; fi
+    python3 "$repo/scripts/make-queries.py" --out "$qdir" --words "$queries" --phrases "$queries" \
+      --headlines "$queries" "$qdir/titles.jsonl"
+    rm -f "$qdir/titles.jsonl"
+  fi
+  if [[ "${drop_corpus:-false}" == true ]]; then rm -f "$corpus"; fi
+  # name|query file|options
+  sets=(
+    "words|words.tsv|"
+    "phrase|phrases.tsv|"
+    "dated|words.tsv|--from 2025-01-01 --to 2025-12-31"
+    "words+fs|words.tsv|--facets --snippets"
+    "headline|headlines.tsv|"
+    "head+fs|headlines.tsv|--facets --snippets"
+  )
+  for entry in "${sets[@]}"; do
+    IFS='|' read -r name file optstr <<<"$entry"
+    read -r -a opts <<<"$optstr"
+    for ((run = 1; run <= runs; run++)); do
+      "$sinmun_search" --db "$db" --queries "$qdir/$file" --limit 10 "${opts[@]}" "${search_args[@]}" \
+        >"$qdir/$name.run" 2>"$qdir/$name.err" || { tail -5 "$qdir/$name.err" >&2; die "sinmun-search failed on $name"; }
+    done
+    lat="$(grep -o 'LATENCY .*' "$qdir/$name.err" | tail -1)"
+    [[ -n "$lat" ]] || die "no LATENCY line from sinmun-search on $name (see $qdir/$name.err)"
+    p50="$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<<"$lat")"
+    p95="$(sed -n 's/.*p95_ms=\([0-9.]*\).*/\1/p' <<<"$lat")"
+    p99="$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$lat")"
+    record "$n" "${name}_p50_ms" "$p50"
+    record "$n" "${name}_p99_ms" "$p99"
+    query_rows+=("$(printf '%-8s %-9s %8s %8s %8s' "$n" "$name" "$p50" "$p95" "$p99")")
+    echo "bench-scale: $n $name: $lat" >&2
+  done
+  # Searching memory: one process running the headline set with facets and snippets.
+  timed_run "$qdir/rss.log" "$sinmun_search" --db "$db" --queries "$qdir/headlines.tsv" --limit 10 \
+    --facets --snippets "${search_args[@]}"
+  [[ "$peak_rss_kb" == - ]] || record "$n" search_rss_mb "$(awk -v k="$peak_rss_kb" 'BEGIN {printf "%.0f", k / 1024}')"
+done
+
+echo "# synthetic archives of scripts/make-scale-corpus.py (real prose reassembled, not news);"
+echo "# $(nproc) cores; SINMUN_INDEX_ARGS='${SINMUN_INDEX_ARGS:-}'; ratios against plain Xapian n-grams"
+printf '%-8s %-8s %-8s %-7s %-7s %-7s %-8s %-8s %-7s %-6s %-6s\n' articles input_MB index_s docs/s MB/s rss_MB \
+  index_MB base_s base_MB time_x size_x
+printf '%s\n' "${index_rows[@]}"
+echo
+printf '%-8s %-9s %8s %8s %8s\n' articles queries p50_ms p95_ms p99_ms
+printf '%s\n' "${query_rows[@]}"
+echo "# search peak RSS (MB), headline set with facets and snippets:"
+awk -F'\t' '$2 == "search_rss_mb" {print "#   " $1 ": " $3}' "$results"
+echo "# results: $results"
+
+if [[ -n "$plot" ]]; then
+  awk -F'\t' 'NR > 1 {v[$1, $2] = $3; s[$1] = 1} END {
+      for (n in s) print n, v[n, "index_mb"], v[n, "words_p99_ms"], v[n, "headline_p99_ms"], v[n, "head+fs_p99_ms"]
+    }' "$results" | sort -n >"$work/plot.dat"
+  gnuplot <<EOF
+set terminal pngcairo size 900,420 font ",10"
+set output "$plot"
+set multiplot layout 1,2 title "Sinmun on synthetic archives (scripts/bench-scale.sh, $(nproc) cores)"
+set xlabel "articles"; set format x "%.0s%c"; set grid
+set ylabel "index size (MB)"
+plot "$work/plot.dat" using 1:2 with linespoints title "index size"
+set ylabel "p99 latency (ms)"
+plot "$work/plot.dat" using 1:3 with linespoints title "2 words", \
+     "" using 1:4 with linespoints title "pasted headline", \
+     "" using 1:5 with linespoints title "headline + facets + snippets"
+unset multiplot
+EOF
+  echo "# plot: $plot"
+fi
