@@ -136,6 +136,7 @@ std::string to_json(const SearchResponse& response) {
       {"total_articles", response.total_articles},
       {"total_is_exact", response.total_is_exact},
       {"relaxed", response.relaxed},
+      {"facets_sample", response.facets_sample},
       {"took_ms", response.took_ms},
       {"results", std::move(results)},
       {"facets", {{"source", facet_list(response.source_facets)}, {"month", facet_list(response.month_facets)}}}};
@@ -180,6 +181,7 @@ void print_facets(std::ostream& out, const SearchResponse& response) {
     }
     out << '\n';
   };
+  if (response.facets_sample > 0) out << "(counted over the best " << response.facets_sample << " matches)\n";
   print("sources", response.source_facets, "(no source)");
   print("months", response.month_facets, "(no date)");
 }

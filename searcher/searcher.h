@@ -89,6 +89,10 @@ struct SearchResponse {
   Xapian::doccount total_articles = 0;  // matching articles, copies included
   bool total_is_exact = false;          // false: both totals are lower bounds ("at least")
   bool relaxed = false;                 // not every word matched: results have most of them
+  // 0: the totals and facets count every match. Otherwise (a loosened query, which matches
+  // most of the archive) they count its best `facets_sample` matches, and the totals are
+  // lower bounds (total_is_exact false).
+  Xapian::doccount facets_sample = 0;
   double took_ms = 0;
   std::vector<SearchHit> hits;
   // Most frequent first (the 50 most), "" last. Counted without the request's own source
@@ -136,6 +140,8 @@ struct SearchSettings {
 // Not thread-safe (Xapian::Database is not); use one Searcher per thread.
 class Searcher {
  public:
+  // How many of a loosened query's best matches its totals and facets count.
+  static constexpr Xapian::doccount kLoosenedSample = 1000;
   // Bytes of analysed pieces (queries and snippet text) one Searcher keeps.
   static constexpr std::size_t kAnalysisCacheBytes = std::size_t{4} << 20;
 
@@ -166,6 +172,11 @@ class Searcher {
   BuiltQuery similar_query(const std::string& id);
   void count_matches(const Xapian::Query& query, const Xapian::Query& without_sources, const SearchRequest& request,
                      SearchResponse& response);
+  // Every match of `query`, unranked, shown to `spies`; the MSet holds no items.
+  Xapian::MSet every_match(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies);
+  // The best kLoosenedSample matches of `query`, ranked as the results are and shown to `spies`.
+  Xapian::MSet sample_matches(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies);
+  Xapian::BM25Weight bm25_weight() const { return Xapian::BM25Weight(settings_.bm25.k1, 0, 1, settings_.bm25.b, 0.5); }
   // The result at `it` of the ranked pass over `query` (loosened when `relaxed`).
   SearchHit make_hit(const Xapian::MSetIterator& it, Xapian::doccount rank, const Xapian::Enquire& enquire,
                      const Xapian::Query& query, const BuiltQuery& built, const SearchRequest& request, bool relaxed);

@@ -381,6 +381,10 @@ async function show(state) {
                            pages > 1 ? ` 중 ${first}–${last}번째` : '');
   }
   renderFacets(answer.facets || {});
+  // A loosened query's counts describe its best matches only (the API says how many).
+  $('facets-sample').hidden = !answer.facets_sample;
+  $('facets-sample').textContent = answer.facets_sample
+    ? `관련도 상위 ${answer.facets_sample.toLocaleString('ko-KR')}건 기준` : '';
   renderPager(state, pages);
 }
 
