@@ -10,7 +10,7 @@ namespace sinmun {
 
 // The --json object (contract): {"query", "total", "total_articles", "total_is_exact",
 // "relaxed", "took_ms", "results": [{"rank", "id", "title", "date", "source", "url", "score",
-// "snippet", "title_html", "similar"}],
+// "snippet", "title_html", "similar", and with quote:/speaker: "quotes": [{"speaker", "text"}]}],
 // "facets": {"source": [{"value", "count"}], "month": [{"value": "YYYY-MM", "count"}]}}
 // on one line; the counts follow SearchResponse's count rule (value "" counts the articles
 // without a source or date).

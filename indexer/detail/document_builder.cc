@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "corpus/quotes.h"
 #include "corpus/simhash.h"
 #include "schema/schema.h"
 #include "schema/stored_article.h"
@@ -22,6 +23,33 @@ void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian:
   }
 }
 
+// The quotations of the body (corpus/quotes.h) as terms: the body tokens inside each one again
+// in the quotation space at their body positions, and each speaker's own tokens.
+std::vector<StoredQuote> index_quotes(Xapian::Document& doc, const Article& article, const std::vector<Token>& body,
+                                      Xapian::termpos body_base, const Analyzer& analyzer, AnalysisContext& context) {
+  std::vector<StoredQuote> stored;
+  Xapian::termpos speaker_base = 0;
+  auto token = body.begin();
+  for (Quote& quote : extract_quotes(article.body)) {
+    while (token != body.end() && token->start < quote.start) ++token;
+    for (auto inside = token; inside != body.end() && inside->start < quote.end; ++inside) {
+      if (inside->end > quote.end || inside->term.size() > schema::kMaxTermBytes) continue;
+      doc.add_posting(schema::text_term(*inside, schema::TextSpace::kQuoteText), body_base + inside->position);
+    }
+    if (!quote.speaker.empty()) {
+      const std::vector<Token> speaker = analyzer.analyze(quote.speaker, context);
+      for (const Token& t : speaker) {
+        if (t.term.size() <= schema::kMaxTermBytes) {
+          doc.add_posting(schema::text_term(t, schema::TextSpace::kSpeakerName), speaker_base + t.position);
+        }
+      }
+      if (!speaker.empty()) speaker_base += speaker.back().position + 100;
+    }
+    stored.push_back({std::move(quote.text), std::move(quote.speaker), quote.start, quote.end});
+  }
+  return stored;
+}
+
 }  // namespace
 
 Xapian::Document build_document(const Article& article, const Analyzer& analyzer, AnalysisContext& context) {
@@ -32,7 +60,9 @@ Xapian::Document build_document(const Article& article, const Analyzer& analyzer
   const Xapian::termpos body_base = title_tokens.empty()
                                         ? schema::kBodyFirstPosition
                                         : std::max(schema::kBodyFirstPosition, title_tokens.back().position + 100);
-  index_text(doc, analyzer.analyze(article.body, context), body_base, false);
+  const std::vector<Token> body_tokens = analyzer.analyze(article.body, context);
+  index_text(doc, body_tokens, body_base, false);
+  std::vector<StoredQuote> quotes = index_quotes(doc, article, body_tokens, body_base, analyzer, context);
 
   doc.add_boolean_term(schema::id_term(article.id));
   doc.add_value(schema::kIdSlot, article.id);
@@ -53,8 +83,9 @@ Xapian::Document build_document(const Article& article, const Analyzer& analyzer
   if (article.body.size() >= kMinBytesForSimhash) {
     doc.add_value(schema::kSimhashSlot, schema::simhash_value(simhash(article.body)));
   }
-  doc.set_data(schema::encode_stored_article({article.id, article.title, article.date, article.source, article.url,
-                                              article.author, article.category, article.file, article.body}));
+  doc.set_data(
+      schema::encode_stored_article({article.id, article.title, article.date, article.source, article.url,
+                                     article.author, article.category, article.file, article.body, std::move(quotes)}));
   return doc;
 }
 
