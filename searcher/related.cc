@@ -36,6 +36,9 @@ const std::unordered_set<std::string>& stopwords() {
   return words;
 }
 
+// What a related word may be: nouns, names, foreign and Han words, unknown words (new names).
+constexpr PosTagSet kNounTags = {PosTag::kNNG, PosTag::kNNP, PosTag::kSL, PosTag::kSH, PosTag::kUnknown};
+
 // Characters of a UTF-8 word (lead bytes).
 std::size_t characters(const std::string& word) {
   return static_cast<std::size_t>(
@@ -103,13 +106,20 @@ RelatedResponse Searcher::related(const SearchRequest& request) {
     if (a.score != b.score) return a.score > b.score;
     return a.count != b.count ? a.count > b.count : a.word < b.word;
   });
-  if (response.related.size() > kRelatedWords) response.related.resize(kRelatedWords);
-  // Thirty words analysed alone: cheaper than keeping tags in the index.
+  // The best words that are names or nouns, analysed alone (cheaper than keeping tags in the
+  // index): a verb or adjective stem (보이, 위하) or an adverb (없이) says nothing of a topic.
+  std::vector<RelatedWord> kept;
   for (RelatedWord& word : response.related) {
+    if (kept.size() == kRelatedWords) break;
+    bool noun = false;
     for (const Token& token : analyzer_.analyze(word.word, context_)) {
-      if (token.kind == TokenKind::kMorpheme && token.term == word.word) word.proper_noun = token.pos == PosTag::kNNP;
+      if (token.kind == TokenKind::kNgram || token.term != word.word) continue;
+      noun = token.kind == TokenKind::kWord || kNounTags.contains(token.pos);
+      word.proper_noun = token.pos == PosTag::kNNP;
     }
+    if (noun || !analyzer_.has_morphology()) kept.push_back(std::move(word));
   }
+  response.related = std::move(kept);
   response.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return response;
 }

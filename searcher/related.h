@@ -27,8 +27,10 @@
 // compounds and their parts, Latin/number words), never n-grams, never field terms; not the
 // query's own terms (its words, their morphemes and parts, synonyms searched); not numbers,
 // not one character long, not in the stop list (searcher/data/related-stopwords.txt: 것, 등,
-// 기자 …); in at least kRelatedMinCount articles of the sample. A word is marked a proper
-// noun when the analyzer, given the word alone, tags it NNP (a Latin word never is).
+// 기자 …); in at least kRelatedMinCount articles of the sample; a noun, a name, a foreign or
+// Han word or an unknown word (a new name) when the analyzer is given the word alone — not a
+// verb or adjective stem, not an adverb (with n-gram analysis every word passes). A word is
+// marked a proper noun when that analysis tags it NNP (a Latin word never is).
 namespace sinmun {
 
 inline constexpr Xapian::doccount kRelatedSample = 1000;

@@ -186,6 +186,7 @@ function renderHit(hit) {
   }
 
   item.append(heading, meta, snippet, actions);
+  if (hit.quotes) item.insertBefore(renderQuotes(hit.quotes), actions);
   return item;
 }
 
@@ -382,6 +383,7 @@ async function show(state) {
   }
   renderFacets(answer.facets || {});
   renderPager(state, pages);
+  if (answer.results.length > 0) showRelated(state);
 }
 
 // A new query starts without the sources picked from the last one's facets; the date range,
