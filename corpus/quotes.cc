@@ -90,13 +90,14 @@ constexpr std::array<std::string_view, 24> kNotSpeakerStems = {
 constexpr std::array<std::string_view, 6> kPronouns = {"그", "그녀", "그들", "이들", "그분", "그녀들"};
 
 // Endings of a word that is no bare noun of a name run: particles and verb endings (the word
-// before a name is then a clause of its own: 국회에서, 대해, 따르면). Not 서, 지, 라, 나 alone:
-// given names end so (민서, 수지, 소라, 유나).
+// before a name is then a clause of its own: 국회에서, 대해, 따르면). Not 서, 지, 라, 나, 한 alone:
+// names end so (민서, 수지, 소라, 유나, 북한); nor 과, 와: titles do (감염내과 교수).
 // clang-format off
-constexpr std::array<std::string_view, 39> kNotBareNounEndings = {
-    "의", "을", "를", "에", "에서", "로", "와", "과", "도", "만", "고", "며", "다",
-    "면", "게", "은", "는", "이", "가", "한", "된", "할", "던", "해", "난", "면서",
-    "까지", "부터", "에게", "처럼", "보다", "하자", "지자", "되자", "나자", "오자", "르자", "리자", "치자"};
+constexpr std::array<std::string_view, 44> kNotBareNounEndings = {
+    "의", "을", "를", "에", "에서", "로", "도", "만", "고", "며", "다",
+    "면", "게", "은", "는", "이", "가", "된", "할", "던", "해", "난", "면서",
+    "까지", "부터", "에게", "처럼", "보다", "하자", "지자", "되자", "나자", "오자", "르자", "리자", "치자",
+    "위한", "대한", "관한", "통한", "의한", "인한", "향한", "포함한"};
 
 constexpr std::array<std::string_view, 28> kNotNameWords = {
     "지난", "최근", "이날", "앞서", "또", "및", "등", "이번", "당시", "한편", "특히", "이어", "뒤", "후",
@@ -123,8 +124,20 @@ std::string_view clean_word(std::string_view word) {
   return word;
 }
 
+// Surnames, for telling a three-syllable name ending in 은 (김정은) from a topic.
+constexpr std::array<std::string_view, 40> kSurnames = {"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임",
+                                                        "한", "오", "서", "신", "권", "황", "안", "송", "류", "전",
+                                                        "홍", "고", "문", "양", "손", "배", "백", "허", "유", "남",
+                                                        "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민"};
+
+// A three-syllable name ending in 은 (김정은, 한지은): a surname, then two syllables.
+bool is_name_ending_in_eun(std::string_view word) {
+  return word.size() == 9 && ends_with(word, "은") && hangul_at(word) && in(kSurnames, word.substr(0, 3));
+}
+
 bool is_bare_noun(std::string_view word) {
   if (!is_name_like(word) || (word[0] >= '0' && word[0] <= '9') || in(kNotNameWords, word)) return false;
+  if (is_name_ending_in_eun(word)) return true;
   return !ends_with_any(word, kNotBareNounEndings);
 }
 
@@ -139,13 +152,32 @@ std::string_view marked_stem(std::string_view word, std::string_view a, std::str
 // "topic", "subject", or nothing for a word of the look-back.
 enum class Role { kNone, kTopic, kSubject, kPronoun };
 
+// True when the Hangul syllable `syllable` (3 bytes) ends in a consonant (batchim).
+bool has_final_consonant(std::string_view syllable) {
+  const auto b = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(syllable[i])); };
+  const unsigned code = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+  return (code - 0xAC00) % 28 != 0;
+}
+
+// The particles follow the noun's sound: 은/이 after a final consonant, 는/가 after a vowel.
+// "묶는", "먹는" (는 after a consonant) are verbs, never a noun and its particle.
+bool particle_fits(std::string_view word, std::string_view stem) {
+  const std::string_view last = last_syllable(stem);
+  if (last.empty()) return true;  // FT는: a Latin word takes either
+  const std::string_view particle = word.substr(stem.size());
+  const bool after_consonant = particle == "은" || particle == "이";
+  return has_final_consonant(last) == after_consonant;
+}
+
 Role role_of(std::string_view word) {
   if (const std::string_view stem = marked_stem(word, "은", "는"); !stem.empty()) {
+    if (!particle_fits(word, stem)) return Role::kNone;
     if (in(kPronouns, stem)) return Role::kPronoun;
     if (ends_with_any(word, kNotNounTopicEndings) || in(kNotSpeakerStems, stem)) return Role::kNone;
     return Role::kTopic;
   }
   if (const std::string_view stem = marked_stem(word, "이", "가"); !stem.empty()) {
+    if (!particle_fits(word, stem)) return Role::kNone;
     if (in(kPronouns, stem) || stem == "그녀") return Role::kPronoun;
     // 같이, 많이, 깊이 are adverbs; a one-syllable stem is rarely a speaker (국가 → 국+가).
     if (stem.size() < 6 || in(kNotSpeakerStems, stem)) return Role::kNone;
@@ -154,16 +186,34 @@ Role role_of(std::string_view word) {
   return Role::kNone;
 }
 
+// The words of the look-back; a word inside brackets or single quotes ("(No Kings·왕은
+// 없다)") is "(": an aside, and it breaks a name run.
 std::vector<std::string_view> split_words(std::string_view text) {
   std::vector<std::string_view> words;
+  int depth = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && is_space(text[i])) ++i;
     const std::size_t start = i;
-    while (i < text.size() && !is_space(text[i])) ++i;
-    if (i > start) words.push_back(text.substr(start, i - start));
+    const int depth_before = depth;
+    while (i < text.size() && !is_space(text[i])) {
+      const std::string_view rest = text.substr(i);
+      if (rest[0] == '(' || starts_with(rest, "‘")) ++depth;
+      if ((rest[0] == ')' || starts_with(rest, "’")) && depth > 0) --depth;
+      ++i;
+    }
+    if (i > start) words.push_back(depth_before > 0 ? std::string_view("(") : text.substr(start, i - start));
   }
   return words;
+}
+
+// "김정은 북한 국무위원장이": a name ending in 은 with its title after it, not a topic.
+bool is_name_before_title(const std::vector<std::string_view>& words, std::size_t k) {
+  const std::string_view word = clean_word(words[k]);
+  if (!is_name_ending_in_eun(word) || k + 1 == words.size()) return false;
+  const std::string_view next = clean_word(words[k + 1]);
+  return is_name_like(next) && !(next[0] >= '0' && next[0] <= '9') && !in(kNotNameWords, next) &&
+         role_of(next) == Role::kNone;
 }
 
 // The name run ending with the marked word at `k`: up to kMaxNameWords bare nouns before it,
@@ -187,17 +237,26 @@ struct SpeakerFound {
   bool cited = false;    // "…에 따르면": a source is cited, not the previous speaker
 };
 
+// Bound nouns that an adnominal verb form modifies ("규제를 내놓은 데 대해", "만난 뒤"): the
+// word before them is a verb, not a topic.
+constexpr std::array<std::string_view, 12> kBoundNouns = {"데",   "데에", "것", "뒤", "뒤에", "후",
+                                                          "후에", "바",   "때", "적", "만큼", "가운데"};
+
+bool before_bound_noun(const std::vector<std::string_view>& words, std::size_t k) {
+  return k + 1 < words.size() && in(kBoundNouns, clean_word(words[k + 1]));
+}
+
 SpeakerFound speaker_in(std::string_view clause) {
   const std::vector<std::string_view> words = split_words(clause);
   for (std::size_t k = 0; k < words.size(); ++k) {
     const std::string_view word = clean_word(words[k]);
     const Role role = role_of(word);
+    if (role == Role::kTopic && (is_name_before_title(words, k) || before_bound_noun(words, k))) continue;
     if (role == Role::kTopic) return {false, name_run(words, k, marked_stem(word, "은", "는"))};
     if (role == Role::kPronoun) return {true, ""};
   }
-  // No topic: a subject right before the quotation (관계자가 “…”, 관계자가 이렇게 “…”).
-  for (std::size_t back = 1; back <= 2 && back <= words.size(); ++back) {
-    const std::size_t k = words.size() - back;
+  // No topic: the sentence's subject (관계자가 “…”, 김하늘 장관이 27일 “…”).
+  for (std::size_t k = 0; k < words.size(); ++k) {
     const std::string_view word = clean_word(words[k]);
     if (role_of(word) == Role::kSubject) return {false, name_run(words, k, marked_stem(word, "이", "가"))};
   }

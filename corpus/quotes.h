@@ -32,7 +32,7 @@ struct Quote {
 //   - the topic of the sentence before the quotation: the first word marked 은/는 that is a
 //     noun phrase (not an adnominal verb such as 있는, 많은, not 이날은, 회의에서는), with up
 //     to four bare nouns before it (김하늘 산업부 장관은 → "김하늘 산업부 장관"); failing
-//     that, a subject marked 이/가 right before the quotation (관계자가 “…”);
+//     that, the first subject marked 이/가 (관계자가 “…”);
 //   - a pronoun (그는, 그녀는) or no subject at all (이어 “…”고 말했다): the speaker of the
 //     article's last quotation that had one, if any — but none when the sentence cites a
 //     source instead ("법률 제5조에 따르면 “…”").

@@ -104,6 +104,21 @@ TEST(QuotesTest, ACitedSourceIsNoPreviousSpeakerAndSurnamesStay) {
   EXPECT_EQ(quotes[3].speaker, "여당");
 }
 
+TEST(QuotesTest, VerbsNamesEndingInEunAndAsidesAreNoSpeakers) {
+  const std::vector<Quote> quotes = extract_quotes(
+      "한지은 한빛당 대표가 “예산을 묶는 건 잘못”이라고 말했다.\n"
+      "지역을 규제로 묶는 대책에 대해 오민호 교수는 “효과가 없다”고 했다.\n"
+      "정부가 대책을 내놓은 데 대해 한빛당 대표는 “늦었다”고 했다.\n"
+      "‘노 세금(No Tax·세금은 없다)’ 집회에 대해 시장이 “세금은 그대로”라고 답했다.\n"
+      "김정은 북한 국무위원장이 훈련에 대해 “용납하지 않겠다”고 했다.");
+  ASSERT_EQ(quotes.size(), 5u);
+  EXPECT_EQ(quotes[0].speaker, "한지은 한빛당 대표");
+  EXPECT_EQ(quotes[1].speaker, "오민호 교수");
+  EXPECT_EQ(quotes[2].speaker, "한빛당 대표");
+  EXPECT_EQ(quotes[3].speaker, "시장");
+  EXPECT_EQ(quotes[4].speaker, "김정은 북한 국무위원장");
+}
+
 TEST(QuotesTest, TwoQuotationsOfOneSentenceShareTheSpeaker) {
   const std::vector<Quote> quotes = extract_quotes("김도현 선수는 “목표는 우승”이라며 “끝까지 가겠다”고 말했다.");
   ASSERT_EQ(quotes.size(), 2u);
