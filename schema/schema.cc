@@ -20,8 +20,10 @@ bool starts_with_upper(std::string_view term) { return !term.empty() && term[0] 
 
 std::string text_term(const Token& token, TextSpace space) {
   const bool ngram = token.kind == TokenKind::kNgram;
-  const std::string_view prefix =
-      space == TextSpace::kTitleOnly ? (ngram ? kTitleNgram : kTitle) : (ngram ? kNgram : "");
+  std::string_view prefix = ngram ? kNgram : "";
+  if (space == TextSpace::kTitleOnly) prefix = ngram ? kTitleNgram : kTitle;
+  if (space == TextSpace::kQuoteText) prefix = ngram ? kQuoteNgram : kQuote;
+  if (space == TextSpace::kSpeakerName) prefix = ngram ? kSpeakerNgram : kSpeaker;
   return std::string(prefix).append(token.term);
 }
 

@@ -21,6 +21,12 @@ namespace sinmun::schema {
 inline constexpr std::string_view kNgram = "XN";        // body+title bigrams
 inline constexpr std::string_view kTitle = "S";         // title words and morphemes
 inline constexpr std::string_view kTitleNgram = "XSN";  // title bigrams
+// Direct quotations (corpus/quotes.h) and their speakers, at the quotation's body positions
+// (speakers: from 0 per quotation, each 100 past the last).
+inline constexpr std::string_view kQuote = "XQ";           // quotation words and morphemes
+inline constexpr std::string_view kQuoteNgram = "XQN";     // quotation bigrams
+inline constexpr std::string_view kSpeaker = "XSP";        // speaker words and morphemes
+inline constexpr std::string_view kSpeakerNgram = "XSPN";  // speaker bigrams
 
 // Boolean terms.
 inline constexpr std::string_view kId = "Q";
@@ -68,8 +74,10 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 
 // Where a text term is looked for: the title and body together, or the title alone.
 enum class TextSpace {
-  kAnywhere,   // unprefixed words and morphemes, XN n-grams
-  kTitleOnly,  // S words and morphemes, XSN n-grams
+  kAnywhere,     // unprefixed words and morphemes, XN n-grams
+  kTitleOnly,    // S words and morphemes, XSN n-grams
+  kQuoteText,    // XQ words and morphemes of quotations, XQN n-grams
+  kSpeakerName,  // XSP words and morphemes of speakers, XSPN n-grams
 };
 
 // The index term of an analysed token in `space`: the one mapping from tokens to terms for

@@ -8,6 +8,13 @@ namespace sinmun::schema {
 std::string encode_stored_article(const StoredArticle& article) {
   nlohmann::ordered_json data = nlohmann::ordered_json::object();
   for (const StoredField& field : kStoredFields) data[std::string(field.name)] = article.*field.member;
+  if (!article.quotes.empty()) {
+    nlohmann::ordered_json quotes = nlohmann::ordered_json::array();
+    for (const StoredQuote& quote : article.quotes) {
+      quotes.push_back({{"text", quote.text}, {"speaker", quote.speaker}, {"start", quote.start}, {"end", quote.end}});
+    }
+    data["quotes"] = std::move(quotes);
+  }
   return data.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
@@ -24,6 +31,22 @@ bool decode_stored_article(std::string_view data, StoredArticle& out) {
     if (object.find_field_unordered(field.name).get_string().get(value) == simdjson::SUCCESS) {
       out.*field.member = value;
     }
+  }
+  simdjson::ondemand::array quotes;
+  if (object.find_field_unordered("quotes").get_array().get(quotes) != simdjson::SUCCESS) return true;
+  out.quotes.clear();
+  for (auto item : quotes) {
+    simdjson::ondemand::object quote;
+    if (item.get_object().get(quote) != simdjson::SUCCESS) continue;
+    StoredQuote stored;
+    std::string_view text, speaker;
+    std::uint64_t start = 0, end = 0;
+    if (quote.find_field_unordered("text").get_string().get(text) != simdjson::SUCCESS) continue;
+    if (quote.find_field_unordered("speaker").get_string().get(speaker) == simdjson::SUCCESS) stored.speaker = speaker;
+    if (quote.find_field_unordered("start").get_uint64().get(start) == simdjson::SUCCESS) stored.start = start;
+    if (quote.find_field_unordered("end").get_uint64().get(end) == simdjson::SUCCESS) stored.end = end;
+    stored.text = text;
+    out.quotes.push_back(std::move(stored));
   }
   return true;
 }

@@ -2,10 +2,22 @@
 #define SINMUN_SCHEMA_STORED_ARTICLE_H_
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sinmun {
+
+// A direct quotation of the body, as corpus/quotes.h found it at index time.
+struct StoredQuote {
+  std::string text;
+  std::string speaker;    // "" when unknown
+  std::size_t start = 0;  // byte offsets of the quotation in the body, [start, end)
+  std::size_t end = 0;
+
+  bool operator==(const StoredQuote&) const = default;
+};
 
 // What a document's data holds of its article: what result lists, snippets and the stored
 // copy (/api/doc) show. Missing fields are empty.
@@ -19,6 +31,7 @@ struct StoredArticle {
   std::string category;
   std::string file;  // the input file, relative to its crawl root
   std::string body;
+  std::vector<StoredQuote> quotes;  // none for databases indexed before quotations were
 };
 
 namespace schema {
@@ -41,14 +54,16 @@ inline constexpr std::array<StoredField, 9> kStoredFields = {{
     {"body", &StoredArticle::body},
 }};
 
-// The document data: a JSON object of kStoredFields. Bytes that are not valid UTF-8 (a
+// The document data: a JSON object of kStoredFields, then "quotes": [{"text", "speaker",
+// "start", "end"}] when there are any (absent: no quotations, as in older databases). Bytes that are not valid UTF-8 (a
 // file name from an EUC-KR crawl) become U+FFFD rather than failing.
 std::string encode_stored_article(const StoredArticle& article);
 
 // Parses document data (with simdjson: bodies of Wikipedia-sized articles took ~1.5 ms each
 // with a DOM parser, most of a ten-result page's time). False, with `out` untouched or
 // partly filled, when the data is not a JSON object; fields missing or not strings stay as
-// they were. Thread-safe (one parser per thread).
+// they were; a "quotes" entry that is not a list of such objects is skipped. Thread-safe (one
+// parser per thread).
 bool decode_stored_article(std::string_view data, StoredArticle& out);
 
 }  // namespace schema

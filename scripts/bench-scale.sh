@@ -86,14 +86,15 @@ mb_of() { du -sk "$1" | awk '{printf "%.1f", $1 / 1024}'; }
 # What a database was built with; a kept one is reused only when this is unchanged.
 build_info() { printf '%s %s\n' "$(md5sum <"$1" | cut -c1-12)" "${SINMUN_INDEX_ARGS:-}"; }
 
-# index_one NAME DB LOG COMMAND...: builds DB unless an identical build is kept; sets idx_secs
-# and idx_rss_mb (from the build that made DB).
+# index_one NAME DB LOG COMMAND...: builds DB unless an identical build is kept; sets idx_secs,
+# idx_cpu_s and idx_rss_mb (from the build that made DB).
 index_one() {
   local name="$1" db="$2" log="$3" info
   shift 3
   info="$(build_info "$1")"
   if [[ -d "$db" && -f "$db.info" && "$(sed -n 1p "$db.info")" == "$info" ]]; then
-    read -r idx_secs idx_rss_mb <<<"$(sed -n 2p "$db.info")"
+    read -r idx_secs idx_rss_mb idx_cpu_s <<<"$(sed -n 2p "$db.info")"
+    idx_cpu_s="${idx_cpu_s:--}"
     echo "bench-scale: $name: reusing $db" >&2
     return
   fi
@@ -102,7 +103,8 @@ index_one() {
   timed_run "$log" "$@"
   idx_secs="$(awk -v ms="$elapsed_ms" 'BEGIN {printf "%.1f", ms / 1000}')"
   idx_rss_mb="$([[ "$peak_rss_kb" == - ]] && echo - || awk -v k="$peak_rss_kb" 'BEGIN {printf "%.0f", k / 1024}')"
-  printf '%s\n%s %s\n' "$info" "$idx_secs" "$idx_rss_mb" >"$db.info"
+  idx_cpu_s="$([[ "$cpu_ms" == - ]] && echo - || awk -v ms="$cpu_ms" 'BEGIN {printf "%.1f", ms / 1000}')"
+  printf '%s\n%s %s %s\n' "$info" "$idx_secs" "$idx_rss_mb" "$idx_cpu_s" >"$db.info"
 }
 
 index_rows=() query_rows=()
@@ -119,23 +121,25 @@ for n in "${size_list[@]}"; do
   input_mb="$(mb_of "$corpus")"
   index_one "sinmun $n" "$db" "$work/sinmun-$n.index.log" \
     "$sinmun_index" --db "$db" --quiet "${index_args[@]}" "$corpus_dir"
-  db_mb="$(mb_of "$db")" s_secs="$idx_secs"
+  db_mb="$(mb_of "$db")" s_secs="$idx_secs" s_cpu="$idx_cpu_s"
   docs_s="$(awk -v n="$n" -v s="$s_secs" 'BEGIN {printf "%.0f", n / s}')"
   mb_s="$(awk -v m="$input_mb" -v s="$s_secs" 'BEGIN {printf "%.2f", m / s}')"
-  for m in input_mb:"$input_mb" index_s:"$s_secs" docs_per_s:"$docs_s" input_mb_per_s:"$mb_s" \
+  for m in input_mb:"$input_mb" index_s:"$s_secs" index_cpu_s:"$s_cpu" docs_per_s:"$docs_s" input_mb_per_s:"$mb_s" \
     index_rss_mb:"$idx_rss_mb" index_mb:"$db_mb"; do
     record "$n" "${m%%:*}" "${m#*:}"
   done
-  row="$(printf '%-8s %-8s %-8s %-7s %-7s %-7s %-8s' "$n" "$input_mb" "$s_secs" "$docs_s" "$mb_s" "$idx_rss_mb" "$db_mb")"
+  row="$(printf '%-8s %-8s %-8s %-8s %-7s %-7s %-7s %-8s' "$n" "$input_mb" "$s_secs" "$s_cpu" "$docs_s" "$mb_s" \
+    "$idx_rss_mb" "$db_mb")"
   if [[ ",$baseline_at," == *",$n,"* ]]; then
     bdb="$work/baseline-$n.db"
     index_one "baseline $n" "$bdb" "$work/baseline-$n.index.log" "$baseline" index --db "$bdb" "$corpus"
     b_mb="$(mb_of "$bdb")"
     record "$n" baseline_index_s "$idx_secs"
+    record "$n" baseline_index_cpu_s "$idx_cpu_s"
     record "$n" baseline_index_mb "$b_mb"
-    row+="$(printf ' %-8s %-7s %-6s %-6s' "$idx_secs" "$b_mb" \
-      "$(awk -v a="$s_secs" -v b="$idx_secs" 'BEGIN {printf "%.2f", a / b}')" \
-      "$(awk -v a="$db_mb" -v b="$b_mb" 'BEGIN {printf "%.2f", a / b}')")"
+    ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2f", a / b}'; }
+    row+="$(printf ' %-8s %-8s %-7s %-6s %-6s %-6s' "$idx_secs" "$idx_cpu_s" "$b_mb" "$(ratio "$s_secs" "$idx_secs")" \
+      "$(ratio "$s_cpu" "$idx_cpu_s")" "$(ratio "$db_mb" "$b_mb")")"
   fi
   index_rows+=("$row")
 
@@ -183,9 +187,10 @@ for n in "${size_list[@]}"; do
 done
 
 echo "# synthetic archives of scripts/make-scale-corpus.py (real prose reassembled, not news);"
-echo "# $(nproc) cores; SINMUN_INDEX_ARGS='${SINMUN_INDEX_ARGS:-}'; ratios against plain Xapian n-grams"
-printf '%-8s %-8s %-8s %-7s %-7s %-7s %-8s %-8s %-7s %-6s %-6s\n' articles input_MB index_s docs/s MB/s rss_MB \
-  index_MB base_s base_MB time_x size_x
+echo "# $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; SINMUN_INDEX_ARGS='${SINMUN_INDEX_ARGS:-}'"
+echo "# ratios against plain Xapian n-grams; cpu_s is user + system time (independent of the load)"
+printf '%-8s %-8s %-8s %-8s %-7s %-7s %-7s %-8s %-8s %-8s %-7s %-6s %-6s %-6s\n' articles input_MB index_s cpu_s \
+  docs/s MB/s rss_MB index_MB base_s base_cpu base_MB time_x cpu_x size_x
 printf '%s\n' "${index_rows[@]}"
 echo
 printf '%-8s %-9s %8s %8s %8s\n' articles queries p50_ms p95_ms p99_ms

@@ -104,6 +104,13 @@ std::string explain_line(const std::vector<ConceptMatch>& concepts) {
   return line;
 }
 
+// [{"speaker", "text"}] of a quote:/speaker: result.
+nlohmann::json quotes_json(const std::vector<StoredQuote>& quotes) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const StoredQuote& quote : quotes) out.push_back({{"speaker", quote.speaker}, {"text", quote.text}});
+  return out;
+}
+
 }  // namespace
 
 std::string to_json(const SearchResponse& response) {
@@ -128,6 +135,7 @@ std::string to_json(const SearchResponse& response) {
       }
       result["explain"] = std::move(words);
     }
+    if (!hit.quotes.empty()) result["quotes"] = quotes_json(hit.quotes);
     results.push_back(std::move(result));
   }
   const nlohmann::json object = {
@@ -166,6 +174,9 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color, 
     if (!hit.url.empty()) out << "   " << dim << hit.url << reset << '\n';
     if (hit.partial) out << "   " << dim << "(partial: not every word)" << reset << '\n';
     if (!hit.explain.empty()) out << "   " << dim << explain_line(hit.explain) << reset << '\n';
+    for (const StoredQuote& quote : hit.quotes) {
+      out << "   “" << quote.text << "”" << (quote.speaker.empty() ? "" : " — " + quote.speaker) << '\n';
+    }
     if (!hit.snippet.empty()) out << "   " << wrap(snippet_for_terminal(hit.snippet, color), width, "   ") << '\n';
   }
   char took[32];

@@ -10,9 +10,9 @@ namespace sinmun {
 
 // The --json object (contract): {"query", "total", "total_articles", "total_is_exact",
 // "relaxed", "facets_sample" (0, or how many best matches the counts describe), "took_ms", "results": [{"rank", "id",
-// "title", "date", "source", "url", "score", "snippet", "title_html", "similar"}], "facets": {"source": [{"value",
-// "count"}], "month": [{"value": "YYYY-MM", "count"}]}} on one line; the counts follow SearchResponse's count rule
-// (value "" counts the articles without a source or date).
+// "title", "date", "source", "url", "score", "snippet", "title_html", "similar", and with quote:/speaker: "quotes":
+// [{"speaker", "text"}]}], "facets": {"source": [{"value", "count"}], "month": [{"value": "YYYY-MM", "count"}]}} on
+// one line; the counts follow SearchResponse's count rule (value "" counts the articles without a source or date).
 std::string to_json(const SearchResponse& response);
 
 // Human-readable result list: a note first when the query was loosened, then per result the

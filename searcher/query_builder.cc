@@ -87,6 +87,8 @@ class Builder {
   Xapian::Query term(const Token& token) {
     const std::string t = schema::text_term(token, space_);
     terms_.insert(schema::text_term(token));
+    if ((space_ == TextSpace::kQuoteText || space_ == TextSpace::kSpeakerName) && !excluding_)
+      built_.quote_terms.insert(t);
     note(t, form_of(token));
     return Xapian::Query(t);
   }
@@ -136,10 +138,13 @@ class Builder {
     std::size_t plain_words = 0;
     for (const QueryNode& child : children) {
       if (child.kind == QueryNode::Kind::kNot) {
+        const bool outer_excluding = excluding_;
+        excluding_ = true;
         for (const QueryNode& excluded : child.children) {
           Xapian::Query q = is_filter(excluded) ? filter(excluded) : scored(excluded);
           if (!q.empty()) excludes.push_back(std::move(q));
         }
+        excluding_ = outer_excluding;
       } else if (is_filter(child)) {
         filters.push_back(filter(child));
       } else {
@@ -327,9 +332,9 @@ class Builder {
  private:
   Xapian::Query scored(const QueryNode& node) {
     if (node.kind != QueryNode::Kind::kField) return build(node);
-    if (node.field == "title") {
+    if (const std::optional<TextSpace> space = text_field_space(node.field)) {
       const TextSpace outer = space_;
-      space_ = TextSpace::kTitleOnly;
+      space_ = *space;
       Xapian::Query q = node.quoted ? quoted(node.text) : word(node.text);
       space_ = outer;
       return q;
@@ -337,7 +342,17 @@ class Builder {
     return Xapian::Query::MatchNothing;  // filters never get here: is_filter() sends them away
   }
 
-  static bool is_filter(const QueryNode& node) { return node.kind == QueryNode::Kind::kField && node.field != "title"; }
+  // The term space a scored field searches: title:, quote:, speaker:; nullopt for filters.
+  static std::optional<TextSpace> text_field_space(const std::string& field) {
+    if (field == "title") return TextSpace::kTitleOnly;
+    if (field == "quote") return TextSpace::kQuoteText;
+    if (field == "speaker") return TextSpace::kSpeakerName;
+    return std::nullopt;
+  }
+
+  static bool is_filter(const QueryNode& node) {
+    return node.kind == QueryNode::Kind::kField && !text_field_space(node.field);
+  }
 
   static Xapian::Query filter(const QueryNode& node) {
     if (node.field == "date") {
@@ -417,6 +432,7 @@ class Builder {
   TextSpace space_ = TextSpace::kAnywhere;
   bool expanding_synonyms_ = false;
   bool another_word_ = false;  // expanding a synonym other than the word typed
+  bool excluding_ = false;     // building what NOT / - excludes
   int wildcards_left_ = kMaxWildcardsPerQuery;
   std::string main_term_;  // of the last word(): its one word or morpheme term, if it has one
 };

@@ -61,6 +61,9 @@ struct BuiltQuery {
   // The scored concepts of the top level, in query order (filters and exclusions are not
   // concepts): what --explain reports on, and what a partial match lacks some of.
   std::vector<QueryConcept> concepts;
+  // The quotation and speaker terms (XQ…, XSP…) that quote: and speaker: look for, not those
+  // excluded: which of a result's quotations to show.
+  std::set<std::string> quote_terms;
 };
 
 // Builds the Xapian query for a parsed query with the same analyzer as the index.
@@ -73,7 +76,8 @@ struct BuiltQuery {
 // A one-syllable word also matches as the first syllable of a bigram; a Latin word ending in
 // `*` is a prefix wildcard (GPT*); a query expands 8 such wildcards at most, the rest being
 // matched as written. A quoted phrase is the phrase of its words' and
-// morphemes' terms in order. title: searches the title only; source:, author:, category: and
+// morphemes' terms in order. title: searches the title only, quote: the article's direct
+// quotations and speaker: their speakers (both scored like title:); source:, author:, category: and
 // date: filter without changing the ranking; NOT/-excludes. A date: value that is not a
 // date is searched as text.
 // `context`: the calling thread's analysis context, to reuse (null: a fresh one).

@@ -10,7 +10,8 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-constexpr std::array<std::string_view, 5> kFields = {"title", "source", "author", "category", "date"};
+constexpr std::array<std::string_view, 7> kFields = {"title", "source", "author", "category",
+                                                     "date",  "quote",  "speaker"};
 constexpr std::size_t kLongestField = 8;  // "category"
 
 struct Token {

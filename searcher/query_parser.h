@@ -29,7 +29,7 @@ struct QueryNode {
   };
   Kind kind = Kind::kWord;
   std::string text;
-  std::string field;  // lower-case: title, source, author, category, date
+  std::string field;  // lower-case: title, source, author, category, date, quote, speaker
   bool quoted = false;
   std::vector<QueryNode> children;
 
@@ -43,6 +43,7 @@ struct QueryNode {
 //   "exact phrase"  the words in this order, together
 //   ( … )           grouping
 //   title:word  title:"phrase"  source:NAME  author:NAME  category:NAME
+//   quote:word  quote:"phrase"  speaker:NAME  (a direct quotation, its speaker)
 //   date:2025  date:2025-03  date:2025-01-01..2025-06-30  date:..2024-12-31
 // Operators are upper case (or, and, not in lower case are words). Never fails: whatever
 // does not parse as an operator is a word (C++, a lone `-`, `AND` with nothing to join, an

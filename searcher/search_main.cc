@@ -45,7 +45,8 @@ each facet sums to the articles total, as in: 3 results (5 articles with copies)
 articles count as (no date), those without a source as (no source).
 
 query language: words (all must match), a OR b, -word or NOT word, "a phrase",
-(grouping), title:word, source:NAME, author:NAME, category:NAME, date:2025-03,
+(grouping), title:word, quote:word (in a direct quotation), speaker:NAME (its speaker),
+source:NAME, author:NAME, category:NAME, date:2025-03,
 date:2025-01-01..2025-06-30, date:..2024-12-31, GPT* (Latin prefix). Synonyms from
 --synonyms are searched too (엔비디아 finds NVIDIA). On the command line a -word that is no
 option is a query word (sinmun-search --db D 엔비디아 -H200 needs no quotes), and -- ends
@@ -60,6 +61,8 @@ examples:
   sinmun-search --db news.db '(삼성 OR 하이닉스) HBM -source:한빛일보 date:2025-12'
   sinmun-search --db news.db 엔비디아 -H200 --source 한빛일보 --source 동해신문
   sinmun-search --db news.db --similar sample-0001            # articles like this one
+  sinmun-search --db news.db --related H200 수출               # words the results are about
+  sinmun-search --db news.db 'quote:반도체 speaker:스펜스'      # quotations, and who said them
   sinmun-search --analyze '엔비디아의 H200 수출을 허용하자'
 
 --queries FILE reads "qid<TAB>query" lines and prints a TREC run
@@ -179,6 +182,8 @@ int search_main(int argc, char** argv) {
       ("explain", "say per result how each query word matched (word, part, synonym, bigram or none)")
       ("snippets", "with --queries: also make snippets (to measure their cost)")
       ("similar", po::value(&request.similar_to)->value_name("ID"), "articles most like the article ID")
+      ("related", "instead of results, the 30 words and names the first 1000 results hold far more than the "
+       "archive (JLH significant terms)")
       ("json", "print one JSON object instead of text (always with facets)")
       ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
       ("analyze", "print the terms of the text instead of searching")
@@ -238,6 +243,12 @@ int search_main(int argc, char** argv) {
   }
   request.query = join(words);
   const bool json = vm.count("json") > 0;
+  if (vm.count("related")) {
+    const sinmun::RelatedResponse related = searcher->related(request);
+    if (json) std::cout << sinmun::to_json(related) << '\n';
+    if (!json) sinmun::print_related(std::cout, related);
+    return 0;
+  }
   request.with_facets = json || vm.count("facets") > 0;
   const sinmun::SearchResponse response = searcher->search(request);
   if (json) {

@@ -15,6 +15,7 @@
 #include "schema/schema.h"
 #include "schema/stored_article.h"
 #include "schema/values.h"
+#include "searcher/detail/quote_match.h"
 #include "searcher/detail/snippet.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_parser.h"
@@ -333,6 +334,7 @@ SearchHit Searcher::make_hit(const Xapian::MSetIterator& it, Xapian::doccount ra
                              bool relaxed) {
   SearchHit hit;
   hit.rank = rank;
+  hit.docid = *it;
   hit.score = it.get_weight();
   // Which words each shown result has (a run of ids for evaluation shows none).
   if (request.explain || (relaxed && request.with_snippets)) {
@@ -346,6 +348,7 @@ SearchHit Searcher::make_hit(const Xapian::MSetIterator& it, Xapian::doccount ra
   StoredArticle stored;
   if (schema::decode_stored_article(it.get_document().get_data(), stored)) {
     if (hit.similar > 0) best_described_copy(query, it.get_document().get_value(schema::kCollapseSlot), stored);
+    if (!built.quote_terms.empty()) hit.quotes = matching_quotes(stored.quotes, built.quote_terms, analyzer_, context_);
     hit.id = std::move(stored.id);
     hit.title = std::move(stored.title);
     hit.date = std::move(stored.date);

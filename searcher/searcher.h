@@ -14,6 +14,7 @@
 #include "analyzers/dictionary_location.h"
 #include "schema/stored_article.h"
 #include "searcher/query_builder.h"
+#include "searcher/related.h"
 #include "searcher/synonyms.h"
 
 namespace sinmun {
@@ -57,6 +58,7 @@ struct ConceptMatch {
 
 struct SearchHit {
   Xapian::doccount rank = 0;  // 1-based, counting from the first result of the whole list
+  Xapian::docid docid = 0;    // in the searcher's database
   std::string id;
   std::string title;
   std::string date;
@@ -72,6 +74,7 @@ struct SearchHit {
   Xapian::doccount similar = 0;       // near-duplicates folded into this result (at least); the
                                       // copy shown is the best described of them (title, date,
                                       // source, URL), the best ranked on ties
+  std::vector<StoredQuote> quotes;    // with quote: or speaker:, the quotations they match
 };
 
 struct FacetCount {
@@ -153,6 +156,10 @@ class Searcher {
   // a date: that is not a date or a source no article has; NotFound when similar_to names
   // no article.
   SearchResponse search(const SearchRequest& request);
+
+  // The related words of the request's results (searcher/related.h): its query, filters and
+  // folding of copies; limit and offset are ignored. Throws as search() does.
+  RelatedResponse related(const SearchRequest& request);
 
   // The article stored under `id`, or nullopt when there is none.
   std::optional<StoredArticle> find(const std::string& id);

@@ -162,6 +162,12 @@ struct Server::Internal {
     res.set_content(to_json(response), kJson);
   }
 
+  void related(const httplib::Request& req, httplib::Response& res) {
+    const SearchRequest request = parse_search_params(req.params);
+    const RelatedResponse response = with_searcher([&](Searcher& searcher) { return searcher.related(request); });
+    res.set_content(to_json(response), kJson);
+  }
+
   void document(const httplib::Request& req, httplib::Response& res) {
     const std::string id = parse_doc_params(req.params);
     const std::optional<StoredArticle> article = with_searcher([&](Searcher& searcher) { return searcher.find(id); });
@@ -239,6 +245,7 @@ Server::Server(ServerOptions options, std::shared_ptr<const SearchConfig> config
   in.http.set_keep_alive_timeout(5);
   in.http.Get("/api/search", in.guarded(&Internal::search));
   in.http.Get("/api/doc", in.guarded(&Internal::document));
+  in.http.Get("/api/related", in.guarded(&Internal::related));
   in.http.Get("/healthz", in.guarded(&Internal::health));
   in.http.Get("/.*", in.guarded(&Internal::static_file));
   // Everything is read-only: other methods are refused as such, not as unknown paths.

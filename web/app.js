@@ -186,6 +186,7 @@ function renderHit(hit) {
   }
 
   item.append(heading, meta, snippet, actions);
+  if (hit.quotes) item.insertBefore(renderQuotes(hit.quotes), actions);
   return item;
 }
 
@@ -386,6 +387,7 @@ async function show(state) {
   $('facets-sample').textContent = answer.facets_sample
     ? `관련도 상위 ${answer.facets_sample.toLocaleString('ko-KR')}건 기준` : '';
   renderPager(state, pages);
+  if (answer.results.length > 0) showRelated(state);
 }
 
 // A new query starts without the sources picked from the last one's facets; the date range,

@@ -18,17 +18,18 @@ find_bin() {
 }
 
 # timed_run LOG COMMAND...: runs COMMAND with its output in LOG (dies showing its tail if it
-# fails) and sets elapsed_ms and peak_rss_kb ("-" without /usr/bin/time).
+# fails) and sets elapsed_ms, peak_rss_kb and cpu_ms (user + system; "-" without
+# /usr/bin/time). CPU time does not depend on what else the machine is doing; wall time does.
 timed_run() {
   local log="$1" t0 t1
   shift
   t0="$(date +%s%N)"
   if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -f %M -o "$log.rss" "$@" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: $*"; }
-    peak_rss_kb="$(tail -1 "$log.rss")"
+    /usr/bin/time -f '%M %U %S' -o "$log.rss" "$@" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: $*"; }
+    read -r peak_rss_kb cpu_ms <<<"$(tail -1 "$log.rss" | awk '{printf "%s %.0f", $1, ($2 + $3) * 1000}')"
   else
     "$@" >"$log" 2>&1 || { tail -5 "$log" >&2; die "failed: $*"; }
-    peak_rss_kb="-"
+    peak_rss_kb="-" cpu_ms="-"
   fi
   t1="$(date +%s%N)"
   elapsed_ms=$(((t1 - t0) / 1000000))

@@ -7,8 +7,8 @@ namespace sinmun {
 namespace {
 
 StoredArticle every_field() {
-  return {"id-1", "제목 \"따옴표\"", "2025-12-05",       "한빛일보", "https://example.com/a", "홍길동",
-          "경제", "txt/a.txt",       "본문\n둘째 줄\t탭"};
+  return {"id-1", "제목 \"따옴표\"", "2025-12-05",        "한빛일보", "https://example.com/a", "홍길동",
+          "경제", "txt/a.txt",       "본문\n둘째 줄\t탭", {}};
 }
 
 TEST(StoredArticleTest, EveryFieldRoundTrips) {
@@ -26,6 +26,32 @@ TEST(StoredArticleTest, WritesTheFieldListInOrder) {
   for (const auto& [name, value] : data.items()) names.push_back(name);
   EXPECT_EQ(names,
             (std::vector<std::string>{"id", "title", "date", "source", "url", "author", "category", "file", "body"}));
+}
+
+TEST(StoredArticleTest, QuotesRoundTripAndAreAbsentWhenThereAreNone) {
+  StoredArticle article = every_field();
+  article.body = "장관은 “수출이 늘었다”고 말했다.";
+  article.quotes = {{"수출이 늘었다", "장관", 13, 32}, {"둘째 \"인용\"", "", 40, 52}};
+  StoredArticle back;
+  ASSERT_TRUE(schema::decode_stored_article(schema::encode_stored_article(article), back));
+  EXPECT_EQ(back.quotes, article.quotes);
+  const nlohmann::json without = nlohmann::json::parse(schema::encode_stored_article(every_field()));
+  EXPECT_FALSE(without.contains("quotes"));
+}
+
+TEST(StoredArticleTest, DataWithoutQuotesOrWithBadOnesReadsAsNone) {
+  StoredArticle back;
+  // Document data as databases indexed before quotations hold it.
+  ASSERT_TRUE(schema::decode_stored_article(R"({"id": "a", "body": "본문"})", back));
+  EXPECT_EQ(back.body, "본문");
+  EXPECT_TRUE(back.quotes.empty());
+  ASSERT_TRUE(schema::decode_stored_article(R"({"id": "a", "quotes": "x"})", back));
+  EXPECT_TRUE(back.quotes.empty());
+  ASSERT_TRUE(schema::decode_stored_article(
+      R"({"id": "a", "quotes": [5, {"speaker": "b"}, {"text": "말", "start": 1}]})", back));
+  ASSERT_EQ(back.quotes.size(), 1u);
+  EXPECT_EQ(back.quotes[0].text, "말");
+  EXPECT_EQ(back.quotes[0].start, 1u);
 }
 
 TEST(StoredArticleTest, InvalidUtf8IsReplacedNotThrown) {

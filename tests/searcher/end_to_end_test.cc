@@ -431,6 +431,50 @@ TEST_F(EndToEndTest, SimilarFindsRelatedArticlesAndRefusesUnknownIds) {
   EXPECT_NE(missing.err.find("no article with id 'no-such-id'"), std::string::npos) << missing.err;
 }
 
+TEST_F(EndToEndTest, QuoteAndSpeakerSearchesFindQuotationsAndShowThem) {
+  const nlohmann::json by_word = search_json("quote:공급망");
+  EXPECT_EQ(ids(by_word), (std::vector<std::string>{"sample-0011"}));
+  ASSERT_EQ(by_word["results"][0]["quotes"].size(), 1u);
+  EXPECT_EQ(by_word["results"][0]["quotes"][0]["speaker"], "정부 관계자");
+  EXPECT_EQ(by_word["results"][0]["quotes"][0]["text"], "반도체 공급망 안정은 동맹 차원의 과제");
+  const nlohmann::json by_speaker = search_json("speaker:관계자");
+  EXPECT_EQ(ids(by_speaker), (std::vector<std::string>{"sample-0030", "sample-0052", "sample-0011"}));
+  for (const auto& hit : by_speaker["results"]) {
+    ASSERT_FALSE(hit["quotes"].empty()) << hit["id"];
+    EXPECT_NE(hit["quotes"][0]["speaker"].get<std::string>().find("관계자"), std::string::npos);
+  }
+  EXPECT_EQ(ids(search_json("speaker:관계자 -quote:공급망")), (std::vector<std::string>{"sample-0030", "sample-0052"}));
+  EXPECT_FALSE(search_json("공급망")["results"][0].contains("quotes")) << "plain searches show no quotations";
+  const CommandResult text = search(shell_quote("quote:공급망"));
+  EXPECT_NE(text.out.find("“반도체 공급망 안정은 동맹 차원의 과제” — 정부 관계자"), std::string::npos) << text.out;
+}
+
+TEST_F(EndToEndTest, RelatedWordsInTextAndJson) {
+  const CommandResult r = search("--related --json H200 수출");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["query"], "H200 수출");
+  EXPECT_GT(json["sample"].get<int>(), 0);
+  EXPECT_EQ(json["documents"], 71);
+  ASSERT_TRUE(json["related"].is_array());
+  ASSERT_FALSE(json["related"].empty());
+  for (const auto& word : json["related"]) {
+    EXPECT_EQ(word.size(), 5u);
+    EXPECT_TRUE(word["word"].is_string());
+    EXPECT_NE(word["word"], "h200");
+    EXPECT_NE(word["word"], "수출");
+    EXPECT_NE(word["word"], "기자");
+    EXPECT_GE(word["count"].get<int>(), 3);
+    EXPECT_GE(word["background"].get<int>(), word["count"].get<int>());
+    EXPECT_GT(word["score"].get<double>(), 0);
+    EXPECT_TRUE(word["proper_noun"].is_boolean());
+  }
+  const CommandResult text = search("--related H200 수출");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("1. " + json["related"][0]["word"].get<std::string>()), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("against 71 articles (JLH)"), std::string::npos) << text.out;
+}
+
 TEST_F(EndToEndTest, SynonymsFindTheOtherSpelling) {
   EXPECT_TRUE(contains(ids(search_json("nvidia")), "sample-0001"));
   const CommandResult plain = search("--json --synonyms none nvidia");

@@ -26,6 +26,10 @@ TEST(QueryParserTest, Golden) {
       {"Category:경제 date:2025-01..2025-06 TITLE:\"반도체 공급망\"",
        "AND(category:경제 date:2025-01..2025-06 title:\"반도체 공급망\")"},
       {"GPT* 출시", "AND(w:GPT* w:출시)"},
+      {"quote:반도체 speaker:스펜스", "AND(quote:반도체 speaker:스펜스)"},
+      {"quote:\"반도체 공급망\" -speaker:김하늘", "AND(quote:\"반도체 공급망\" NOT(speaker:김하늘))"},
+      {"Quote:수출 SPEAKER:\"마이클 스펜스\"", "AND(quote:수출 speaker:\"마이클 스펜스\")"},
+      {"quotes:수출 speaker:", "AND(w:quotes:수출 w:speaker:)"},
       {"or and not", "AND(w:or w:and w:not)"},
       {"unknown:field", "AND(w:unknown:field)"},
       // Hostile input: never an error, always something searchable or nothing.

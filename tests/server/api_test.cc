@@ -251,6 +251,22 @@ TEST_F(ApiTest, BadParametersAre400WithAMessage) {
   }
 }
 
+// /api/related and `sinmun-search --related --json` are one code path: the same words.
+TEST_F(ApiTest, RelatedEqualsSinmunSearchRelatedJson) {
+  const nlohmann::json response = get_json("/api/related" + query_string({{"q", "반도체"}}));
+  EXPECT_EQ(response["query"], "반도체");
+  ASSERT_FALSE(response["related"].empty());
+  const CommandResult cli = sinmun::testing::run_command(
+      kSearch + " --db " + shell_quote(db()) + " --related --json " + shell_quote("반도체"), dir_->path());
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  const nlohmann::json expected = nlohmann::json::parse(cli.out);
+  EXPECT_EQ(expected["sample"], response["sample"]);
+  EXPECT_EQ(expected["related"], response["related"]);
+  EXPECT_EQ(get_json("/api/related", 400)["error"], "q (the query) is missing");
+  const nlohmann::json filtered = get_json("/api/related" + query_string({{"q", "반도체"}, {"from", "2026-01-01"}}));
+  EXPECT_LT(filtered["sample"].get<int>(), response["sample"].get<int>());
+}
+
 TEST_F(ApiTest, DocReturnsTheStoredArticle) {
   const nlohmann::json doc = get_json("/api/doc?id=sample-0001");
   EXPECT_EQ(doc["id"], "sample-0001");

@@ -355,6 +355,32 @@ test('an empty query shows the prompt without asking the server', async () => {
   assert.equal(apiRequests.length, asked);
 });
 
+test('the related-words panel lists the results\' words; clicking one adds it to the query', async () => {
+  await search('반도체');
+  await page.waitForSelector('#related-panel:not([hidden]) .related-word');
+  const words = await page.locator('#related .related-text').allTextContents();
+  assert.ok(words.length > 0);
+  assert.ok(!words.includes('반도체'), 'not the query\'s own word');
+  assert.ok(!words.includes('기자'), 'no stop word');
+  await page.screenshot({path: path.join(build, 'web-screenshot-related.png'), fullPage: true});
+  await page.locator('#related .related-word').first().click();
+  const wanted = `반도체 ${words[0]}`;
+  await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, wanted);
+  await settled();
+  assert.equal(await page.inputValue('#q'), wanted);
+  assert.ok((await titles()).length > 0);
+});
+
+test('a speaker: search shows each result\'s quotation and its speaker', async () => {
+  await search('speaker:관계자');
+  const quotes = page.locator('.result .quote');
+  assert.ok(await quotes.count() >= 3);
+  assert.equal(await quotes.first().locator('.speaker').textContent(), '정부 관계자');
+  assert.match(await quotes.first().locator('.quote-text').textContent(), /경제안보 분야의 실질 협력/);
+  await search('반도체');
+  assert.equal(await page.locator('.result .quote').count(), 0, 'plain searches show none');
+});
+
 test('screenshots at desktop and phone size, without page errors', async () => {
   await search('H200 수출');
   await page.screenshot({path: path.join(build, 'web-screenshot.png'), fullPage: true});
