@@ -193,10 +193,8 @@ BuiltQuery Searcher::similar_query(const std::string& id) {
 // from the collapse keys seen, which is what the ranked pass folds by.
 void Searcher::count_matches(const Xapian::Query& query, const Xapian::Query& without_sources,
                              const SearchRequest& request, SearchResponse& response) {
-  Xapian::Enquire counter(db_);
+  Xapian::Enquire counter = counting_enquire();
   counter.set_query(query);
-  counter.set_weighting_scheme(Xapian::BoolWeight());
-  if (settings_.time_limit_seconds > 0) counter.set_time_limit(settings_.time_limit_seconds);
   Xapian::ValueCountMatchSpy facets(schema::kFacetSlot);
   Xapian::ValueCountMatchSpy groups(schema::kCollapseSlot);
   if (request.with_facets) counter.add_matchspy(&facets);
@@ -346,10 +344,7 @@ std::optional<StoredArticle> Searcher::find(const std::string& id) {
 Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings)
     : db_(open_database(db_path)), analyzer_(analyzer), settings_(std::move(settings)) {}
 
-SearchResponse Searcher::search(const SearchRequest& request) {
-  const auto started = std::chrono::steady_clock::now();
-  SearchResponse response;
-  response.query = request.similar_to.empty() ? request.query : "similar:" + request.similar_to;
+BuiltQuery Searcher::build(const SearchRequest& request) {
   QueryOptions query_options;
   query_options.synonyms = settings_.synonyms.get();
   query_options.proximity_weight = settings_.proximity_weight;
@@ -358,9 +353,17 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   const QueryNode parsed = request.similar_to.empty() ? parse_query(request.query) : QueryNode{};
   check_sources(request, parsed);
-  const BuiltQuery built = request.similar_to.empty() ? build_query(parsed, analyzer_, query_options, &context_)
-                                                      : similar_query(request.similar_to);
+  return request.similar_to.empty() ? build_query(parsed, analyzer_, query_options, &context_)
+                                    : similar_query(request.similar_to);
+}
 
+Xapian::Query Searcher::matching_query(const SearchRequest& request, std::set<std::string>* terms) {
+  BuiltQuery built = build(request);
+  if (terms != nullptr) *terms = std::move(built.terms);
+  return with_filters(built.strict, request);
+}
+
+Xapian::Enquire Searcher::ranked_enquire(const SearchRequest& request) const {
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BM25Weight(settings_.bm25.k1, 0, 1, settings_.bm25.b, 0.5));
   // Ties never depend on the order documents were indexed in: newer first, then by id (in
@@ -372,6 +375,22 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   if (request.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
   if (settings_.time_limit_seconds > 0) enquire.set_time_limit(settings_.time_limit_seconds);
+  return enquire;
+}
+
+Xapian::Enquire Searcher::counting_enquire() const {
+  Xapian::Enquire counter(db_);
+  counter.set_weighting_scheme(Xapian::BoolWeight());
+  if (settings_.time_limit_seconds > 0) counter.set_time_limit(settings_.time_limit_seconds);
+  return counter;
+}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  SearchResponse response;
+  response.query = request.similar_to.empty() ? request.query : "similar:" + request.similar_to;
+  const BuiltQuery built = build(request);
+  Xapian::Enquire enquire = ranked_enquire(request);
   // The ranked pass stops counting once the page is full; count_matches() counts exactly.
   const Xapian::doccount wanted = request.offset + request.limit;
   Xapian::Query base = built.strict;
