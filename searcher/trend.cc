@@ -256,14 +256,14 @@ Trend compute_trend(Searcher& searcher, const SearchRequest& base, const std::ve
 }
 
 std::string trend_to_json(const Trend& trend) {
-  nlohmann::json series = nlohmann::json::array();
+  nlohmann::ordered_json series = nlohmann::ordered_json::array();
   for (const TrendSeries& one : trend.series) {
-    nlohmann::json counts = nlohmann::json::array();
+    nlohmann::ordered_json counts = nlohmann::ordered_json::array();
     for (const PeriodCount& period : one.counts) counts.push_back({{"period", period.period}, {"count", period.count}});
     series.push_back(
         {{"query", one.query}, {"counts", std::move(counts)}, {"undated", one.undated}, {"exact", one.exact}});
   }
-  const nlohmann::json object = {
+  const nlohmann::ordered_json object = {
       {"trend", {{"interval", std::string(trend_interval_name(trend.interval))}, {"series", std::move(series)}}}};
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -191,24 +191,32 @@ struct Server::Internal {
   void export_results(const httplib::Request& req, httplib::Response& res) {
     const ExportParams params = parse_export_params(req.params);
     auto lease = std::make_shared<Lease>(pool);
-    (**lease).reopen();
-    auto exporter = std::make_shared<Exporter>(**lease, params.request, params.format, params.fields, true);
+    std::shared_ptr<Exporter> exporter;
+    try {
+      (**lease).reopen();
+      exporter = std::make_shared<Exporter>(**lease, params.request, params.format, params.fields, true);
+    } catch (const Xapian::Error&) {
+      lease->discard();  // as with_searcher(): the next request opens the database afresh
+      throw;
+    }
     res.set_header("Content-Disposition", export_disposition(params.request.query, params.format));
-    res.set_chunked_content_provider(std::string(export_content_type(params.format)),
-                                     [lease, exporter, path = req.path](std::size_t, httplib::DataSink& sink) {
-                                       try {
-                                         const std::string piece = exporter->next();
-                                         if (piece.empty()) {
-                                           sink.done();
-                                           return true;
-                                         }
-                                         return sink.write(piece.data(), piece.size());
-                                       } catch (const Xapian::Error& e) {
-                                         log_error(path + ": export cut short: " + e.get_description());
-                                         lease->discard();
-                                         return false;
-                                       }
-                                     });
+    const auto provider = [lease, exporter, path = req.path](std::size_t, httplib::DataSink& sink) {
+      try {
+        const std::string piece = exporter->next();
+        if (piece.empty()) {
+          sink.done();
+          return true;
+        }
+        return sink.write(piece.data(), piece.size());
+      } catch (const Xapian::Error& e) {  // the headers are sent: all that is left is to stop
+        log_error(path + ": export cut short: " + e.get_description());
+        lease->discard();
+      } catch (const std::exception& e) {
+        log_error(path + ": export cut short: " + e.what());
+      }
+      return false;
+    };
+    res.set_chunked_content_provider(std::string(export_content_type(params.format)), provider);
   }
 
   // Debian's libjs-chart.js for the page's chart; without it the page hides the chart.
