@@ -92,7 +92,7 @@ std::string iso_day(sys_days day) {
 // "2025-12-09", "2025-W49", "2025-12", "2025". An ISO week belongs to the year of its
 // Thursday (2024-12-30 starts 2025-W01) and is numbered from that year's first Thursday.
 std::string period_label(sys_days start, TrendInterval interval) {
-  const std::string day = iso_day(start);
+  std::string day = iso_day(start);
   switch (interval) {
     case TrendInterval::kDay:
       return day;
