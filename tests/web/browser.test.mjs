@@ -411,6 +411,12 @@ test('the trend chart sits above the results, and clicking a bar filters to its 
   const weeks = JSON.parse(await page.getAttribute('#trend', 'data-periods'));
   assert.ok(weeks.every((w) => /^\d{4}-W\d{2}$/.test(w)), weeks.join(', '));
   await page.screenshot({path: path.join(build, 'web-screenshot-trend.png')});  // docs/screenshot-trend.png
+  // A week bar filters Monday to Sunday of its ISO week (2026-W01 starts in 2025).
+  assert.deepEqual(await page.evaluate(() => [periodRange('2026-W01'), periodRange('2025-W49'), periodRange('2024-02'),
+                                              periodRange('2025'), periodRange('2025-12-09')]),
+                   [{from: '2025-12-29', to: '2026-01-04'}, {from: '2025-12-01', to: '2025-12-07'},
+                    {from: '2024-02-01', to: '2024-02-29'}, {from: '2025-01-01', to: '2025-12-31'},
+                    {from: '2025-12-09', to: '2025-12-09'}]);
   await page.selectOption('#trend-interval', 'month');
   await page.waitForFunction(() => document.getElementById('trend').dataset.interval === 'month');
 });
