@@ -11,6 +11,7 @@ readonly PACKAGES=(
   libicu-dev libboost-program-options-dev nlohmann-json3-dev libgumbo-dev zlib1g-dev
   googletest libgtest-dev libbenchmark-dev
   libcpp-httplib-dev libsimdjson-dev
+  libjs-chart.js
   libmecab-dev mecab
   clang-format clang-tidy
   python3

@@ -19,9 +19,12 @@
 #include "base/errors.h"
 #include "cli/cli.h"
 #include "cli/search_options.h"
+#include "searcher/article_view.h"
+#include "searcher/export.h"
 #include "searcher/output.h"
 #include "searcher/search_config.h"
 #include "searcher/searcher.h"
+#include "searcher/trend.h"
 
 namespace po = boost::program_options;
 
@@ -30,6 +33,9 @@ namespace {
 constexpr const char* kUsage = R"(usage: sinmun-search --db DIR [options] QUERY...
        sinmun-search --db DIR --queries FILE [--limit N]
        sinmun-search --db DIR --similar ID
+       sinmun-search --db DIR --trend day|week|month|year QUERY... [--vs QUERY]...
+       sinmun-search --db DIR --format csv|tsv|jsonl [--fields LIST] [--all] QUERY...
+       sinmun-search --db DIR --show ID [QUERY...]
        sinmun-search --analyze TEXT...
 
 Searches a database made by sinmun-index. All words of the query must match (in the title
@@ -63,12 +69,31 @@ examples:
   sinmun-search --db news.db --similar sample-0001            # articles like this one
   sinmun-search --db news.db --related H200 수출               # words the results are about
   sinmun-search --db news.db 'quote:반도체 speaker:스펜스'      # quotations, and who said them
+  sinmun-search --db news.db --trend month H200 수출 --vs 딥시크
+  sinmun-search --db news.db --format csv --all --fields id,date,title 수출 > 수출.csv
+  sinmun-search --db news.db --show sample-0001 H200
   sinmun-search --analyze '엔비디아의 H200 수출을 허용하자'
 
 --queries FILE reads "qid<TAB>query" lines and prints a TREC run
 ("qid Q0 docid rank score sinmun") on stdout and one LATENCY summary line on stderr;
 the other options (--sort, --from, --to, --source, --facets, --snippets, --no-collapse)
 apply to every query.
+--trend INTERVAL counts the results per day, ISO week (2025-W49), month or year, one
+column per query (QUERY, then each --vs), with --from/--to/--source/--no-collapse as for a
+search: each count is the "N results" of the same query with --strict and --from/--to set to
+that period (copies folded count once per period they appear in; --no-collapse counts every
+article). Periods between the first and the last with articles are all listed, 0 when
+empty; undated articles are counted apart as (no date). --json gives {"trend": {"interval",
+"series": [{"query", "counts": [{"period", "count"}], "undated", "exact"}]}}.
+--format csv|tsv|jsonl writes the results (of the query with every word, as --strict, in
+--sort order, a folded story once) as rows of --fields (default: id,date,source,author,
+category,title,url,body): this page (--limit, --offset), or with --all every match, read
+1000 at a time. CSV has a UTF-8 BOM, a header, RFC 4180 quotes and CRLF line ends (Excel,
+LibreOffice); TSV writes \ TAB CR LF inside a field as \\ \t \r \n; JSONL is one object a line.
+--show ID prints the article as stored (title, date, source, author, category, URL, body)
+with the words of QUERY, if given, marked: reverse video on a terminal, **word** otherwise;
+--json prints the article as /api/doc does, with title_html and body_html marked (<mark>). An
+ID that is no article is a failure (exit 2), as with --similar.
 --analyze prints every term the index would store for the text:
 term<TAB>start-end<TAB>position<TAB>kind (byte offsets; kind: word, morph or ngram).
 
@@ -149,6 +174,47 @@ std::size_t terminal_columns() {
   return ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 20 ? size.ws_col : 80;
 }
 
+std::vector<std::string> with(const std::vector<std::string>& words, std::vector<std::string> versus) {
+  versus.insert(versus.begin(), join(words));
+  return versus;
+}
+
+int run_trend(sinmun::Searcher& searcher, const sinmun::SearchRequest& request, const std::string& interval,
+              const std::vector<std::string>& queries, bool json) {
+  const sinmun::Trend trend = sinmun::compute_trend(searcher, request, queries, sinmun::parse_trend_interval(interval));
+  if (json) {
+    std::cout << sinmun::trend_to_json(trend) << '\n';
+  } else {
+    sinmun::print_trend(std::cout, trend);
+  }
+  return 0;
+}
+
+// Streams page after page to stdout: the memory of one page, however many rows.
+int export_results(sinmun::Searcher& searcher, const sinmun::SearchRequest& request, const std::string& format,
+                   const std::string& fields, bool all) {
+  sinmun::Exporter exporter(searcher, request, sinmun::parse_export_format(format), sinmun::parse_export_fields(fields),
+                            all);
+  for (std::string piece = exporter.next(); !piece.empty(); piece = exporter.next()) std::cout << piece;
+  std::cout.flush();
+  if (exporter.damaged() > 0) {
+    std::cerr << "sinmun-search: " << exporter.damaged() << " article(s) with damaged stored data skipped\n";
+  }
+  if (!std::cout) throw sinmun::EnvironmentError("cannot write the export to stdout");
+  return 0;
+}
+
+int show_article(sinmun::Searcher& searcher, const std::string& id, const std::string& query, bool json) {
+  const sinmun::ArticleView view = sinmun::view_article(searcher, id, query);
+  if (json) {
+    std::cout << sinmun::article_view_to_json(view) << '\n';
+  } else {
+    sinmun::print_article(std::cout, view,
+                          isatty(STDOUT_FILENO) != 0 ? sinmun::MarkStyle::kAnsi : sinmun::MarkStyle::kAsterisks);
+  }
+  return 0;
+}
+
 // Deep pages cost the ranked pass a match list that long; nobody reads past this.
 constexpr long long kMaxOffset = 1000000;
 
@@ -161,6 +227,11 @@ int search_main(int argc, char** argv) {
   long long limit = 10;
   long long offset = 0;
   std::string sort = "relevance";
+  std::string trend;
+  std::vector<std::string> versus;
+  std::string format;
+  std::string fields;
+  std::string show_id;
   sinmun::SearchRequest request;
   sinmun::SearchConfigOptions config_options;
   po::options_description options(kUsage);
@@ -184,6 +255,12 @@ int search_main(int argc, char** argv) {
       ("similar", po::value(&request.similar_to)->value_name("ID"), "articles most like the article ID")
       ("related", "instead of results, the 30 words and names the first 1000 results hold far more than the "
        "archive (JLH significant terms)")
+      ("trend", po::value(&trend)->value_name("INTERVAL"), "count the results per day, week, month or year")
+      ("vs", po::value(&versus)->value_name("QUERY"), "with --trend: another query to compare (again for more)")
+      ("format", po::value(&format)->value_name("FORMAT"), "write the results as csv, tsv or jsonl rows")
+      ("fields", po::value(&fields)->value_name("LIST"), "with --format: the columns, e.g. id,date,title,body")
+      ("all", "with --format: every match, not one page")
+      ("show", po::value(&show_id)->value_name("ID"), "print the article ID as stored, QUERY's words marked")
       ("json", "print one JSON object instead of text (always with facets)")
       ("queries", po::value(&queries_path)->value_name("FILE"), "batch mode: qid<TAB>query lines")
       ("analyze", "print the terms of the text instead of searching")
@@ -219,7 +296,7 @@ int search_main(int argc, char** argv) {
     return analyze(analyzer, join(words), vm.count("verbose") > 0);
   }
   if (config_options.db_path.empty()) throw sinmun::UsageError("need --db DIR");
-  if (queries_path.empty() && words.empty() && request.similar_to.empty() && !vm.count("sources")) {
+  if (queries_path.empty() && words.empty() && request.similar_to.empty() && !vm.count("sources") && show_id.empty()) {
     throw sinmun::UsageError("need a QUERY or --queries FILE");
   }
   const std::shared_ptr<const sinmun::SearchConfig> config = sinmun::SearchConfig::load(config_options, note);
@@ -249,6 +326,9 @@ int search_main(int argc, char** argv) {
     if (!json) sinmun::print_related(std::cout, related);
     return 0;
   }
+  if (!show_id.empty()) return show_article(*searcher, show_id, request.query, json);
+  if (!trend.empty()) return run_trend(*searcher, request, trend, words.empty() ? versus : with(words, versus), json);
+  if (!format.empty()) return export_results(*searcher, request, format, fields, vm.count("all") > 0);
   request.with_facets = json || vm.count("facets") > 0;
   const sinmun::SearchResponse response = searcher->search(request);
   if (json) {

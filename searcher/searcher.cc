@@ -227,10 +227,8 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::Query& wi
 }
 
 Xapian::MSet Searcher::every_match(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies) {
-  Xapian::Enquire counter(db_);
+  Xapian::Enquire counter = counting_enquire();
   counter.set_query(query);
-  counter.set_weighting_scheme(Xapian::BoolWeight());
-  if (settings_.time_limit_seconds > 0) counter.set_time_limit(settings_.time_limit_seconds);
   for (Xapian::MatchSpy* spy : spies) counter.add_matchspy(spy);
   return counter.get_mset(0, 0, db_.get_doccount());
 }
@@ -377,10 +375,7 @@ std::optional<StoredArticle> Searcher::find(const std::string& id) {
 Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings)
     : db_(open_database(db_path)), analyzer_(analyzer), settings_(std::move(settings)) {}
 
-SearchResponse Searcher::search(const SearchRequest& request) {
-  const auto started = std::chrono::steady_clock::now();
-  SearchResponse response;
-  response.query = request.similar_to.empty() ? request.query : "similar:" + request.similar_to;
+BuiltQuery Searcher::build(const SearchRequest& request) {
   QueryOptions query_options;
   query_options.synonyms = settings_.synonyms.get();
   query_options.proximity_weight = settings_.proximity_weight;
@@ -389,9 +384,17 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   const QueryNode parsed = request.similar_to.empty() ? parse_query(request.query) : QueryNode{};
   check_sources(request, parsed);
-  const BuiltQuery built = request.similar_to.empty() ? build_query(parsed, analyzer_, query_options, &context_)
-                                                      : similar_query(request.similar_to);
+  return request.similar_to.empty() ? build_query(parsed, analyzer_, query_options, &context_)
+                                    : similar_query(request.similar_to);
+}
 
+Xapian::Query Searcher::matching_query(const SearchRequest& request, std::set<std::string>* terms) {
+  BuiltQuery built = build(request);
+  if (terms != nullptr) *terms = std::move(built.terms);
+  return with_filters(built.strict, request);
+}
+
+Xapian::Enquire Searcher::ranked_enquire(const SearchRequest& request) const {
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(bm25_weight());
   // Ties never depend on the order documents were indexed in: newer first, then by id (in
@@ -403,6 +406,22 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
   if (request.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
   if (settings_.time_limit_seconds > 0) enquire.set_time_limit(settings_.time_limit_seconds);
+  return enquire;
+}
+
+Xapian::Enquire Searcher::counting_enquire() const {
+  Xapian::Enquire counter(db_);
+  counter.set_weighting_scheme(Xapian::BoolWeight());
+  if (settings_.time_limit_seconds > 0) counter.set_time_limit(settings_.time_limit_seconds);
+  return counter;
+}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  SearchResponse response;
+  response.query = request.similar_to.empty() ? request.query : "similar:" + request.similar_to;
+  const BuiltQuery built = build(request);
+  Xapian::Enquire enquire = ranked_enquire(request);
   // The ranked pass stops counting once the page is full; count_matches() counts exactly.
   const Xapian::doccount wanted = request.offset + request.limit;
   Xapian::Query base = built.strict;

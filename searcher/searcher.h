@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -166,6 +167,20 @@ class Searcher {
 
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
+  // For passes of their own over the articles search() finds (searcher/trend.h, export.h):
+  // the query `request` runs in its strict form (every word must match; a long query is
+  // never loosened, as with SearchRequest::strict), with the request's date and source
+  // filters. `terms`, when given, receives the index terms to highlight. Throws as search().
+  Xapian::Query matching_query(const SearchRequest& request, std::set<std::string>* terms = nullptr);
+  // An Enquire without a query that ranks, orders, folds copies (request.collapse) and stops
+  // at the time limit as search()'s ranked pass does.
+  Xapian::Enquire ranked_enquire(const SearchRequest& request) const;
+  // An Enquire without a query that counts: no scores, no order, the time limit of a search.
+  Xapian::Enquire counting_enquire() const;
+  // What highlights text as snippets do: the query analyzer and this searcher's context.
+  const Analyzer& analyzer() const { return analyzer_; }
+  AnalysisContext& analysis_context() { return context_; }
+
   // Every source in the database with its number of articles, most first ("" for the
   // articles without one, last).
   std::vector<FacetCount> sources();
@@ -175,6 +190,8 @@ class Searcher {
   bool reopen() { return db_.reopen(); }
 
  private:
+  // The query of `request` (its words, or the article like similar_to), checked.
+  BuiltQuery build(const SearchRequest& request);
   // The query for articles like `id`, and the terms it uses (for highlighting).
   BuiltQuery similar_query(const std::string& id);
   void count_matches(const Xapian::Query& query, const Xapian::Query& without_sources, const SearchRequest& request,

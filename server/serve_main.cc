@@ -30,6 +30,10 @@ Stop it with Ctrl-C (or SIGTERM).
                  [&from=YYYY-MM-DD][&to=YYYY-MM-DD][&source=NAME]
       the same JSON object as sinmun-search --json (limit 1-100, offset up to 10000)
   GET /api/doc?id=ID      one article as stored (404 if there is none)
+  GET /api/trend?q=QUERY[&vs=QUERY]...[&interval=day|week|month|year][&from=&to=&source=]
+      counts per period, as sinmun-search --json --trend
+  GET /api/export?q=QUERY[&format=csv|tsv|jsonl][&fields=id,date,...][&sort=&from=&to=&source=]
+      every match as a file (streamed), as sinmun-search --format F --all
   GET /healthz            {"status":"ok","documents":N}
 
 examples:
@@ -54,6 +58,7 @@ int serve_main(int argc, char** argv) {
   std::string listen;
   std::string web_dir;
   unsigned threads = 0;
+  std::string chart_js = sinmun::http::ServerOptions{}.chart_js.string();
   sinmun::SearchConfigOptions config_options;
   po::options_description options(kUsage);
   // One option a line, as --help shows them.
@@ -65,7 +70,9 @@ int serve_main(int argc, char** argv) {
                   ->value_name("DIR"),
        "directory with the page's files (index.html, app.js, style.css)")
       ("threads", po::value(&threads)->default_value(0)->value_name("N"),
-       "requests answered at once (1-1024; 0: max(8, CPU threads))");
+       "requests answered at once (1-1024; 0: max(8, CPU threads))")
+      ("chart-js", po::value(&chart_js)->default_value(chart_js)->value_name("FILE"),
+       "Chart.js for the page's trend chart, served as /vendor/chart.js (Debian: libjs-chart.js)");
   // clang-format on
   sinmun::cli::add_search_options(options, config_options);
   po::variables_map vm;
@@ -82,7 +89,7 @@ int serve_main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  sinmun::http::Server server({web_dir, threads},
+  sinmun::http::Server server({web_dir, threads, chart_js},
                               sinmun::SearchConfig::load(config_options, sinmun::cli::note_printer(kProgram)));
   const int port = server.bind(address.host, address.port);
   const bool ipv6 = address.host.find(':') != std::string::npos;

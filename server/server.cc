@@ -17,11 +17,14 @@
 #include <vector>
 
 #include "base/errors.h"
-#include "schema/stored_article.h"
+#include "searcher/article_view.h"
+#include "searcher/export.h"
 #include "searcher/output.h"
 #include "searcher/search_config.h"
 #include "searcher/searcher.h"
+#include "searcher/trend.h"
 #include "server/detail/static_files.h"
+#include "server/insight_params.h"
 #include "server/request.h"
 
 namespace sinmun::http {
@@ -170,12 +173,66 @@ struct Server::Internal {
 
   void document(const httplib::Request& req, httplib::Response& res) {
     const std::string id = parse_doc_params(req.params);
-    const std::optional<StoredArticle> article = with_searcher([&](Searcher& searcher) { return searcher.find(id); });
-    if (!article) {
+    const std::string query = parse_doc_query(req.params);
+    std::optional<ArticleView> view;
+    try {
+      view = with_searcher([&](Searcher& searcher) { return view_article(searcher, id, query); });
+    } catch (const NotFound&) {
       send_error(res, 404, "no article with this id");
       return;
     }
-    res.set_content(schema::encode_stored_article(*article), kJson);
+    res.set_content(article_view_to_json(*view), kJson);
+  }
+
+  void trend(const httplib::Request& req, httplib::Response& res) {
+    const TrendParams params = parse_trend_params(req.params);
+    const Trend trend = with_searcher(
+        [&](Searcher& searcher) { return compute_trend(searcher, params.base, params.queries, params.interval); });
+    res.set_content(trend_to_json(trend), kJson);
+  }
+
+  // Streams the export a page at a time after this handler returns: the searcher stays
+  // leased (and the database as it was) until the last page is sent. A request Searcher
+  // refuses fails here, as a 400, before anything is sent; trouble later cuts the stream.
+  void export_results(const httplib::Request& req, httplib::Response& res) {
+    const ExportParams params = parse_export_params(req.params);
+    auto lease = std::make_shared<Lease>(pool);
+    std::shared_ptr<Exporter> exporter;
+    try {
+      (**lease).reopen();
+      exporter = std::make_shared<Exporter>(**lease, params.request, params.format, params.fields, true);
+    } catch (const Xapian::Error&) {
+      lease->discard();  // as with_searcher(): the next request opens the database afresh
+      throw;
+    }
+    res.set_header("Content-Disposition", export_disposition(params.request.query, params.format));
+    const auto provider = [lease, exporter, path = req.path](std::size_t, httplib::DataSink& sink) {
+      try {
+        const std::string piece = exporter->next();
+        if (piece.empty()) {
+          sink.done();
+          return true;
+        }
+        return sink.write(piece.data(), piece.size());
+      } catch (const Xapian::Error& e) {  // the headers are sent: all that is left is to stop
+        log_error(path + ": export cut short: " + e.get_description());
+        lease->discard();
+      } catch (const std::exception& e) {
+        log_error(path + ": export cut short: " + e.what());
+      }
+      return false;
+    };
+    res.set_chunked_content_provider(std::string(export_content_type(params.format)), provider);
+  }
+
+  // Debian's libjs-chart.js for the page's chart; without it the page hides the chart.
+  void chart_js(const httplib::Request&, httplib::Response& res) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(options.chart_js, error)) {
+      send_error(res, 404, "chart.js is not installed (apt-get install libjs-chart.js)");
+      return;
+    }
+    res.set_content(read_file(options.chart_js), "text/javascript; charset=utf-8");
   }
 
   void health(const httplib::Request&, httplib::Response& res) {
@@ -246,6 +303,9 @@ Server::Server(ServerOptions options, std::shared_ptr<const SearchConfig> config
   in.http.Get("/api/search", in.guarded(&Internal::search));
   in.http.Get("/api/doc", in.guarded(&Internal::document));
   in.http.Get("/api/related", in.guarded(&Internal::related));
+  in.http.Get("/api/trend", in.guarded(&Internal::trend));
+  in.http.Get("/api/export", in.guarded(&Internal::export_results));
+  in.http.Get("/vendor/chart.js", in.guarded(&Internal::chart_js));
   in.http.Get("/healthz", in.guarded(&Internal::health));
   in.http.Get("/.*", in.guarded(&Internal::static_file));
   // Everything is read-only: other methods are refused as such, not as unknown paths.

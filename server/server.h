@@ -13,13 +13,22 @@ namespace sinmun::http {
 struct ServerOptions {
   std::filesystem::path web_dir;  // the page's files (index.html, app.js, style.css)
   unsigned threads = 0;           // requests served at once; 0: max(8, hardware threads)
+  // The chart library the page draws trends with (Debian's libjs-chart.js), served as
+  // /vendor/chart.js; absent, that path is a 404 and the page shows no chart.
+  std::filesystem::path chart_js = "/usr/share/javascript/chart.js/chart.min.js";
 };
 
 // Serves, on one address:
 //   GET /api/search?q=&limit=&offset=&sort=&from=&to=&source=  → the `sinmun-search --json`
 //       object (searcher/output.h, facets always on);
-//   GET /api/doc?id=  → the article's stored data (indexer: id, title, date, source, url,
-//       author, category, file, body), 404 if there is no such id;
+//   GET /api/doc?id=&q=  → the article's stored data (indexer: id, title, date, source, url,
+//       author, category, file, body) and title_html, body_html with q's words marked
+//       (searcher/article_view.h), 404 if there is no such id;
+//   GET /api/trend?q=&vs=&interval=  → compute_trend()'s JSON (searcher/trend.h; params:
+//       insight_params.h);
+//   GET /api/export?q=&format=&fields=  → every match as CSV, TSV or JSON Lines
+//       (searcher/export.h), streamed in chunks, with a Content-Disposition file name;
+//   GET /vendor/chart.js → options.chart_js;
 //   GET /healthz      → {"status":"ok","documents":N};
 //   GET /, /FILE      → static files from web_dir (see static_files.h);
 // and HEAD for each. Bad parameters get 400, unknown paths 404, database trouble 500, each

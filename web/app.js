@@ -177,6 +177,10 @@ function renderHit(hit) {
     q: '', similar: hit.id, similarTitle: hit.title || '', sources: [], from: '', to: '', sort: 'relevance',
   }));
   actions.append(similar);
+  const stored = element('button', 'stored', '저장된 기사');
+  stored.type = 'button';
+  stored.addEventListener('click', () => openArticle(hit.id, current.q));  // insight.js
+  actions.append(stored);
   if (href) {
     const original = element('a', 'original', '원문 보기');
     original.href = href;
@@ -307,6 +311,7 @@ function clearResults() {
   $('results').replaceChildren();
   $('facets').hidden = true;
   $('pager').hidden = true;
+  document.dispatchEvent(new Event('sinmun:cleared'));  // insight.js: no chart, no download
 }
 
 // "245건", "최소 245건" when the API could only bound it, and the count with the folded
@@ -388,6 +393,7 @@ async function show(state) {
     ? `관련도 상위 ${answer.facets_sample.toLocaleString('ko-KR')}건 기준` : '';
   renderPager(state, pages);
   if (answer.results.length > 0) showRelated(state);
+  document.dispatchEvent(new CustomEvent('sinmun:answer', {detail: {state, answer}}));  // insight.js
 }
 
 // A new query starts without the sources picked from the last one's facets; the date range,

@@ -381,6 +381,150 @@ test('a speaker: search shows each result\'s quotation and its speaker', async (
   assert.equal(await page.locator('.result .quote').count(), 0, 'plain searches show none');
 });
 
+// The middle of a bar of the trend chart, in page coordinates.
+async function barPoint(index) {
+  const box = await page.locator('#trend-chart').boundingBox();
+  const bar = await page.evaluate((i) => {
+    const element = window.Chart.getChart('trend-chart').getDatasetMeta(0).data[i];
+    return {x: element.x, y: (element.y + element.base) / 2};
+  }, index);
+  return {x: box.x + bar.x, y: box.y + bar.y};
+}
+
+async function trendApi(params) {
+  const response = await fetch(`${baseUrl}/api/trend?${new URLSearchParams(params)}`);
+  assert.equal(response.status, 200);
+  return response.json();
+}
+
+test('the trend chart sits above the results, and clicking a bar filters to its period', async () => {
+  await page.goto(`${baseUrl}/`);
+  await search('수출');
+  await page.waitForFunction(() => !document.getElementById('trend').hidden);
+  const {trend} = await trendApi({q: '수출', interval: 'month'});
+  const series = trend.series[0];
+  const drawn = await page.evaluate(() => {
+    const chart = window.Chart.getChart('trend-chart');
+    return {labels: chart.data.labels, counts: chart.data.datasets[0].data};
+  });
+  assert.deepEqual(drawn.labels, series.counts.map((c) => c.period));
+  assert.deepEqual(drawn.counts, series.counts.map((c) => c.count));
+  assert.ok(drawn.labels.length >= 2, `several months: ${drawn.labels}`);
+  assert.equal(await page.textContent('#trend-undated'), `날짜 없는 기사 ${series.undated}건은 빠져 있습니다.`);
+  const chart = await page.locator('#trend').boundingBox();
+  const first = await page.locator('.result').first().boundingBox();
+  assert.ok(chart.y + chart.height <= first.y, 'the chart comes before the first result');
+
+  const busiest = series.counts.reduce((best, c, i) => (c.count > series.counts[best].count ? i : best), 0);
+  const {period, count} = series.counts[busiest];
+  const [year, month] = period.split('-').map(Number);
+  const from = `${period}-01`;
+  const to = `${period}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+  const point = await barPoint(busiest);
+  await page.mouse.click(point.x, point.y);
+  await page.waitForURL((url) => url.searchParams.get('from') === from && url.searchParams.get('to') === to);
+  await settled();
+  const answer = await api({q: '수출', from, to});
+  assert.equal(answer.total, count, 'the bar counts what the filtered search finds');
+  assert.match(await countText(), new RegExp(`^${count}건`));
+  const dates = await page.locator('.result .date').allTextContents();
+  assert.ok(dates.length > 0 && dates.every((d) => d >= from && d <= to), dates.join(', '));
+  assert.deepEqual(await chips(), [`기간: ${from} ~ ${to}×`]);
+
+  // Weeks are ISO weeks, and the chart follows the chosen interval.
+  await page.selectOption('#trend-interval', 'week');
+  await page.waitForFunction(() => document.getElementById('trend').dataset.interval === 'week');
+  const weeks = JSON.parse(await page.getAttribute('#trend', 'data-periods'));
+  assert.ok(weeks.every((w) => /^\d{4}-W\d{2}$/.test(w)), weeks.join(', '));
+  await page.screenshot({path: path.join(build, 'web-screenshot-trend.png')});  // docs/screenshot-trend.png
+  // A week bar filters Monday to Sunday of its ISO week (2026-W01 starts in 2025).
+  assert.deepEqual(await page.evaluate(() => [periodRange('2026-W01'), periodRange('2025-W49'), periodRange('2024-02'),
+                                              periodRange('2025'), periodRange('2025-12-09')]),
+                   [{from: '2025-12-29', to: '2026-01-04'}, {from: '2025-12-01', to: '2025-12-07'},
+                    {from: '2024-02-01', to: '2024-02-29'}, {from: '2025-01-01', to: '2025-12-31'},
+                    {from: '2025-12-09', to: '2025-12-09'}]);
+  await page.selectOption('#trend-interval', 'month');
+  await page.waitForFunction(() => document.getElementById('trend').dataset.interval === 'month');
+});
+
+test('the download link exports every result of the search as CSV', async () => {
+  await page.goto(`${baseUrl}/`);
+  await search('수출');
+  const link = page.locator('#download');
+  assert.ok(await link.isVisible());
+  const href = new URL(await link.getAttribute('href'), baseUrl);
+  assert.equal(href.pathname, '/api/export');
+  assert.equal(href.searchParams.get('q'), '수출');
+  assert.equal(href.searchParams.get('format'), 'csv');
+  assert.equal(await link.getAttribute('download'), '');
+  const response = await fetch(href);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type'), /^text\/csv/);
+  assert.match(response.headers.get('content-disposition'), /^attachment; filename="sinmun-export\.csv"; filename\*=UTF-8''sinmun-%EC%88%98%EC%B6%9C\.csv$/);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 BOM first');
+  const text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(bytes);
+  assert.ok(text.startsWith('\ufeffid,date,source,author,category,title,url,body\r\n'), text.slice(0, 80));
+  href.searchParams.set('fields', 'id');
+  const ids = (await (await fetch(href)).text()).split('\r\n').filter(Boolean).slice(1);
+  const answer = await api({q: '수출'});
+  assert.equal(ids.length, answer.total);
+  assert.equal(ids[0], answer.results[0].id);
+
+  await page.goto(`${baseUrl}/`);
+  assert.ok(await link.isHidden(), 'no query, no download');
+});
+
+test('"저장된 기사" opens the stored article with the query marked; Escape and Back close it', async () => {
+  await page.goto(`${baseUrl}/`);
+  await search('H200 수출');
+  const view = page.locator('#article-view');
+  await page.locator('.result').first().locator('button.stored').click();
+  await page.waitForURL((url) => url.searchParams.get('doc') === 'sample-0001');
+  await page.waitForFunction(() => document.getElementById('article-view').open);
+  assert.equal(await page.textContent('#article-title'), TARGET_TITLE);
+  assert.ok(await page.locator('#article-body mark').count() > 0, 'the query is marked in the body');
+  assert.ok(await page.locator('#article-title mark').count() > 0, 'and in the title');
+  assert.equal(await page.getAttribute('#article-original', 'href'),
+               'https://news.example.com/hanbit/2025/12/09/opinion-allow-h200-exports');
+  const stored = await (await fetch(`${baseUrl}/api/doc?id=sample-0001`)).json();
+  const firstParagraph = stored.body.split(/\n+/)[0].trim();
+  assert.equal((await page.locator('#article-body p').first().textContent()).trim(), firstParagraph);
+
+  await page.screenshot({path: path.join(build, 'web-screenshot-article.png')});  // docs/screenshot-article.png
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.getElementById('article-view').open);
+  await page.waitForURL((url) => !url.searchParams.has('doc'));
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'H200 수출');
+  assert.ok(!(await view.evaluate((dialog) => dialog.open)));
+
+  await page.locator('.result').first().locator('button.stored').click();
+  await page.waitForFunction(() => document.getElementById('article-view').open);
+  await page.goBack();
+  await page.waitForFunction(() => !document.getElementById('article-view').open);
+  assert.ok(!new URL(page.url()).searchParams.has('doc'));
+  await settled();
+  assert.equal((await titles())[0], TARGET_TITLE, 'the results are still there');
+});
+
+test('without chart.js the page still searches, with the chart hidden', async () => {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}, locale: 'ko-KR'});
+  const bare = await context.newPage();
+  const errors = [];
+  bare.on('pageerror', (error) => errors.push(error.message));
+  await bare.route('**/vendor/chart.js', (route) => route.fulfill({status: 404, body: 'not installed'}));
+  try {
+    await bare.goto(`${baseUrl}/?q=${encodeURIComponent('수출')}`);
+    await bare.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+    assert.ok((await bare.locator('.result').count()) > 0);
+    assert.ok(await bare.isHidden('#trend'));
+    assert.ok(await bare.isVisible('#download'));
+    assert.deepEqual(errors, [], 'no script error, only the missing file');
+  } finally {
+    await context.close();
+  }
+});
+
 test('screenshots at desktop and phone size, without page errors', async () => {
   await search('H200 수출');
   await page.screenshot({path: path.join(build, 'web-screenshot.png'), fullPage: true});
