@@ -251,23 +251,18 @@ int run_apply(const Options& options) {
     throw sinmun::DataError("the merged user dictionary has " + std::to_string(bad_lines) +
                             " bad line(s) (above); nothing was changed");
   }
-  fs::rename(staged, user_dict);
-  sinmun::lexicon::write_text_file_atomically(synonyms, synonym_text);
-
-  // Words accepted earlier whose re-indexing did not happen (an interrupted apply) are
-  // re-indexed too: the database has no term for them yet.
-  std::set<std::string> to_reindex = added;
-  for (const auto& entry : words) {
-    if (!db.term_exists(entry.key)) to_reindex.insert(entry.key);
-  }
+  // Articles first, files last: an apply that dies half way leaves the files as they were,
+  // so running it again adds (and re-indexes for) the same words.
   std::size_t reindexed = 0;
-  if (analyzer.has_morphology() && !to_reindex.empty()) {
-    const std::vector<Xapian::docid> affected = sinmun::lexicon::documents_containing(db, to_reindex, analyzer);
+  if (analyzer.has_morphology() && !added.empty()) {
+    const std::vector<Xapian::docid> affected = sinmun::lexicon::documents_containing(db, added, analyzer);
     reindexed = sinmun::lexicon::reindex_documents(db, affected, analyzer);
   }
   db.set_metadata(std::string(sinmun::schema::kUserDictionaryKey),
                   sinmun::lexicon::user_dictionary_stamp(user_dict, dictionary_text));
   db.commit();
+  fs::rename(staged, user_dict);  // atomic: a watching sinmun-serve reads the old file or the new
+  sinmun::lexicon::write_text_file_atomically(synonyms, synonym_text);
   std::cout << "recorded " << recorded << " decision(s) from review.tsv\n"
             << "added " << added.size() << " word(s) to " << user_dict.string() << '\n'
             << "added " << aliases_added << " alias(es) to " << synonyms.string() << '\n'

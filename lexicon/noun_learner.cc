@@ -34,8 +34,10 @@ bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <=
 // (가칭)은): it starts no eojeol.
 bool after_closing(std::string_view text, std::size_t i) {
   const char c = text[i - 1];
-  if (c == '\'' || c == '"' || c == ')' || c == ']' || c == '>') return true;
-  for (const std::string_view closing : {"’", "”", "」", "』", "》", "〉", "）", "]"}) {
+  if (c == ')' || c == ']' || c == '>') return true;
+  // An ASCII quote closes when it follows a word, and opens after a space.
+  if (c == '\'' || c == '"') return i >= 2 && text[i - 2] != ' ' && text[i - 2] != '\n' && text[i - 2] != '\t';
+  for (const std::string_view closing : {"’", "”", "」", "』", "》", "〉", "）"}) {
     if (i >= closing.size() && text.substr(i - closing.size(), closing.size()) == closing) return true;
   }
   return false;
@@ -286,13 +288,15 @@ std::vector<NounCandidate> learn_nouns(const ForEachText& for_each, const Analyz
     }
     if (plus_particle) continue;
     const Reading reading = read_with(analyzer, word);
-    if (reading.one_word || reading.no_content || reading.no_noun || reading.verb_last) continue;
-    if (reading.stem_end != 0 &&
+    // Without a dictionary (n-gram analysis) there is no reading to judge by: statistics alone.
+    const bool read = analyzer.has_morphology();
+    if (read && (reading.one_word || reading.no_content || reading.no_noun || reading.verb_last)) continue;
+    if (read && reading.stem_end != 0 &&
         (is_non_noun_stem(reading.stem_tags) || is_neutral(std::string_view(word).substr(reading.stem_end)) ||
          word_plus(word, reading.stem_end, stats.noun))) {
       continue;
     }
-    if (is_part_of_known_word(analyzer, word, stats)) continue;
+    if (read && is_part_of_known_word(analyzer, word, stats)) continue;
     // A compound the dictionary spells out of words the corpus uses alone (정상+회담) is
     // indexed whole already; one out of pieces nobody writes alone (튀르+키+예) is not a word.
     if (!reading.parts.empty() && std::all_of(reading.parts.begin(), reading.parts.end(), [&](const std::string& part) {

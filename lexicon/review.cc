@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -61,6 +62,10 @@ bool hangul_word(std::string_view word) {
     if (cp < 0xAC00 || cp > 0xD7A3) return false;
   }
   return true;
+}
+
+bool has_control(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 bool has_space(std::string_view s) { return s.find_first_of(" \t\r\n\v\f") != std::string_view::npos; }
@@ -152,6 +157,10 @@ std::vector<ReviewEntry> parse_review(std::string_view text, const std::string& 
     if (entry.kind == EntryKind::kWord && entry.value.empty()) entry.value = "NNP";
     if (entry.key.empty()) {
       bad("the key column is empty");
+      continue;
+    }
+    if (has_control(entry.key) || has_control(entry.value)) {
+      bad("a control character in the key or value");
       continue;
     }
     if (entry.decision == Decision::kAccept) {

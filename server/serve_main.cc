@@ -3,9 +3,13 @@
 #include <boost/program_options.hpp>
 
 #include <csignal>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "base/errors.h"
 #include "cli/cli.h"
@@ -31,6 +35,11 @@ Stop it with Ctrl-C (or SIGTERM).
       the same JSON object as sinmun-search --json (limit 1-100, offset up to 10000)
   GET /api/doc?id=ID      one article as stored (404 if there is none)
   GET /healthz            {"status":"ok","documents":N}
+  GET /lexicon.html       accept or reject what `sinmun-lexicon review` listed (DB.lexicon/)
+
+The user dictionary and the synonyms are read again when either file changes (checked every
+--reload-interval seconds) or on SIGHUP, without a restart: a search sees the old lexicon or
+the new one, never a mix; a file that fails to load keeps the old one (said on stderr).
 
 examples:
   sinmun-serve --db news.db                  # then open http://127.0.0.1:8080/
@@ -50,10 +59,60 @@ options)";
 
 constexpr sinmun::cli::Program kProgram{"sinmun-serve", kUsage};
 
+// The user dictionary and synonym files the configuration reads (as SearchConfig resolves
+// them), and whether one changed since the last look (size, modification time).
+class LexiconWatch {
+ public:
+  explicit LexiconWatch(const sinmun::SearchConfigOptions& options) {
+    add(options.analyzer.user_dictionary, "SINMUN_USER_DICT", sinmun::DataFile::kUserDictionary);
+    add(options.synonyms_path, "SINMUN_SYNONYMS", sinmun::DataFile::kSynonyms);
+    changed();
+  }
+
+  bool changed() {
+    std::string now;
+    for (const std::filesystem::path& file : files_) {
+      std::error_code error;
+      const auto size = std::filesystem::file_size(file, error);
+      const auto time = std::filesystem::last_write_time(file, error);
+      now += std::to_string(error ? 0 : size) + ':' + std::to_string(time.time_since_epoch().count()) + ';';
+    }
+    const bool different = now != stamp_;
+    stamp_ = now;
+    return different;
+  }
+
+ private:
+  void add(const std::string& given, const char* variable, sinmun::DataFile shipped) {
+    const char* env = std::getenv(variable);
+    const std::string path = !given.empty() ? given : env && *env ? env : sinmun::data_file_path(shipped).string();
+    if (path != "none") files_.emplace_back(path);
+  }
+
+  std::vector<std::filesystem::path> files_;
+  std::string stamp_;
+};
+
+// The next of `signals`, or 0 after `seconds` (0: wait for a signal only).
+int wait_for_signal(const sigset_t& signals, double seconds) {
+  if (seconds <= 0) {
+    int signal = 0;
+    sigwait(&signals, &signal);
+    return signal;
+  }
+  timespec timeout{};
+  timeout.tv_sec = static_cast<time_t>(seconds);
+  timeout.tv_nsec = static_cast<long>((seconds - static_cast<double>(timeout.tv_sec)) * 1e9);
+  const int signal = sigtimedwait(&signals, nullptr, &timeout);
+  return signal < 0 ? 0 : signal;
+}
+
 int serve_main(int argc, char** argv) {
   std::string listen;
   std::string web_dir;
   unsigned threads = 0;
+  std::string lexicon_dir;
+  double reload_interval = 2;
   sinmun::SearchConfigOptions config_options;
   po::options_description options(kUsage);
   // One option a line, as --help shows them.
@@ -65,7 +124,11 @@ int serve_main(int argc, char** argv) {
                   ->value_name("DIR"),
        "directory with the page's files (index.html, app.js, style.css)")
       ("threads", po::value(&threads)->default_value(0)->value_name("N"),
-       "requests answered at once (1-1024; 0: max(8, CPU threads))");
+       "requests answered at once (1-1024; 0: max(8, CPU threads))")
+      ("lexicon", po::value(&lexicon_dir)->value_name("DIR"),
+       "the lexicon directory that /lexicon.html decides in (default: DB.lexicon)")
+      ("reload-interval", po::value(&reload_interval)->default_value(2)->value_name("SECONDS"),
+       "how often to look for a changed user dictionary or synonym file (0: only on SIGHUP)");
   // clang-format on
   sinmun::cli::add_search_options(options, config_options);
   po::variables_map vm;
@@ -73,6 +136,12 @@ int serve_main(int argc, char** argv) {
   if (config_options.db_path.empty()) throw sinmun::UsageError("need --db DIR");
   if (threads > 1024) throw sinmun::UsageError("--threads must be between 0 and 1024");
   const sinmun::http::ListenAddress address = sinmun::http::parse_listen_address(listen);
+  if (reload_interval < 0) throw sinmun::UsageError("--reload-interval must be 0 or more");
+  if (lexicon_dir.empty()) {
+    std::filesystem::path db = config_options.db_path;
+    if (!db.has_filename()) db = db.parent_path();
+    lexicon_dir = (db.parent_path() / (db.filename().string() + ".lexicon")).string();
+  }
 
   // SIGINT and SIGTERM are taken by a thread of their own that stops the server, so that
   // requests in progress finish and no handler runs in signal context.
@@ -80,17 +149,31 @@ int serve_main(int argc, char** argv) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  sinmun::http::Server server({web_dir, threads},
-                              sinmun::SearchConfig::load(config_options, sinmun::cli::note_printer(kProgram)));
+  const auto report = sinmun::cli::note_printer(kProgram);
+  LexiconWatch watch(config_options);
+  sinmun::http::Server server({web_dir, threads}, sinmun::SearchConfig::load(config_options, report));
+  server.serve_lexicon(lexicon_dir);
   const int port = server.bind(address.host, address.port);
   const bool ipv6 = address.host.find(':') != std::string::npos;
   std::cout << "listening on http://" << (ipv6 ? "[" + address.host + "]" : address.host) << ':' << port << '/'
             << std::endl;
-  std::thread stopper([&server, &signals] {
-    int signal = 0;
-    sigwait(&signals, &signal);
+  // The same thread reloads the lexicon on SIGHUP or when its files change.
+  std::thread stopper([&] {
+    while (true) {
+      const int signal = wait_for_signal(signals, reload_interval);
+      if (signal == SIGINT || signal == SIGTERM) break;
+      if (signal != SIGHUP && !watch.changed()) continue;
+      try {
+        server.reload(sinmun::SearchConfig::load(config_options, report));
+        std::cerr << "sinmun-serve: lexicon reloaded (user dictionary and synonyms)\n" << std::flush;
+      } catch (const std::exception& e) {
+        std::cerr << ("sinmun-serve: lexicon not reloaded, the old one stays: " + std::string(e.what()) + "\n")
+                  << std::flush;
+      }
+    }
     server.stop();
   });
   const bool ok = server.run();

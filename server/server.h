@@ -21,6 +21,10 @@ struct ServerOptions {
 //   GET /api/doc?id=  → the article's stored data (indexer: id, title, date, source, url,
 //       author, category, file, body), 404 if there is no such id;
 //   GET /healthz      → {"status":"ok","documents":N};
+//   GET /api/lexicon  → {"review": TSV, "decisions": TSV} of the lexicon directory, and
+//   POST /api/lexicon/decision (decision, kind, key, value; header X-Sinmun-Lexicon: 1, which
+//       no cross-site form can send) → appends one decision (detail/lexicon_decisions.h);
+//       both 404 unless serve_lexicon() named a directory;
 //   GET /, /FILE      → static files from web_dir (see static_files.h);
 // and HEAD for each. Bad parameters get 400, unknown paths 404, database trouble 500, each
 // with a body {"error": "..."} whose message never includes database or server internals.
@@ -33,7 +37,7 @@ struct ServerOptions {
 // changed under it; no restart is needed after indexing. One Searcher per concurrent request
 // (Searcher is not thread-safe), kept for reuse.
 //
-// Thread-safety: stop() may be called from any thread; the rest from one thread.
+// Thread-safety: stop() and reload() may be called from any thread; the rest from one thread.
 class Server {
  public:
   // Opens the database once so that a wrong --db fails here and not on the first request.
@@ -42,6 +46,10 @@ class Server {
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
+
+  // Serves /api/lexicon over `dir`, a database's lexicon directory (DB.lexicon/, see
+  // lexicon/review.h; created on the first decision). Call before run().
+  void serve_lexicon(std::filesystem::path dir);
 
   // Binds and listens on host:port (port 0: any free port) and returns the port. Clients
   // may connect from now on; they are answered once run() is called. Throws
@@ -53,6 +61,10 @@ class Server {
 
   // Makes run() return after the requests in progress; safe before run() as well.
   void stop();
+
+  // Searches from now on use `config` (a changed user dictionary or synonyms); a request in
+  // progress finishes with the one it started with. Thread-safe.
+  void reload(std::shared_ptr<const SearchConfig> config);
 
  private:
   struct Internal;
