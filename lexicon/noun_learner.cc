@@ -100,7 +100,7 @@ struct Reading {
   bool no_noun = true;     // no content morpheme is a noun-like one
   std::size_t stem_end = 0;
   std::string stem_tags;
-  std::string text;                // the morphemes joined by '+'
+  std::string text;                // the morphemes (of compounds: their parts) joined by '+'
   std::vector<std::string> parts;  // of a compound over all of it (정상+회담, 튀르+키+예)
   // The single morphemes as written (노란, 봉투, 법), with what follows them in the word when
   // they start it ("" for one that is no morpheme alone: 노란 is 노랗+ㄴ).
@@ -138,6 +138,10 @@ Reading read_with(const Analyzer& analyzer, const std::string& word) {
     } else if (token.role == TokenRole::kWhole) {
       reading.atoms.emplace_back();  // a word with its ending inside a noun (노란 of 노란봉투법): a mis-split
     }
+    if (token.role == TokenRole::kPart || token.role == TokenRole::kWhole) {
+      if (!reading.text.empty()) reading.text += '+';
+      reading.text += token.term;
+    }
     if (token.role == TokenRole::kPart) {
       const Token& whole = tokens[token.compound];
       if (whole.start == 0 && whole.end == word.size()) reading.parts.push_back(token.term);
@@ -155,8 +159,6 @@ Reading read_with(const Analyzer& analyzer, const std::string& word) {
       first_end = token.end;
       reading.stem_tags = token.tags;
     }
-    if (!reading.text.empty()) reading.text += '+';
-    reading.text += token.term;
   }
   reading.no_content = content == 0;
   if (content == 1 && first_at_start) reading.stem_end = first_end;

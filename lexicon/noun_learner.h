@@ -30,7 +30,7 @@ struct NounCandidate {
   std::size_t count = 0;  // eojeols where it stands alone or before a right part
   double score = 0;
   std::size_t right_parts = 0;                 // distinct right parts ("" included)
-  std::string analysis;                        // what the analyzer makes of it now ("대+장동")
+  std::string analysis;                        // what the analyzer makes of it now ("엔+비디아")
   std::string first_seen;                      // YYYY-MM-DD of its first dated article, "" if none
   std::map<std::string, std::size_t> monthly;  // YYYY-MM → occurrences (dated articles only)
   std::string example;                         // a sentence of its first article, cut to ~120 bytes

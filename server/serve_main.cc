@@ -160,12 +160,20 @@ int serve_main(int argc, char** argv) {
   const bool ipv6 = address.host.find(':') != std::string::npos;
   std::cout << "listening on http://" << (ipv6 ? "[" + address.host + "]" : address.host) << ':' << port << '/'
             << std::endl;
-  // The same thread reloads the lexicon on SIGHUP or when its files change.
+  // The same thread reloads the lexicon on SIGHUP or when its files change: once they have
+  // stayed the same for one more interval, so that the user dictionary and the synonyms that
+  // sinmun-lexicon apply writes one after the other are loaded together.
   std::thread stopper([&] {
+    bool changing = false;
     while (true) {
       const int signal = wait_for_signal(signals, reload_interval);
       if (signal == SIGINT || signal == SIGTERM) break;
-      if (signal != SIGHUP && !watch.changed()) continue;
+      if (signal != SIGHUP) {
+        const bool changed = watch.changed();
+        const bool settled = changing && !changed;
+        changing = changed;
+        if (!settled) continue;
+      }
       try {
         server.reload(sinmun::SearchConfig::load(config_options, report));
         std::cerr << "sinmun-serve: lexicon reloaded (user dictionary and synonyms)\n" << std::flush;
