@@ -158,6 +158,8 @@ class ServeProcess {
   ServeProcess(const ServeProcess&) = delete;
   ServeProcess& operator=(const ServeProcess&) = delete;
 
+  void signal(int number) const { kill(pid_, number); }
+
  private:
   pid_t pid_ = -1;
 };
@@ -169,24 +171,33 @@ int port_from(const fs::path& out) {
   return at == std::string::npos ? 0 : std::stoi(text.substr(at + marker.size()));
 }
 
+// The port sinmun-serve printed to `out`, waited for (generously: the machine is shared).
+int wait_for_port(const fs::path& out) {
+  int port = 0;
+  for (int i = 0; i < 600 && port == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    port = port_from(out);
+  }
+  return port;
+}
+
+// The `total` of /api/search?q=QUERY, or -1 when the request failed.
+long total_of(httplib::Client& client, const std::string& query) {
+  const auto res = client.Get("/api/search?q=" + query);
+  if (!res || res->status != 200) return -1;
+  return nlohmann::json::parse(res->body).at("total").get<long>();
+}
+
 TEST_F(LexiconApplyTest, ARunningServerAnswersWithTheNewLexiconWithoutRestart) {
   const fs::path out = dir_.path() / "serve.out";
   ServeProcess serve({kServe, "--db", db(), "--listen", "127.0.0.1:0", "--user-dict", user_dict_.string(), "--synonyms",
                       synonyms_.string(), "--reload-interval", "0.2"},
                      out);
-  int port = 0;
-  for (int i = 0; i < 600 && port == 0; ++i) {  // generous: the machine is shared
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    port = port_from(out);
-  }
+  const int port = wait_for_port(out);
   ASSERT_NE(port, 0) << "sinmun-serve did not start: " << read_file(out);
   httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(30, 0);
-  const auto total = [&client](const std::string& query) -> long {
-    const auto res = client.Get("/api/search?q=" + query);
-    if (!res || res->status != 200) return -1;
-    return nlohmann::json::parse(res->body).at("total").get<long>();
-  };
+  const auto total = [&client](const std::string& query) { return total_of(client, query); };
   // Before: only the two glossed articles spell it in Latin letters.
   ASSERT_EQ(total("zorblat"), 2);
 
@@ -212,6 +223,30 @@ TEST_F(LexiconApplyTest, ARunningServerAnswersWithTheNewLexiconWithoutRestart) {
   }
   EXPECT_EQ(after, 3) << "the running server did not pick up the new synonyms";
   EXPECT_EQ(total("쿠룬타사"), 3);
+}
+
+// Without watching (--reload-interval 0) the files are read again on SIGHUP only.
+TEST_F(LexiconApplyTest, SighupReloadsTheLexicon) {
+  const fs::path out = dir_.path() / "serve.out";
+  ServeProcess serve({kServe, "--db", db(), "--listen", "127.0.0.1:0", "--user-dict", user_dict_.string(), "--synonyms",
+                      synonyms_.string(), "--reload-interval", "0"},
+                     out);
+  const int port = wait_for_port(out);
+  ASSERT_NE(port, 0) << "sinmun-serve did not start: " << read_file(out);
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(30, 0);
+  ASSERT_EQ(total_of(client, "zorblat"), 2);
+  const CommandResult r = apply();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(total_of(client, "zorblat"), 2);  // not watching: still the old synonyms
+  serve.signal(SIGHUP);
+  long after = -1;
+  for (int i = 0; i < 300 && after != 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    after = total_of(client, "zorblat");
+  }
+  EXPECT_EQ(after, 3) << "SIGHUP did not reload the synonyms";
 }
 
 }  // namespace
