@@ -320,7 +320,7 @@ std::vector<NounCandidate> learn_nouns(const ForEachText& for_each, const Analyz
     });
     const double badness =
         reading.atoms.empty() ? 1.0 : static_cast<double>(unused) / static_cast<double>(reading.atoms.size());
-    candidate.score = ratio * std::log2(1.0 + stats.noun) * (1.0 + entropy(stats)) * (1.0 + 2.0 * badness);
+    candidate.score = ratio * std::log2(1.0 + stats.noun) * (1.0 + entropy(stats)) * (1.0 + 5.0 * badness);
     candidate.analysis = reading.text;
     kept.push_back(std::move(candidate));
   }
