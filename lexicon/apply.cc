@@ -60,7 +60,7 @@ std::string merge_user_dictionary(std::string_view existing, const std::vector<R
   if (fresh.empty()) return out;
   out += "# Learned from the archive (sinmun-lexicon apply)\n";
   for (const auto& [surface, pos] : fresh) {
-    out += surface + '\t' + pos + '\n';
+    ((out += surface) += '\t') += pos + '\n';
     added.insert(surface);
   }
   return out;
@@ -84,7 +84,7 @@ std::string merge_synonyms(std::string_view existing, const std::vector<ReviewEn
   std::string out = ending_with_newline(existing);
   if (fresh.empty()) return out;
   out += "# Learned from the archive's glosses (sinmun-lexicon apply)\n";
-  for (const auto& [word, alias] : fresh) out += word + '\t' + alias + '\n';
+  for (const auto& [word, alias] : fresh) ((out += word) += '\t') += alias + '\n';
   added += fresh.size();
   return out;
 }

@@ -199,7 +199,7 @@ int run_review(const Options& options, const Xapian::Database& db) {
 // The file apply writes into: the one named, else DIR.lexicon/NAME started from the shipped one.
 fs::path target_file(const std::string& named, const fs::path& dir, const char* name, sinmun::DataFile shipped) {
   if (named == "none") throw sinmun::UsageError("apply needs a file to merge into, not 'none'");
-  const fs::path target = named.empty() ? dir / name : fs::path(named);
+  fs::path target = named.empty() ? dir / name : fs::path(named);
   if (!fs::exists(target)) {
     std::error_code error;
     fs::create_directories(target.parent_path().empty() ? "." : target.parent_path(), error);

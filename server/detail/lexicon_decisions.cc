@@ -27,7 +27,7 @@ std::string file_text(const fs::path& path) {
 std::string one(const Params& params, const std::string& name, bool may_be_empty) {
   if (params.count(name) > 1) throw BadRequest(name + " given twice");
   const auto it = params.find(name);
-  const std::string value = it == params.end() ? "" : it->second;
+  std::string value = it == params.end() ? "" : it->second;
   if (value.empty() && !may_be_empty) throw BadRequest("need " + name);
   if (value.size() > kMaxLexiconField) throw BadRequest(name + " is too long");
   if (value.find_first_of("\t\r\n") != std::string::npos) throw BadRequest(name + " holds a tab or line break");
