@@ -3,19 +3,16 @@
 #include <boost/program_options.hpp>
 
 #include <csignal>
-#include <cstdlib>
-#include <ctime>
-#include <filesystem>
 #include <iostream>
 #include <string>
 #include <thread>
-#include <vector>
 
 #include "base/errors.h"
 #include "cli/cli.h"
 #include "cli/search_options.h"
 #include "resources/data_files.h"
 #include "searcher/search_config.h"
+#include "server/detail/lexicon_watch.h"
 #include "server/request.h"
 #include "server/server.h"
 
@@ -58,54 +55,6 @@ exit status: 0 stopped by a signal, 1 usage error, 2 failure (no database, web d
 options)";
 
 constexpr sinmun::cli::Program kProgram{"sinmun-serve", kUsage};
-
-// The user dictionary and synonym files the configuration reads (as SearchConfig resolves
-// them), and whether one changed since the last look (size, modification time).
-class LexiconWatch {
- public:
-  explicit LexiconWatch(const sinmun::SearchConfigOptions& options) {
-    add(options.analyzer.user_dictionary, "SINMUN_USER_DICT", sinmun::DataFile::kUserDictionary);
-    add(options.synonyms_path, "SINMUN_SYNONYMS", sinmun::DataFile::kSynonyms);
-    changed();
-  }
-
-  bool changed() {
-    std::string now;
-    for (const std::filesystem::path& file : files_) {
-      std::error_code error;
-      const auto size = std::filesystem::file_size(file, error);
-      const auto time = std::filesystem::last_write_time(file, error);
-      now += std::to_string(error ? 0 : size) + ':' + std::to_string(time.time_since_epoch().count()) + ';';
-    }
-    const bool different = now != stamp_;
-    stamp_ = now;
-    return different;
-  }
-
- private:
-  void add(const std::string& given, const char* variable, sinmun::DataFile shipped) {
-    const char* env = std::getenv(variable);
-    const std::string path = !given.empty() ? given : env && *env ? env : sinmun::data_file_path(shipped).string();
-    if (path != "none") files_.emplace_back(path);
-  }
-
-  std::vector<std::filesystem::path> files_;
-  std::string stamp_;
-};
-
-// The next of `signals`, or 0 after `seconds` (0: wait for a signal only).
-int wait_for_signal(const sigset_t& signals, double seconds) {
-  if (seconds <= 0) {
-    int signal = 0;
-    sigwait(&signals, &signal);
-    return signal;
-  }
-  timespec timeout{};
-  timeout.tv_sec = static_cast<time_t>(seconds);
-  timeout.tv_nsec = static_cast<long>((seconds - static_cast<double>(timeout.tv_sec)) * 1e9);
-  const int signal = sigtimedwait(&signals, nullptr, &timeout);
-  return signal < 0 ? 0 : signal;
-}
 
 int serve_main(int argc, char** argv) {
   std::string listen;
@@ -153,7 +102,7 @@ int serve_main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   const auto report = sinmun::cli::note_printer(kProgram);
-  LexiconWatch watch(config_options);
+  sinmun::http::LexiconWatch watch(config_options);
   sinmun::http::Server server({web_dir, threads}, sinmun::SearchConfig::load(config_options, report));
   server.serve_lexicon(lexicon_dir);
   const int port = server.bind(address.host, address.port);
@@ -166,7 +115,7 @@ int serve_main(int argc, char** argv) {
   std::thread stopper([&] {
     bool changing = false;
     while (true) {
-      const int signal = wait_for_signal(signals, reload_interval);
+      const int signal = sinmun::http::wait_for_signal(signals, reload_interval);
       if (signal == SIGINT || signal == SIGTERM) break;
       if (signal != SIGHUP) {
         const bool changed = watch.changed();
