@@ -55,6 +55,9 @@ inline constexpr Xapian::valueno kOrderSlot = 6;     // "YYYYMMDD<TAB>id": newes
 // User metadata.
 // The analysis mode (Analyzer::mode()) the documents were indexed with.
 inline constexpr std::string_view kAnalyzerModeKey = "sinmun:analyzer";
+// The user dictionary the documents were last analysed with: its absolute path, a tab, the
+// FNV-1a of its text (written by sinmun-lexicon apply; "none" for none).
+inline constexpr std::string_view kUserDictionaryKey = "sinmun:user-dictionary";
 // Ledger entries of input files: this + FNV-1a of the path (schema/ledger_entry.h).
 inline constexpr std::string_view kLedgerKeyPrefix = "sinmun:file:";
 // Learned boilerplate of one source: this + the source as its XSRC term spells it ("" for

@@ -10,4 +10,4 @@ command -v run-clang-tidy >/dev/null || { echo "lint: run-clang-tidy not install
 cmake -S "$root" -B "$build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 cmake --build "$build" -j"$(nproc)" >/dev/null
 run-clang-tidy -p "$build" -j "$(nproc)" -quiet -extra-arg=-Wno-unknown-warning-option \
-  "^$root/(base|analyzers|corpus|schema|indexer|searcher|cli|server|resources)/"
+  "^$root/(base|analyzers|corpus|schema|indexer|searcher|cli|server|resources|lexicon)/"

@@ -12,6 +12,7 @@
 #include "cli/search_options.h"
 #include "resources/data_files.h"
 #include "searcher/search_config.h"
+#include "server/detail/lexicon_watch.h"
 #include "server/request.h"
 #include "server/server.h"
 
@@ -35,6 +36,11 @@ Stop it with Ctrl-C (or SIGTERM).
   GET /api/export?q=QUERY[&format=csv|tsv|jsonl][&fields=id,date,...][&sort=&from=&to=&source=]
       every match as a file (streamed), as sinmun-search --format F --all
   GET /healthz            {"status":"ok","documents":N}
+  GET /lexicon.html       accept or reject what `sinmun-lexicon review` listed (DB.lexicon/)
+
+The user dictionary and the synonyms are read again when either file changes (checked every
+--reload-interval seconds) or on SIGHUP, without a restart: a search sees the old lexicon or
+the new one, never a mix; a file that fails to load keeps the old one (said on stderr).
 
 examples:
   sinmun-serve --db news.db                  # then open http://127.0.0.1:8080/
@@ -59,6 +65,8 @@ int serve_main(int argc, char** argv) {
   std::string web_dir;
   unsigned threads = 0;
   std::string chart_js = sinmun::http::ServerOptions{}.chart_js.string();
+  std::string lexicon_dir;
+  double reload_interval = 2;
   sinmun::SearchConfigOptions config_options;
   po::options_description options(kUsage);
   // One option a line, as --help shows them.
@@ -72,7 +80,11 @@ int serve_main(int argc, char** argv) {
       ("threads", po::value(&threads)->default_value(0)->value_name("N"),
        "requests answered at once (1-1024; 0: max(8, CPU threads))")
       ("chart-js", po::value(&chart_js)->default_value(chart_js)->value_name("FILE"),
-       "Chart.js for the page's trend chart, served as /vendor/chart.js (Debian: libjs-chart.js)");
+       "Chart.js for the page's trend chart, served as /vendor/chart.js (Debian: libjs-chart.js)")
+      ("lexicon", po::value(&lexicon_dir)->value_name("DIR"),
+       "the lexicon directory that /lexicon.html decides in (default: DB.lexicon)")
+      ("reload-interval", po::value(&reload_interval)->default_value(2)->value_name("SECONDS"),
+       "how often to look for a changed user dictionary or synonym file (0: only on SIGHUP)");
   // clang-format on
   sinmun::cli::add_search_options(options, config_options);
   po::variables_map vm;
@@ -80,6 +92,12 @@ int serve_main(int argc, char** argv) {
   if (config_options.db_path.empty()) throw sinmun::UsageError("need --db DIR");
   if (threads > 1024) throw sinmun::UsageError("--threads must be between 0 and 1024");
   const sinmun::http::ListenAddress address = sinmun::http::parse_listen_address(listen);
+  if (reload_interval < 0) throw sinmun::UsageError("--reload-interval must be 0 or more");
+  if (lexicon_dir.empty()) {
+    std::filesystem::path db = config_options.db_path;
+    if (!db.has_filename()) db = db.parent_path();
+    lexicon_dir = (db.parent_path() / (db.filename().string() + ".lexicon")).string();
+  }
 
   // SIGINT and SIGTERM are taken by a thread of their own that stops the server, so that
   // requests in progress finish and no handler runs in signal context.
@@ -87,17 +105,39 @@ int serve_main(int argc, char** argv) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  sinmun::http::Server server({web_dir, threads, chart_js},
-                              sinmun::SearchConfig::load(config_options, sinmun::cli::note_printer(kProgram)));
+  const auto report = sinmun::cli::note_printer(kProgram);
+  sinmun::http::LexiconWatch watch(config_options);
+  sinmun::http::Server server({web_dir, threads, chart_js}, sinmun::SearchConfig::load(config_options, report));
+  server.serve_lexicon(lexicon_dir);
   const int port = server.bind(address.host, address.port);
   const bool ipv6 = address.host.find(':') != std::string::npos;
   std::cout << "listening on http://" << (ipv6 ? "[" + address.host + "]" : address.host) << ':' << port << '/'
             << std::endl;
-  std::thread stopper([&server, &signals] {
-    int signal = 0;
-    sigwait(&signals, &signal);
+  // The same thread reloads the lexicon on SIGHUP or when its files change: once they have
+  // stayed the same for one more interval, so that the user dictionary and the synonyms that
+  // sinmun-lexicon apply writes one after the other are loaded together.
+  std::thread stopper([&] {
+    bool changing = false;
+    while (true) {
+      const int signal = sinmun::http::wait_for_signal(signals, reload_interval);
+      if (signal == SIGINT || signal == SIGTERM) break;
+      if (signal != SIGHUP) {
+        const bool changed = watch.changed();
+        const bool settled = changing && !changed;
+        changing = changed;
+        if (!settled) continue;
+      }
+      try {
+        server.reload(sinmun::SearchConfig::load(config_options, report));
+        std::cerr << "sinmun-serve: lexicon reloaded (user dictionary and synonyms)\n" << std::flush;
+      } catch (const std::exception& e) {
+        std::cerr << ("sinmun-serve: lexicon not reloaded, the old one stays: " + std::string(e.what()) + "\n")
+                  << std::flush;
+      }
+    }
     server.stop();
   });
   const bool ok = server.run();

@@ -23,6 +23,7 @@
 #include "searcher/search_config.h"
 #include "searcher/searcher.h"
 #include "searcher/trend.h"
+#include "server/detail/lexicon_decisions.h"
 #include "server/detail/static_files.h"
 #include "server/insight_params.h"
 #include "server/request.h"
@@ -53,52 +54,70 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
 
 void log_error(const std::string& what) { std::cerr << ("sinmun-serve: " + what + "\n") << std::flush; }
 
+// A searcher with the configuration it borrows from (declared first: destroyed last).
+struct PooledSearcher {
+  std::shared_ptr<const SearchConfig> config;
+  std::unique_ptr<Searcher> searcher;
+};
+
 // Searchers kept between requests: opening a database costs file opens and reads, reopen()
-// on one already open costs almost nothing.
+// on one already open costs almost nothing. reload() swaps the configuration: a request holds
+// the configuration its searcher was made with, old or new, to its end; searchers of an old
+// one are not reused.
 class SearcherPool {
  public:
   explicit SearcherPool(std::shared_ptr<const SearchConfig> config) : config_(std::move(config)) {
-    idle_.push_back(config_->open_searcher());  // a wrong --db fails here, not on the first request
+    idle_.push_back({config_, config_->open_searcher()});  // a wrong --db fails here, not on the first request
   }
 
-  std::unique_ptr<Searcher> take() {
+  PooledSearcher take() {
+    std::shared_ptr<const SearchConfig> current;
     {
       std::lock_guard lock(mutex_);
       if (!idle_.empty()) {
-        std::unique_ptr<Searcher> searcher = std::move(idle_.back());
+        PooledSearcher pooled = std::move(idle_.back());
         idle_.pop_back();
-        return searcher;
+        return pooled;
       }
+      current = config_;
     }
-    return config_->open_searcher();
+    std::unique_ptr<Searcher> searcher = current->open_searcher();
+    return {std::move(current), std::move(searcher)};
   }
 
-  void put(std::unique_ptr<Searcher> searcher) {
+  void put(PooledSearcher pooled) {
     std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(searcher));
+    if (pooled.config == config_) idle_.push_back(std::move(pooled));
+  }
+
+  void reload(std::shared_ptr<const SearchConfig> config) {
+    std::vector<PooledSearcher> old;  // closed after the lock is released
+    std::lock_guard lock(mutex_);
+    config_ = std::move(config);
+    old.swap(idle_);
   }
 
  private:
-  const std::shared_ptr<const SearchConfig> config_;
   std::mutex mutex_;
-  std::vector<std::unique_ptr<Searcher>> idle_;
+  std::shared_ptr<const SearchConfig> config_;
+  std::vector<PooledSearcher> idle_;  // all made with config_
 };
 
 // Returns its searcher to the pool unless discarded.
 class Lease {
  public:
-  explicit Lease(SearcherPool& pool) : pool_(pool), searcher_(pool.take()) {}
+  explicit Lease(SearcherPool& pool) : pool_(pool), pooled_(pool.take()) {}
   ~Lease() {
-    if (searcher_) pool_.put(std::move(searcher_));
+    if (pooled_.searcher) pool_.put(std::move(pooled_));
   }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
-  Searcher& operator*() const { return *searcher_; }
-  void discard() { searcher_.reset(); }
+  Searcher& operator*() const { return *pooled_.searcher; }
+  void discard() { pooled_.searcher.reset(); }
 
  private:
   SearcherPool& pool_;
-  std::unique_ptr<Searcher> searcher_;
+  PooledSearcher pooled_;
 };
 
 std::string read_file(const std::filesystem::path& path) {
@@ -240,6 +259,20 @@ struct Server::Internal {
     res.set_content(json_text({{"status", "ok"}, {"documents", documents}}), kJson);
   }
 
+  void lexicon_state(const httplib::Request&, httplib::Response& res) {
+    if (lexicon_dir.empty()) return send_error(res, 404, "no lexicon for this database");
+    std::lock_guard lock(lexicon_mutex);
+    res.set_content(lexicon_state_json(lexicon_dir), kJson);
+  }
+
+  void lexicon_decision(const httplib::Request& req, httplib::Response& res) {
+    if (lexicon_dir.empty()) return send_error(res, 404, "no lexicon for this database");
+    if (req.get_header_value("X-Sinmun-Lexicon") != "1") throw BadRequest("need the header X-Sinmun-Lexicon: 1");
+    std::lock_guard lock(lexicon_mutex);
+    append_lexicon_decision(lexicon_dir, req.params);
+    res.set_content(json_text({{"status", "ok"}}), kJson);
+  }
+
   void static_file(const httplib::Request& req, httplib::Response& res) {
     const std::optional<std::filesystem::path> file = resolve_static_path(web_root, req.path);
     if (!file) {
@@ -273,6 +306,8 @@ struct Server::Internal {
   std::filesystem::path web_root;
   SearcherPool pool;
   httplib::Server http;
+  std::filesystem::path lexicon_dir;  // "": no lexicon routes
+  std::mutex lexicon_mutex;
 
   std::mutex state_mutex;
   bool stop_requested = false;
@@ -307,8 +342,10 @@ Server::Server(ServerOptions options, std::shared_ptr<const SearchConfig> config
   in.http.Get("/api/export", in.guarded(&Internal::export_results));
   in.http.Get("/vendor/chart.js", in.guarded(&Internal::chart_js));
   in.http.Get("/healthz", in.guarded(&Internal::health));
+  in.http.Get("/api/lexicon", in.guarded(&Internal::lexicon_state));
+  in.http.Post("/api/lexicon/decision", in.guarded(&Internal::lexicon_decision));
   in.http.Get("/.*", in.guarded(&Internal::static_file));
-  // Everything is read-only: other methods are refused as such, not as unknown paths.
+  // Everything else is read-only: other methods are refused as such, not as unknown paths.
   const httplib::Server::Handler read_only = [](const httplib::Request&, httplib::Response& res) {
     res.set_header("Allow", "GET, HEAD");
     send_error(res, 405, "method not allowed: this server only answers GET and HEAD");
@@ -347,6 +384,10 @@ bool Server::run() {
   internal_->running = false;
   return ok;
 }
+
+void Server::serve_lexicon(std::filesystem::path dir) { internal_->lexicon_dir = std::move(dir); }
+
+void Server::reload(std::shared_ptr<const SearchConfig> config) { internal_->pool.reload(std::move(config)); }
 
 void Server::stop() {
   bool was_running;

@@ -30,6 +30,10 @@ struct ServerOptions {
 //       (searcher/export.h), streamed in chunks, with a Content-Disposition file name;
 //   GET /vendor/chart.js → options.chart_js;
 //   GET /healthz      → {"status":"ok","documents":N};
+//   GET /api/lexicon  → {"review": TSV, "decisions": TSV} of the lexicon directory, and
+//   POST /api/lexicon/decision (decision, kind, key, value; header X-Sinmun-Lexicon: 1, which
+//       no cross-site form can send) → appends one decision (detail/lexicon_decisions.h);
+//       both 404 unless serve_lexicon() named a directory;
 //   GET /, /FILE      → static files from web_dir (see static_files.h);
 // and HEAD for each. Bad parameters get 400, unknown paths 404, database trouble 500, each
 // with a body {"error": "..."} whose message never includes database or server internals.
@@ -42,7 +46,7 @@ struct ServerOptions {
 // changed under it; no restart is needed after indexing. One Searcher per concurrent request
 // (Searcher is not thread-safe), kept for reuse.
 //
-// Thread-safety: stop() may be called from any thread; the rest from one thread.
+// Thread-safety: stop() and reload() may be called from any thread; the rest from one thread.
 class Server {
  public:
   // Opens the database once so that a wrong --db fails here and not on the first request.
@@ -51,6 +55,10 @@ class Server {
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
+
+  // Serves /api/lexicon over `dir`, a database's lexicon directory (DB.lexicon/, see
+  // lexicon/review.h; created on the first decision). Call before run().
+  void serve_lexicon(std::filesystem::path dir);
 
   // Binds and listens on host:port (port 0: any free port) and returns the port. Clients
   // may connect from now on; they are answered once run() is called. Throws
@@ -62,6 +70,10 @@ class Server {
 
   // Makes run() return after the requests in progress; safe before run() as well.
   void stop();
+
+  // Searches from now on use `config` (a changed user dictionary or synonyms); a request in
+  // progress finishes with the one it started with. Thread-safe.
+  void reload(std::shared_ptr<const SearchConfig> config);
 
  private:
   struct Internal;
