@@ -41,10 +41,11 @@ BuiltArticle build_article(Article&& article, const TemplateSnapshot& learned, c
   return built;
 }
 
-ArticleWriter::ArticleWriter(Xapian::WritableDatabase& db, const Analyzer& analyzer, FileLedger& ledger,
-                             IndexStats& stats, const ProblemSink& report, std::size_t batch_size,
+ArticleWriter::ArticleWriter(ShardSet& shards, const Analyzer& analyzer, FileLedger& ledger, IndexStats& stats,
+                             const ProblemSink& report, std::size_t batch_size,
                              std::unordered_map<std::string, std::string> path_of_file_term)
-    : db_(db),
+    : shards_(shards),
+      db_(shards.all()),
       analyzer_(analyzer),
       context_(std::size_t{1} << 20),
       ledger_(ledger),
@@ -52,8 +53,8 @@ ArticleWriter::ArticleWriter(Xapian::WritableDatabase& db, const Analyzer& analy
       report_(report),
       batch_size_(batch_size),
       path_of_file_term_(std::move(path_of_file_term)),
-      near_duplicates_(db),
-      templates_(db) {}
+      near_duplicates_(db_),
+      templates_(db_, shards.metadata()) {}
 
 FileInWriting ArticleWriter::begin_file(const std::string& path, const std::string& display) const {
   FileInWriting file;
@@ -109,7 +110,7 @@ void ArticleWriter::put(FileInWriting& file, BuiltArticle&& article) {
 void ArticleWriter::write(FileInWriting& file, BuiltArticle&& article, bool is_new) {
   article.doc.add_boolean_term(file.term);
   assign_collapse_key(article.id, article.doc);
-  const Xapian::docid docid = db_.replace_document(schema::id_term(article.id), article.doc);
+  const Xapian::docid docid = shards_.replace(article.id, schema::id_term(article.id), article.doc);
   file.previous.erase(docid);
   file.written.insert(docid);
   ++stats_.articles_added;
@@ -137,7 +138,7 @@ void ArticleWriter::decide_templates() {
 void ArticleWriter::commit(bool force) {
   if (!force && pending_ < batch_size_) return;
   templates_.save();  // with the documents they were removed from
-  db_.commit();
+  shards_.commit();
   pending_ = 0;
 }
 
