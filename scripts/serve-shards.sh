@@ -56,8 +56,11 @@ start() {
   port=$2
   while ((port < 65536)); do
     log=$logs/$port.log
-    xapian-tcpsrv --interface 127.0.0.1 --port "$port" --timeout "${SINMUN_TCPSRV_TIMEOUT:-10000}" "$shard" \
-      >"$log" 2>&1 &
+    # In a process group of its own: on SIGTERM xapian-tcpsrv signals its whole group
+    # (kill(0, SIGTERM), for its forked connections), which would otherwise be ours and
+    # whoever started us.
+    setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" --timeout "${SINMUN_TCPSRV_TIMEOUT:-10000}" "$shard" \
+      >"$log" 2>&1 </dev/null &
     local pid=$!
     for _ in $(seq 100); do  # up to 10 s to listen, or to fail to bind
       grep -q '^Listening' "$log" && { pids+=("$pid"); return 0; }

@@ -206,6 +206,7 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::Query& wi
   const Xapian::MSet all = counter.get_mset(0, 0, db_.get_doccount());
   response.total_articles = all.get_matches_lower_bound();
   response.total = request.collapse ? count_groups(groups) : response.total_articles;
+  for (auto it = groups.values_begin(); it != groups.values_end(); ++it) group_sizes_[*it] = it.get_termfreq();
   // Every match was checked, unless the time limit stopped the count: then lower bounds.
   response.total_is_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound();
   if (!request.with_facets) return;
@@ -318,6 +319,11 @@ SearchHit Searcher::make_hit(const Xapian::MSetIterator& it, Xapian::doccount ra
     if (request.explain) hit.explain = std::move(concepts);
   }
   hit.similar = request.collapse ? it.get_collapse_count() : 0;
+  // Xapian's count is a lower bound, and over remote shards it misses the copies another
+  // shard folded: the count pass, when there was one, knows every match of the group.
+  if (const auto group = group_sizes_.find(it.get_collapse_key()); request.collapse && group != group_sizes_.end()) {
+    hit.similar = group->second - 1;
+  }
   StoredArticle stored;
   if (schema::decode_stored_article(it.get_document().get_data(), stored)) {
     if (hit.similar > 0) best_described_copy(query, it.get_document().get_value(schema::kCollapseSlot), stored);
@@ -390,6 +396,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 }
 
 SearchResponse Searcher::search_shards(const SearchRequest& request) {
+  group_sizes_.clear();
   const auto started = std::chrono::steady_clock::now();
   SearchResponse response;
   response.query = request.similar_to.empty() ? request.query : "similar:" + request.similar_to;

@@ -2,6 +2,7 @@
 #define SINMUN_SEARCHER_SEARCHER_H_
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -73,7 +74,7 @@ struct SearchHit {
   // when snippets are made or explain is asked for.
   bool partial = false;
   std::vector<ConceptMatch> explain;  // with SearchRequest::explain, one per query concept
-  Xapian::doccount similar = 0;       // near-duplicates folded into this result (at least); the
+  Xapian::doccount similar = 0;       // near-duplicates folded into this result (exact when counted); the
                                       // copy shown is the best described of them (title, date,
                                       // source, URL), the best ranked on ties
 };
@@ -196,7 +197,8 @@ class Searcher {
   void check_sources(const SearchRequest& request, const QueryNode& query);
 
   std::vector<ShardSpec> shard_specs_;
-  std::vector<std::string> missing_;  // remote shards left out of db_: down or timed out
+  std::vector<std::string> missing_;                     // remote shards left out of db_: down or timed out
+  std::map<std::string, Xapian::doccount> group_sizes_;  // matches per collapse key, when counted
   Xapian::Database db_;
   const Analyzer& analyzer_;
   SearchSettings settings_;
