@@ -126,10 +126,14 @@ Xapian::doccount count_groups(const Xapian::ValueCountMatchSpy& groups) {
 
 std::string indexed_analyzer_mode(const std::string& db_path) {
   try {
-    // Every shard records the mode: any that answers tells it.
-    std::vector<std::string> missing;
-    return open_shards(read_shard_specs(db_path), RemoteTimeouts{}, missing)
-        .get_metadata(std::string(schema::kAnalyzerModeKey));
+    // Every shard records the mode: the first that answers tells it.
+    for (const ShardSpec& spec : read_shard_specs(db_path)) {
+      try {
+        return open_shard(spec, RemoteTimeouts{}).get_metadata(std::string(schema::kAnalyzerModeKey));
+      } catch (const Xapian::NetworkError&) {
+      }
+    }
+    return "";
   } catch (const std::exception&) {
     return "";  // the Searcher itself reports what is wrong with the database
   }
@@ -367,7 +371,10 @@ bool Searcher::reopen() {
   }
 }
 
-void Searcher::reopen_shards() { db_ = open_shards(shard_specs_, settings_.remote_timeouts, missing_); }
+void Searcher::reopen_shards() {
+  db_ = open_shards(shard_specs_, settings_.remote_timeouts, missing_);
+  just_opened_ = true;
+}
 
 // A remote shard may go down (or stop answering: the timeouts) between two searches or
 // during one: then the shards are opened again, and the search fails naming those that do
@@ -376,7 +383,8 @@ void Searcher::reopen_shards() { db_ = open_shards(shard_specs_, settings_.remot
 SearchResponse Searcher::search(const SearchRequest& request) {
   const bool allow_partial = request.allow_partial || settings_.allow_partial;
   for (int attempt = 0;; ++attempt) {
-    if (!missing_.empty()) reopen_shards();
+    if (!missing_.empty() && !just_opened_) reopen_shards();
+    just_opened_ = false;
     if (!missing_.empty() && (!allow_partial || db_.size() == 0)) {
       throw EnvironmentError(shard_list(missing_) + (missing_.size() == 1 ? " is" : " are") + " down or not answering" +
                              (db_.size() == 0 ? "" : "; --allow-partial (allow_partial=1) answers from the others"));

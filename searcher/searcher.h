@@ -198,6 +198,7 @@ class Searcher {
 
   std::vector<ShardSpec> shard_specs_;
   std::vector<std::string> missing_;                     // remote shards left out of db_: down or timed out
+  bool just_opened_ = false;                             // missing_ is fresh: not tried again yet
   std::map<std::string, Xapian::doccount> group_sizes_;  // matches per collapse key, when counted
   Xapian::Database db_;
   const Analyzer& analyzer_;

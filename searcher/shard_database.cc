@@ -114,7 +114,7 @@ Xapian::Database open_shards(const std::vector<ShardSpec>& specs, const RemoteTi
   for (const ShardSpec& spec : specs) {
     try {
       all.add_database(open_shard(spec, timeouts));
-    } catch (const Xapian::Error&) {
+    } catch (const Xapian::NetworkError&) {  // down, refusing or silent (a local shard's errors are thrown)
       missing.push_back(spec.name);
     }
   }

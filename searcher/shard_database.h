@@ -40,7 +40,8 @@ std::vector<ShardSpec> read_shard_specs(const std::string& db_path);
 Xapian::Database open_shard(const ShardSpec& spec, const RemoteTimeouts& timeouts);
 
 // The shards as one database, in the listed order (the first answers for metadata), with
-// the names of those that could not be opened in `missing` (then left out).
+// the names of the remote ones that are down or do not answer in `missing` (then left out).
+// Throws Xapian::Error for a local shard that cannot be opened.
 Xapian::Database open_shards(const std::vector<ShardSpec>& specs, const RemoteTimeouts& timeouts,
                              std::vector<std::string>& missing);
 

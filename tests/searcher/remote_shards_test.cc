@@ -73,14 +73,16 @@ bool accepts(int port) {
   return ok;
 }
 
-// A child process (argv), killed with `signal` when this object goes, and by the kernel
-// when the test process dies first.
+// A child process (argv) in a process group of its own, which signals reach whole (the
+// connections xapian-tcpsrv forks would outlive their listener), killed when this object
+// goes, and by the kernel (`death_signal`) when the test process dies first.
 class Child {
  public:
   explicit Child(const std::vector<std::string>& argv, int death_signal = SIGKILL) {
     pid_ = fork();
     if (pid_ == 0) {
       prctl(PR_SET_PDEATHSIG, death_signal);
+      setpgid(0, 0);
       const int null = open("/dev/null", O_RDWR);
       dup2(null, 0);
       dup2(null, 1);
@@ -91,6 +93,7 @@ class Child {
       execvp(args[0], args.data());
       _exit(127);
     }
+    if (pid_ > 0) setpgid(pid_, pid_);  // also here: before the child runs, a signal must reach it
   }
   ~Child() { stop(SIGKILL); }
   Child(const Child&) = delete;
@@ -104,13 +107,13 @@ class Child {
     return false;
   }
   void signal(int number) {
-    if (pid_ > 0) kill(pid_, number);
+    if (pid_ > 0) kill(-pid_, number);
   }
   // Sends `number` and waits for the exit.
   void stop(int number) {
     if (pid_ <= 0) return;
-    kill(pid_, SIGCONT);  // a stopped process would not see SIGTERM
-    kill(pid_, number);
+    kill(-pid_, SIGCONT);  // a stopped process would not see SIGTERM
+    kill(-pid_, number);
     int status = 0;
     waitpid(pid_, &status, 0);
     pid_ = -1;
@@ -258,6 +261,31 @@ TEST_F(RemoteShardsTest, AServerDownFailsNamingItOrAnswersFlaggedPartialWithAllo
   }
   // A complete answer says nothing of shards.
   EXPECT_FALSE(full.contains("partial"));
+}
+
+TEST_F(RemoteShardsTest, TheApiSaysWhichShardIsDownOrAnswersFlaggedPartial) {
+  const int port = free_port();
+  Child serve({std::string(SINMUN_BINARY_DIR) + "/server/sinmun-serve", "--db", remote_stub(), "--listen",
+               "127.0.0.1:" + std::to_string(port), "--web", std::string(SINMUN_SOURCE_DIR) + "/web"});
+  for (int i = 0; i < 200 && !accepts(port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const std::string api =
+      "curl -s -w '\\n%{http_code}' 'http://127.0.0.1:" + std::to_string(port) + "/api/search?q=%EC%88%98%EC%B6%9C";
+  const auto get = [&](const std::string& extra) {
+    const std::string out = testing::run_command(api + extra + "'", dir_.path()).out;
+    const std::size_t newline = out.rfind('\n');
+    return std::make_pair(out.substr(newline + 1), out.substr(0, newline));
+  };
+  EXPECT_EQ(get("").first, "200");
+  servers_[0].process->stop(SIGKILL);
+  const auto [status, body] = get("");
+  EXPECT_EQ(status, "503") << body;
+  EXPECT_NE(body.find(remote_name(0)), std::string::npos) << body;
+  const auto [partial_status, partial_body] = get("&allow_partial=1");
+  ASSERT_EQ(partial_status, "200") << partial_body;
+  const nlohmann::json partial = nlohmann::json::parse(partial_body);
+  EXPECT_EQ(partial.value("partial", false), true);
+  EXPECT_EQ(partial["missing_shards"], nlohmann::json::array({remote_name(0)}));
+  EXPECT_FALSE(partial["results"].empty());
 }
 
 TEST_F(RemoteShardsTest, AServerThatStopsAnsweringTimesOutWithItsName) {
