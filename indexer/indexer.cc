@@ -205,6 +205,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
         ++stats.files_unchanged;
         if (result.outcome == Outcome::kSameContent) {
           stats.bytes_done += task.size;
+          const auto lock = shards_->lock_metadata();
           ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
         }
       }
@@ -231,10 +232,12 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       if (file.written.empty() && !file.first_problem.empty()) {
         // Keep whatever the file gave before: a failure must not delete good articles.
         ++stats.files_failed;
+        const auto lock = shards_->lock_metadata();
         ledger.put({task.path, task.size, task.mtime_ns, result.hash, file.first_problem});
       } else {
         ++stats.files_indexed;
         for (Xapian::docid gone : file.previous) writer.release(gone, file.term);
+        const auto lock = shards_->lock_metadata();
         ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
       }
     }
@@ -243,6 +246,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   };
   run_ordered_pipeline<FileResult>(tasks.size(), options_.jobs, 2 * options_.jobs, produce, consume);
 
+  shards_->drain();  // from here on everything runs on this thread
   if (!stats.interrupted) {
     for (const LedgerEntry& entry : ledger.entries()) {
       if (seen.count(entry.path)) continue;

@@ -46,8 +46,8 @@ struct IndexOptions {
   // Bytes of analysed pieces each reading thread keeps (AnalysisContext): part of the
   // indexer's memory, jobs × this at most.
   std::size_t analysis_cache_bytes = AnalysisContext::kDefaultCacheBytes;
-  // Shard databases for a new database (schema/shards.h), each written by its own thread
-  // at commit; ≤ 1: one database. 0 also takes an existing database as it is; another
+  // Shard databases for a new database (schema/shards.h), each with a thread of its own
+  // that adds its new articles and commits; ≤ 1: one database. 0 also takes an existing database as it is; another
   // count than an existing one's is a UsageError.
   unsigned shards = 0;
 };

@@ -1,9 +1,12 @@
 #include "indexer/detail/shard_set.h"
 
+#include <condition_variable>
+#include <deque>
 #include <exception>
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "base/errors.h"
 #include "indexer/compaction.h"
@@ -81,6 +84,28 @@ std::vector<fs::path> listed_shards(const fs::path& path) {
   return out;
 }
 
+// A shard's thread and its queue of new documents. `database` guards the shard's database
+// (the thread adds under it; the writer thread reads under it); `mutex` the rest.
+struct ShardSet::Worker {
+  // Bounds the documents in flight per shard (memory), as the reading pipeline's window does.
+  static constexpr std::size_t kMaxQueued = 64;
+  struct Pending {
+    Xapian::docid local;  // the docid it will get
+    std::string id_term;
+    Xapian::Document doc;
+  };
+  std::mutex database;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Pending> queue;
+  std::unordered_map<std::string, Xapian::docid> in_flight;  // id term → local docid, until added
+  bool busy = false;
+  bool stop = false;
+  std::exception_ptr failure;
+  Xapian::docid next_docid = 1;  // of the next new document
+  std::thread thread;
+};
+
 ShardSet::ShardSet(const fs::path& path, unsigned shards) {
   if (shards > schema::kMaxShards) {
     throw UsageError("--shards must be at most " + std::to_string(schema::kMaxShards));
@@ -116,6 +141,106 @@ ShardSet::ShardSet(const fs::path& path, unsigned shards) {
     all_.add_database(shards_.back());
   }
   set_metadata_everywhere(std::string(schema::kShardCountKey), std::to_string(size()));
+  for (unsigned i = 0; i < size(); ++i) {
+    workers_.push_back(std::make_unique<Worker>());
+    workers_.back()->next_docid = shards_[i].get_lastdocid() + 1;
+  }
+  for (unsigned i = 0; i < size(); ++i) workers_[i]->thread = std::thread([this, i] { work(i); });
+}
+
+ShardSet::~ShardSet() {
+  for (const std::unique_ptr<Worker>& worker : workers_) {
+    {
+      std::lock_guard lock(worker->mutex);
+      worker->stop = true;
+    }
+    worker->changed.notify_all();
+  }
+  for (const std::unique_ptr<Worker>& worker : workers_) worker->thread.join();
+}
+
+void ShardSet::work(unsigned shard) {
+  Worker& worker = *workers_[shard];
+  std::unique_lock lock(worker.mutex);
+  while (true) {
+    worker.changed.wait(lock, [&] { return worker.stop || !worker.queue.empty(); });
+    if (worker.queue.empty()) return;  // stopping
+    Worker::Pending pending = std::move(worker.queue.front());
+    worker.queue.pop_front();
+    worker.busy = true;
+    const bool failed = worker.failure != nullptr;
+    lock.unlock();
+    std::exception_ptr failure;
+    if (!failed) {
+      try {
+        std::lock_guard database(worker.database);
+        const Xapian::docid added = shards_[shard].add_document(pending.doc);
+        if (added != pending.local) {
+          throw EnvironmentError(paths_[shard].string() + " numbered a new document " + std::to_string(added) +
+                                 ", not " + std::to_string(pending.local) + "; was it written to by another program?");
+        }
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    }
+    lock.lock();
+    // Only now: until the document is in the database, find() sees it here.
+    worker.in_flight.erase(pending.id_term);
+    if (failure && !worker.failure) worker.failure = failure;
+    worker.busy = false;
+    worker.changed.notify_all();
+  }
+}
+
+std::optional<Xapian::docid> ShardSet::find(const std::string& id, const std::string& id_term) {
+  const unsigned shard = schema::shard_of(id, size());
+  std::unique_lock<std::mutex> database;
+  if (sharded_) {
+    Worker& worker = *workers_[shard];
+    {
+      std::lock_guard lock(worker.mutex);
+      if (const auto it = worker.in_flight.find(id_term); it != worker.in_flight.end()) {
+        return (it->second - 1) * size() + shard + 1;
+      }
+    }
+    // Not queued, or added since: then the shard has it.
+    database = std::unique_lock(worker.database);
+  }
+  const Xapian::PostingIterator found = shards_[shard].postlist_begin(id_term);
+  if (found == shards_[shard].postlist_end(id_term)) return std::nullopt;
+  return (*found - 1) * size() + shard + 1;
+}
+
+Xapian::docid ShardSet::add_new(const std::string& id, const std::string& id_term, Xapian::Document doc) {
+  const unsigned shard = schema::shard_of(id, size());
+  if (!sharded_) return shards_.front().add_document(doc);
+  Worker& worker = *workers_[shard];
+  std::unique_lock lock(worker.mutex);
+  worker.changed.wait(lock, [&] { return worker.queue.size() < Worker::kMaxQueued; });
+  const Xapian::docid local = worker.next_docid++;
+  worker.in_flight.emplace(id_term, local);
+  worker.queue.push_back({local, id_term, std::move(doc)});
+  lock.unlock();
+  worker.changed.notify_all();
+  return (local - 1) * size() + shard + 1;
+}
+
+void ShardSet::drain() {
+  for (const std::unique_ptr<Worker>& worker : workers_) {
+    std::unique_lock lock(worker->mutex);
+    worker->changed.wait(lock, [&] { return worker->queue.empty() && !worker->busy; });
+    if (worker->failure) std::rethrow_exception(worker->failure);
+  }
+}
+
+std::set<Xapian::docid> ShardSet::postings(const std::string& term) {
+  std::vector<std::unique_lock<std::mutex>> locks;
+  for (const std::unique_ptr<Worker>& worker : workers_) locks.emplace_back(worker->database);
+  return std::set<Xapian::docid>(all_.postlist_begin(term), all_.postlist_end(term));
+}
+
+std::unique_lock<std::mutex> ShardSet::lock_metadata() {
+  return sharded_ ? std::unique_lock(workers_.front()->database) : std::unique_lock<std::mutex>();
 }
 
 void ShardSet::set_metadata_everywhere(const std::string& key, const std::string& value) {
@@ -129,6 +254,7 @@ Xapian::docid ShardSet::replace(const std::string& id, const std::string& id_ter
 }
 
 void ShardSet::commit() {
+  drain();
   if (!sharded_) {
     all_.commit();
     return;
