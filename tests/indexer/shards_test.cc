@@ -2,6 +2,7 @@
 // article in the shard of its id, and incremental runs, --prune and id collisions as exact.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -218,6 +219,52 @@ TEST_F(ShardsTest, TheShardCountStaysWhatItWas) {
   run(single, dir_.path() / "crawl", 0);
   EXPECT_THROW(run(single, dir_.path() / "crawl", 2), UsageError);
   EXPECT_FALSE(std::filesystem::exists(single + "/XAPIANDB"));
+}
+
+// The shard threads add new articles while the writer goes on: an id given again before its
+// first copy is in the database must still be found (one article, held by both files).
+TEST_F(ShardsTest, AnIdStillBeingAddedIsFoundByTheIdRule) {
+  std::string first, second;
+  for (int i = 0; i < 300; ++i) {
+    const std::string id = "w" + std::to_string(i);
+    first += record(id, "제목 " + id, "본문 " + id);
+    if (i % 3 == 0) first += record(id, "제목 " + id, "본문 " + id);  // again in the same file
+    second += record(id, "제목 " + id, "본문 " + id);
+  }
+  dir_.write("crawl/1.jsonl", first);
+  dir_.write("crawl/2.jsonl", second);
+  const IndexStats stats = run_sharded();
+  EXPECT_EQ(stats.articles_added, 300u);
+  EXPECT_EQ(stats.records_copied, 400u);
+  EXPECT_EQ(stats.id_collisions, 0u);
+  EXPECT_EQ(Xapian::Database(sharded()).get_doccount(), 300u);
+  std::filesystem::remove(dir_.path() / "crawl/1.jsonl");
+  run_sharded(true);
+  EXPECT_EQ(Xapian::Database(sharded()).get_doccount(), 300u) << "2.jsonl holds them too";
+}
+
+TEST_F(ShardsTest, AnInterruptedRunCommitsWhatIsDoneAndTheNextFinishes) {
+  for (int f = 0; f < 10; ++f) {
+    std::string lines;
+    for (int i = 0; i < 20; ++i) lines += record("f" + std::to_string(f) + "-" + std::to_string(i), "제목", "본문");
+    dir_.write("crawl/f" + std::to_string(f) + ".jsonl", lines);
+  }
+  std::atomic<bool> interrupt{false};
+  const auto root = std::filesystem::absolute(dir_.path() / "crawl");
+  IndexStats stats;
+  {
+    Indexer indexer(sharded(), analyzer_, {.jobs = 2, .shards = kShards});
+    stats = indexer.index(
+        {{root, walk_crawl_directory(root, [](const Problem&) {})}}, [](const Problem&) {},
+        [&](const IndexStats& so_far, std::size_t) { interrupt = so_far.files_indexed == 3; }, &interrupt);
+  }
+  EXPECT_TRUE(stats.interrupted);
+  EXPECT_EQ(stats.files_indexed, 3u);
+  EXPECT_EQ(Xapian::Database(sharded()).get_doccount(), 60u) << "committed in every shard";
+  const IndexStats rest = run_sharded();
+  EXPECT_EQ(rest.files_unchanged, 3u);
+  EXPECT_EQ(rest.files_indexed, 7u);
+  EXPECT_EQ(Xapian::Database(sharded()).get_doccount(), 200u);
 }
 
 TEST_F(ShardsTest, PlacementIsFnv1aOfTheIdModuloTheCount) {
