@@ -4,7 +4,7 @@
 # as one remote database, and runs until interrupted; the servers are stopped on any exit
 # (Ctrl-C, SIGTERM, a server that dies, an error).
 #
-# Shard i listens on the first free port from BASEPORT + i up (default BASEPORT 33400), so
+# Shard i listens on BASEPORT + i, or the next free port in steps of N (default BASEPORT 33400), so
 # the ports are free even when some are taken. With STUB, the stub is also written there
 # (replaced whole, once every server listens): give it to --db.
 #
