@@ -11,7 +11,9 @@ void add_search_options(po::options_description& options, SearchConfigOptions& c
        "synonym groups, one per line (default: $SINMUN_SYNONYMS, else the one shipped; 'none')")
       ("bm25", po::value(&config.bm25)->value_name("K1,B"), "BM25 parameters (default 0.6,0.9, tuned on news)")
       ("proximity", po::value(&config.proximity)->value_name("W"),
-       "weight of the bonus for query words close together (default 0.5; 0: none)");
+       "weight of the bonus for query words close together (default 0.5; 0: none)")
+      ("allow-partial", po::bool_switch(&config.allow_partial),
+       "over shards, answer from those that answer when some are down (flagged partial) instead of failing");
   // clang-format on
   add_analyzer_options(options, config.analyzer, config.analysis_mode,
                        "morph+ngram, ngram or morph (default: what the database was indexed with)");

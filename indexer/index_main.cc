@@ -9,10 +9,12 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "analyzers/analyzer.h"
@@ -54,6 +56,7 @@ examples:
   sinmun-index --db news.db corpus/sample
   sinmun-index --db news.db /data/crawl-2025 /data/crawl-2026
   sinmun-index --db news.db --prune --jobs 2 /data/crawl     # also drop vanished files
+  sinmun-index --db news.db --shards 4 /data/crawl           # 4 shards, one database to search
   sinmun-index --db news.db --report-boilerplate
 
 exit status: 0 done (even if some records were skipped), 1 usage error,
@@ -147,14 +150,36 @@ void print_summary(const sinmun::IndexStats& stats, double seconds, const std::s
 }
 
 // Set by SIGINT and SIGTERM: the indexer stops after the file it is writing and commits.
-// Bytes of the files in a database directory.
-std::uintmax_t directory_bytes(const std::string& path) {
+// Bytes of the files in the database directories (one, or a sharded database's shards).
+std::uintmax_t directory_bytes(const std::vector<std::filesystem::path>& paths) {
   std::uintmax_t bytes = 0;
   std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
-    if (entry.is_regular_file(error)) bytes += entry.file_size(error);
+  for (const std::filesystem::path& path : paths) {
+    for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+      if (entry.is_regular_file(error)) bytes += entry.file_size(error);
+    }
   }
   return bytes;
+}
+
+// Compacts each database, the shards of a sharded one on threads of their own (each is
+// independent; compaction is CPU-bound).
+void compact_all(const std::vector<std::filesystem::path>& paths) {
+  std::vector<std::exception_ptr> failures(paths.size());
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    threads.emplace_back([&, i] {
+      try {
+        sinmun::compact_database(paths[i]);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
 }
 
 constexpr std::size_t kMaxProblemLines = 100;
@@ -205,6 +230,9 @@ int index_main(int argc, char** argv) {
       ("db", po::value(&db_path)->value_name("DIR"), "database directory to create or update")
       ("jobs,j", po::value(&index_options.jobs)->default_value(0)->value_name("N"),
        "threads that read and analyse files (0: one per core); one thread writes")
+      ("shards", po::value(&index_options.shards)->default_value(0)->value_name("N"),
+       "a new database as N shards in DIR, written in parallel, searched as one (DIR/XAPIANDB); "
+       "an existing one keeps its count (0: as it is)")
       ("prune", "remove the articles of files that have vanished from the crawl directories")
       ("batch", po::value(&index_options.batch_size)->default_value(2000)->value_name("N"),
        "articles per commit; a killed run loses at most this many")
@@ -282,6 +310,7 @@ int index_main(int argc, char** argv) {
   }
   sinmun::IndexStats stats;
   Xapian::doccount documents = 0;
+  std::vector<std::filesystem::path> databases;
   {
     sinmun::Indexer indexer(db_path, analyzer, index_options);
     const sinmun::ProgressSink show = [&progress](const sinmun::IndexStats& so_far, std::size_t total) {
@@ -289,6 +318,7 @@ int index_main(int argc, char** argv) {
     };
     stats = indexer.index(roots, report, show, &g_interrupted);
     documents = indexer.document_count();
+    databases = indexer.database_paths();
   }  // the database is closed: compaction takes the lock itself
   progress.clear();
   if (problems_hidden > 0) {
@@ -303,12 +333,12 @@ int index_main(int argc, char** argv) {
   const std::size_t changed = stats.articles_added + stats.articles_removed;
   const bool bulk = changed > 0 && changed * 10 >= documents;
   if (!stats.interrupted && (compact == "always" || (compact == "auto" && bulk))) {
-    const auto before = directory_bytes(db_path);
+    const auto before = directory_bytes(databases);
     const auto compact_started = std::chrono::steady_clock::now();
-    sinmun::compact_database(db_path);
+    compact_all(databases);
     if (!quiet) {
       std::fprintf(stderr, "sinmun-index: compacted %s: %.1f MB -> %.1f MB in %.2f s\n", db_path.c_str(),
-                   static_cast<double>(before) / 1e6, static_cast<double>(directory_bytes(db_path)) / 1e6,
+                   static_cast<double>(before) / 1e6, static_cast<double>(directory_bytes(databases)) / 1e6,
                    std::chrono::duration<double>(std::chrono::steady_clock::now() - compact_started).count());
     }
   }

@@ -16,6 +16,7 @@
 #include "indexer/detail/article_writer.h"
 #include "indexer/detail/file_ledger.h"
 #include "indexer/detail/ordered_pipeline.h"
+#include "indexer/detail/shard_set.h"
 #include "indexer/detail/template_learner.h"
 #include "schema/hash.h"
 #include "schema/schema.h"
@@ -24,33 +25,6 @@ namespace sinmun {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Empty, or holding only the lock file Xapian makes first: a run killed while it created
-// the database leaves just that, and the next run creates it as if nothing were there.
-bool holds_nothing_but_a_lock(const fs::path& path) {
-  std::error_code ec;
-  for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
-    if (entry.path().filename() != "flintlock") return false;
-  }
-  return !ec;
-}
-
-Xapian::WritableDatabase open_database(const fs::path& path) {
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (fs::is_regular_file(status)) {
-    throw EnvironmentError(path.string() +
-                           " is a file, not a database directory; "
-                           "give --db a new or existing database directory");
-  }
-  if (fs::is_directory(status) && !holds_nothing_but_a_lock(path) && !fs::exists(path / "iamglass") &&
-      !fs::exists(path / "iamchert")) {
-    throw EnvironmentError(path.string() +
-                           " is a non-empty directory that is not a Xapian "
-                           "database; refusing to write into it");
-  }
-  return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
-}
 
 std::int64_t mtime_ns(const fs::path& path) {
   std::error_code ec;
@@ -123,20 +97,27 @@ struct FileResult {
 }  // namespace
 
 Indexer::Indexer(const fs::path& db_path, const Analyzer& analyzer, IndexOptions options)
-    : db_(open_database(db_path)), analyzer_(analyzer), options_(options) {
+    : shards_(std::make_unique<ShardSet>(db_path, options.shards)), analyzer_(analyzer), options_(options) {
   if (options_.jobs == 0) options_.jobs = std::max(1u, std::thread::hardware_concurrency());
-  const std::string recorded = db_.get_metadata(std::string(schema::kAnalyzerModeKey));
-  if (!recorded.empty() && recorded != analyzer.mode() && db_.get_doccount() > 0) {
+  const std::string recorded = shards_->metadata().get_metadata(std::string(schema::kAnalyzerModeKey));
+  if (!recorded.empty() && recorded != analyzer.mode() && shards_->all().get_doccount() > 0) {
     throw DataError(db_path.string() + " was indexed with '" + recorded + "' analysis, this run would use '" +
                     analyzer.mode() + "'; use the same dictionary settings, or index into a new database");
   }
-  db_.set_metadata(std::string(schema::kAnalyzerModeKey), analyzer.mode());
+  shards_->set_metadata_everywhere(std::string(schema::kAnalyzerModeKey), analyzer.mode());
 }
+
+Indexer::~Indexer() = default;
+
+Xapian::doccount Indexer::document_count() const { return shards_->all().get_doccount(); }
+
+const std::vector<fs::path>& Indexer::database_paths() const { return shards_->paths(); }
 
 IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink& report, const ProgressSink& progress,
                           const std::atomic<bool>* interrupt) {
   const auto interrupted = [interrupt] { return interrupt && interrupt->load(); };
-  FileLedger ledger(db_);
+  FileLedger ledger(shards_->metadata());
+  Xapian::WritableDatabase& db = shards_->all();
   IndexStats stats;
   std::vector<FileTask> tasks;
   std::set<std::string> seen;
@@ -170,7 +151,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   }
   stats.files_seen = seen.size();
 
-  ArticleWriter writer(db_, analyzer_, ledger, stats, report, options_.batch_size, std::move(path_of_file_term));
+  ArticleWriter writer(*shards_, analyzer_, ledger, stats, report, options_.batch_size, std::move(path_of_file_term));
   // One analysis context per reading thread, sized by the options' memory bound.
   std::vector<std::unique_ptr<AnalysisContext>> contexts;
   for (unsigned j = 0; j < options_.jobs; ++j) {
@@ -224,6 +205,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
         ++stats.files_unchanged;
         if (result.outcome == Outcome::kSameContent) {
           stats.bytes_done += task.size;
+          const auto lock = shards_->lock_metadata();
           ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
         }
       }
@@ -250,10 +232,12 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       if (file.written.empty() && !file.first_problem.empty()) {
         // Keep whatever the file gave before: a failure must not delete good articles.
         ++stats.files_failed;
+        const auto lock = shards_->lock_metadata();
         ledger.put({task.path, task.size, task.mtime_ns, result.hash, file.first_problem});
       } else {
         ++stats.files_indexed;
         for (Xapian::docid gone : file.previous) writer.release(gone, file.term);
+        const auto lock = shards_->lock_metadata();
         ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
       }
     }
@@ -262,6 +246,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   };
   run_ordered_pipeline<FileResult>(tasks.size(), options_.jobs, 2 * options_.jobs, produce, consume);
 
+  shards_->drain();  // from here on everything runs on this thread
   if (!stats.interrupted) {
     for (const LedgerEntry& entry : ledger.entries()) {
       if (seen.count(entry.path)) continue;
@@ -273,7 +258,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       ++stats.files_vanished;
       if (!options_.prune) continue;
       const std::string file_term = schema::file_term(entry.path);
-      const std::vector<Xapian::docid> gone(db_.postlist_begin(file_term), db_.postlist_end(file_term));
+      const std::vector<Xapian::docid> gone(db.postlist_begin(file_term), db.postlist_end(file_term));
       for (Xapian::docid id : gone) writer.release(id, file_term);
       ledger.erase(entry.path);
       ++stats.files_pruned;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@
 #include "corpus/walker.h"
 
 namespace sinmun {
+
+class ShardSet;
 
 // One crawl directory (or file) given on the command line and what the walker found in it.
 struct CrawlRoot {
@@ -43,6 +46,10 @@ struct IndexOptions {
   // Bytes of analysed pieces each reading thread keeps (AnalysisContext): part of the
   // indexer's memory, jobs × this at most.
   std::size_t analysis_cache_bytes = AnalysisContext::kDefaultCacheBytes;
+  // Shard databases for a new database (schema/shards.h), each with a thread of its own
+  // that adds its new articles and commits; ≤ 1: one database. 0 also takes an existing database as it is; another
+  // count than an existing one's is a UsageError.
+  unsigned shards = 0;
 };
 
 struct IndexStats {
@@ -106,7 +113,9 @@ class Indexer {
   // DataError when the database was built with another analysis mode (mixing them would make half
   // of the documents unfindable); Xapian::Error when the database cannot be opened
   // (locked, damaged, permissions).
+  // `db_path` may be a sharded database (IndexOptions::shards; detail/shard_set.h).
   Indexer(const std::filesystem::path& db_path, const Analyzer& analyzer, IndexOptions options);
+  ~Indexer();
 
   // Problems go to `report` in file order; the database is committed before returning.
   // When `interrupt` becomes true (it may be set from a signal handler), no further file is
@@ -115,10 +124,12 @@ class Indexer {
   IndexStats index(const std::vector<CrawlRoot>& roots, const ProblemSink& report, const ProgressSink& progress = {},
                    const std::atomic<bool>* interrupt = nullptr);
 
-  Xapian::doccount document_count() const { return db_.get_doccount(); }
+  Xapian::doccount document_count() const;
+  // The database directories written: `db_path`, or each shard's.
+  const std::vector<std::filesystem::path>& database_paths() const;
 
  private:
-  Xapian::WritableDatabase db_;
+  std::unique_ptr<ShardSet> shards_;
   const Analyzer& analyzer_;
   IndexOptions options_;
 };

@@ -63,6 +63,8 @@ inline constexpr std::string_view kLedgerKeyPrefix = "sinmun:file:";
 // Learned boilerplate of one source: this + the source as its XSRC term spells it ("" for
 // articles without a source); JSON, indexer/detail/template_lines.h.
 inline constexpr std::string_view kBoilerplateKeyPrefix = "sinmun:boilerplate:";
+// In shard 0 of a sharded database (schema/shards.h): the number of shards, decimal.
+inline constexpr std::string_view kShardCountKey = "sinmun:shards";
 
 // A title occurrence of a term counts this many times in the unprefixed space: BM25's
 // title boost.

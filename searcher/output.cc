@@ -138,7 +138,7 @@ std::string to_json(const SearchResponse& response) {
     if (!hit.quotes.empty()) result["quotes"] = quotes_json(hit.quotes);
     results.push_back(std::move(result));
   }
-  const nlohmann::json object = {
+  nlohmann::json object = {
       {"query", response.query},
       {"total", response.total},
       {"total_articles", response.total_articles},
@@ -148,6 +148,10 @@ std::string to_json(const SearchResponse& response) {
       {"took_ms", response.took_ms},
       {"results", std::move(results)},
       {"facets", {{"source", facet_list(response.source_facets)}, {"month", facet_list(response.month_facets)}}}};
+  if (response.partial) {  // only then: a complete answer reads as it always did
+    object["partial"] = true;
+    object["missing_shards"] = response.missing_shards;
+  }
   return object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -159,6 +163,11 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color, 
   const char* bold = color ? "\033[1m" : "";
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
+  if (response.partial) {
+    out << "(partial: from the shards that answered; missing:";
+    for (const std::string& shard : response.missing_shards) out << ' ' << shard;
+    out << ")\n";
+  }
   if (response.relaxed) {
     out << "(no article has every word: these have most of them, best first; --strict for all words only)\n";
   }

@@ -36,6 +36,7 @@ std::shared_ptr<const SearchConfig> SearchConfig::load(const SearchConfigOptions
       new SearchConfig(options.db_path, make_query_analyzer(options.db_path, analyzer_config, mode_given, report)));
   config->settings_.bm25 = bm25;
   config->settings_.proximity_weight = options.proximity;
+  config->settings_.allow_partial = options.allow_partial;
   config->settings_.synonyms = load_synonyms(options.synonyms_path, config->analyzer_, report);
   return config;
 }

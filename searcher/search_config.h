@@ -20,6 +20,7 @@ struct SearchConfigOptions {
   std::string synonyms_path;                           // "": $SINMUN_SYNONYMS, else the shipped file; "none"
   std::string bm25;                                    // "K1,B"; "": Bm25Parameters' defaults
   double proximity = QueryOptions{}.proximity_weight;  // the near-words bonus; 0: none
+  bool allow_partial = false;                          // answer from the shards that answer
 };
 
 // Everything a search depends on besides the request, loaded and validated once, the same

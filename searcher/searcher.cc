@@ -23,14 +23,11 @@
 namespace sinmun {
 namespace {
 
-Xapian::Database open_database(const std::string& path) {
-  if (!std::filesystem::exists(path)) {
-    throw EnvironmentError(path + ": no such database (create it with sinmun-index --db " + path + " CRAWL_DIR)");
-  }
-  Xapian::Database db(path);
-  // An empty file opens as a stub that lists no database: every search would fail.
-  if (db.size() == 0) throw EnvironmentError(path + ": holds no database (an empty stub file?)");
-  return db;
+// "shard :h:1, shard :h:2".
+std::string shard_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "shard " : ", shard ") + name;
+  return out;
 }
 
 constexpr std::size_t kMaxSourceFacets = 50;
@@ -130,8 +127,15 @@ Xapian::doccount count_groups(const Xapian::ValueCountMatchSpy& groups) {
 
 std::string indexed_analyzer_mode(const std::string& db_path) {
   try {
-    return Xapian::Database(db_path).get_metadata(std::string(schema::kAnalyzerModeKey));
-  } catch (const Xapian::Error&) {
+    // Every shard records the mode: the first that answers tells it.
+    for (const ShardSpec& spec : read_shard_specs(db_path)) {
+      try {
+        return open_shard(spec, RemoteTimeouts{}).get_metadata(std::string(schema::kAnalyzerModeKey));
+      } catch (const Xapian::NetworkError&) {
+      }
+    }
+    return "";
+  } catch (const std::exception&) {
     return "";  // the Searcher itself reports what is wrong with the database
   }
 }
@@ -176,7 +180,9 @@ BuiltQuery Searcher::similar_query(const std::string& id) {
   relevant.add_document(*posting);
   Xapian::Enquire enquire(db_);
   const ContentTerms decider(db_);
-  const Xapian::ESet expand = enquire.get_eset(kSimilarTerms, relevant, &decider);
+  // Exact term frequencies: over shards Xapian otherwise estimates them from the shard
+  // holding the article, and the terms chosen would depend on the sharding.
+  const Xapian::ESet expand = enquire.get_eset(kSimilarTerms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &decider);
   BuiltQuery built;
   std::vector<Xapian::Query> terms;
   for (auto it = expand.begin(); it != expand.end(); ++it) {
@@ -207,6 +213,7 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::Query& wi
   const Xapian::MSet all = response.relaxed ? sample_matches(query, spies) : every_match(query, spies);
   response.total_articles = all.get_matches_lower_bound();
   response.total = request.collapse ? count_groups(groups) : response.total_articles;
+  for (auto it = groups.values_begin(); it != groups.values_end(); ++it) group_sizes_[*it] = it.get_termfreq();
   // Every match was seen, unless the time limit stopped the count or only the best were
   // sampled: then lower bounds.
   response.total_is_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound() &&
@@ -316,7 +323,8 @@ void Searcher::best_described_copy(const Xapian::Query& query, const std::string
   Xapian::Enquire copies(db_);
   copies.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::group_term(group))));
   copies.set_weighting_scheme(Xapian::BoolWeight());
-  copies.set_docid_order(Xapian::Enquire::ASCENDING);
+  // By id, not docid: the same copy wins on a single database and on shards.
+  copies.set_sort_by_value(schema::kIdSlot, false);
   const Xapian::MSet members = copies.get_mset(0, kMaxCopiesLookedAt);
   for (auto it = members.begin(); it != members.end(); ++it) {
     StoredArticle copy;
@@ -343,6 +351,11 @@ SearchHit Searcher::make_hit(const Xapian::MSetIterator& it, Xapian::doccount ra
     if (request.explain) hit.explain = std::move(concepts);
   }
   hit.similar = request.collapse ? it.get_collapse_count() : 0;
+  // Xapian's count is a lower bound, and over remote shards it misses the copies another
+  // shard folded: the count pass, when there was one, knows every match of the group.
+  if (const auto group = group_sizes_.find(it.get_collapse_key()); request.collapse && group != group_sizes_.end()) {
+    hit.similar = group->second - 1;
+  }
   StoredArticle stored;
   if (schema::decode_stored_article(it.get_document().get_data(), stored)) {
     if (hit.similar > 0) best_described_copy(query, it.get_document().get_value(schema::kCollapseSlot), stored);
@@ -373,7 +386,51 @@ std::optional<StoredArticle> Searcher::find(const std::string& id) {
 }
 
 Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings)
-    : db_(open_database(db_path)), analyzer_(analyzer), settings_(std::move(settings)) {}
+    : shard_specs_(read_shard_specs(db_path)), analyzer_(analyzer), settings_(std::move(settings)) {
+  reopen_shards();
+  if (db_.size() == 0) throw EnvironmentError(db_path + ": no shard answers: " + shard_list(missing_));
+}
+
+bool Searcher::reopen() {
+  try {
+    return db_.reopen();
+  } catch (const Xapian::NetworkError&) {
+    reopen_shards();  // the next search names the missing shards, or answers without them
+    return true;
+  }
+}
+
+void Searcher::reopen_shards() {
+  db_ = open_shards(shard_specs_, settings_.remote_timeouts, missing_);
+  just_opened_ = true;
+}
+
+// A remote shard may go down (or stop answering: the timeouts) between two searches or
+// during one: then the shards are opened again, and the search fails naming those that do
+// not answer, or is answered by the others when partial answers are allowed. Shards that
+// were missing are tried again at each search, so that one back up is used at once.
+SearchResponse Searcher::search(const SearchRequest& request) {
+  const bool allow_partial = request.allow_partial || settings_.allow_partial;
+  for (int attempt = 0;; ++attempt) {
+    if (!missing_.empty() && !just_opened_) reopen_shards();
+    just_opened_ = false;
+    if (!missing_.empty() && (!allow_partial || db_.size() == 0)) {
+      throw EnvironmentError(shard_list(missing_) + (missing_.size() == 1 ? " is" : " are") + " down or not answering" +
+                             (db_.size() == 0 ? "" : "; --allow-partial (allow_partial=1) answers from the others"));
+    }
+    try {
+      SearchResponse response = search_shards(request);
+      response.partial = !missing_.empty();
+      response.missing_shards = missing_;
+      return response;
+    } catch (const Xapian::NetworkError& error) {
+      reopen_shards();
+      if (attempt > 0 || missing_.empty()) {
+        throw EnvironmentError("a remote shard failed during the search: " + error.get_description());
+      }
+    }
+  }
+}
 
 BuiltQuery Searcher::build(const SearchRequest& request) {
   QueryOptions query_options;
@@ -416,7 +473,8 @@ Xapian::Enquire Searcher::counting_enquire() const {
   return counter;
 }
 
-SearchResponse Searcher::search(const SearchRequest& request) {
+SearchResponse Searcher::search_shards(const SearchRequest& request) {
+  group_sizes_.clear();
   const auto started = std::chrono::steady_clock::now();
   SearchResponse response;
   response.query = request.similar_to.empty() ? request.query : "similar:" + request.similar_to;

@@ -2,6 +2,7 @@
 #define SINMUN_SEARCHER_SEARCHER_H_
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -16,6 +17,7 @@
 #include "schema/stored_article.h"
 #include "searcher/query_builder.h"
 #include "searcher/related.h"
+#include "searcher/shard_database.h"
 #include "searcher/synonyms.h"
 
 namespace sinmun {
@@ -47,6 +49,9 @@ struct SearchRequest {
   bool collapse = true;  // one result per near-duplicate group (same wire story)
   bool strict = false;   // never loosen a long query to "most of the words"
   bool explain = false;  // say per result how each query word matched
+  // Over shards: answer from those that answer when some do not (SearchResponse::partial)
+  // instead of failing. SearchSettings::allow_partial makes it every request's default.
+  bool allow_partial = false;
 };
 
 // How one concept of the query (a word, a phrase, title:word) matched one result.
@@ -72,7 +77,7 @@ struct SearchHit {
   // when snippets are made or explain is asked for.
   bool partial = false;
   std::vector<ConceptMatch> explain;  // with SearchRequest::explain, one per query concept
-  Xapian::doccount similar = 0;       // near-duplicates folded into this result (at least); the
+  Xapian::doccount similar = 0;       // near-duplicates folded into this result (exact when counted); the
                                       // copy shown is the best described of them (title, date,
                                       // source, URL), the best ranked on ties
   std::vector<StoredQuote> quotes;    // with quote: or speaker:, the quotations they match
@@ -103,6 +108,9 @@ struct SearchResponse {
   // filter, so that the other sources' counts stay visible while some are chosen.
   std::vector<FacetCount> source_facets;
   std::vector<FacetCount> month_facets;  // newest month first, "" last
+  // Some shards were down or timed out (allow_partial): the answer is the other shards'.
+  bool partial = false;
+  std::vector<std::string> missing_shards;  // as the stub lists them
 };
 
 // The analysis mode the database at `db_path` was indexed with ("ngram", "morph+ngram"),
@@ -138,6 +146,8 @@ struct SearchSettings {
   double time_limit_seconds = 5.0;
   double proximity_weight = QueryOptions{}.proximity_weight;
   std::shared_ptr<const Synonyms> synonyms;  // null: no expansion
+  bool allow_partial = false;                // SearchRequest::allow_partial for every request
+  RemoteTimeouts remote_timeouts;            // of remote shards (never infinite)
 };
 
 // Answers queries over one database (a directory or a Xapian stub file listing shards).
@@ -150,12 +160,15 @@ class Searcher {
   static constexpr std::size_t kAnalysisCacheBytes = std::size_t{4} << 20;
 
   // Throws EnvironmentError if `db_path` does not exist, Xapian::Error if it is not a
-  // database.
+  // database. `db_path` may be a stub listing shards (shard_database.h): a remote shard
+  // that cannot be reached is not an error here, but at each search (which names it)
+  // unless partial answers are allowed.
   Searcher(const std::string& db_path, const Analyzer& analyzer, SearchSettings settings = {});
 
   // Throws UsageError for an empty query, a malformed date_from/date_to (or from after to),
   // a date: that is not a date or a source no article has; NotFound when similar_to names
-  // no article.
+  // no article; EnvironmentError naming the shards that are down or time out (unless
+  // partial answers are allowed: then from the others, flagged).
   SearchResponse search(const SearchRequest& request);
 
   // The related words of the request's results (searcher/related.h): its query, filters and
@@ -186,12 +199,15 @@ class Searcher {
   std::vector<FacetCount> sources();
 
   // Picks up what sinmun-index committed since the database was opened; true if anything
-  // changed.
-  bool reopen() { return db_.reopen(); }
+  // changed (or a remote shard went down or came back).
+  bool reopen();
 
  private:
   // The query of `request` (its words, or the article like similar_to), checked.
   BuiltQuery build(const SearchRequest& request);
+  SearchResponse search_shards(const SearchRequest& request);
+  // Opens the shards again: those that fail are missing_.
+  void reopen_shards();
   // The query for articles like `id`, and the terms it uses (for highlighting).
   BuiltQuery similar_query(const std::string& id);
   void count_matches(const Xapian::Query& query, const Xapian::Query& without_sources, const SearchRequest& request,
@@ -215,6 +231,10 @@ class Searcher {
   // Throws UsageError when a source that `request` or its query filters by has no article.
   void check_sources(const SearchRequest& request, const QueryNode& query);
 
+  std::vector<ShardSpec> shard_specs_;
+  std::vector<std::string> missing_;                     // remote shards left out of db_: down or timed out
+  bool just_opened_ = false;                             // missing_ is fresh: not tried again yet
+  std::map<std::string, Xapian::doccount> group_sizes_;  // matches per collapse key, when counted
   Xapian::Database db_;
   const Analyzer& analyzer_;
   SearchSettings settings_;

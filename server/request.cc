@@ -86,6 +86,7 @@ SearchRequest parse_search_params(const Params& params) {
   }
   request.strict = flag(params, "strict");
   request.explain = flag(params, "explain");
+  request.allow_partial = flag(params, "allow_partial");
   request.with_snippets = true;
   request.with_facets = true;
   return request;

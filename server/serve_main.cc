@@ -28,7 +28,7 @@ same as sinmun-search's with the same options (--synonyms, --bm25, --proximity, 
 Stop it with Ctrl-C (or SIGTERM).
 
   GET /api/search?q=QUERY[&limit=N][&offset=N][&sort=relevance|date]
-                 [&from=YYYY-MM-DD][&to=YYYY-MM-DD][&source=NAME]
+                 [&from=YYYY-MM-DD][&to=YYYY-MM-DD][&source=NAME][&allow_partial=1]
       the same JSON object as sinmun-search --json (limit 1-100, offset up to 10000)
   GET /api/doc?id=ID      one article as stored (404 if there is none)
   GET /api/trend?q=QUERY[&vs=QUERY]...[&interval=day|week|month|year][&from=&to=&source=]

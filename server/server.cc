@@ -292,6 +292,9 @@ struct Server::Internal {
         send_error(res, 400, e.what());
       } catch (const NotFound& e) {  // similar= an id that is not there
         send_error(res, 404, e.what());
+      } catch (const EnvironmentError& e) {  // a shard down (the page says which)
+        log_error(req.path + ": " + e.what());
+        send_error(res, 503, e.what());
       } catch (const Xapian::Error& e) {
         log_error(req.path + ": database error: " + e.get_description());
         send_error(res, 500, "database error (details are in the server log)");

@@ -306,7 +306,17 @@ function renderPager(state, pages) {
   $('page-info').textContent = `${state.page} / ${pages} 페이지`;
 }
 
+// A sharded archive answered without some of its shards (down or too slow): say so.
+function showPartial(answer) {
+  const banner = $('partial');
+  banner.hidden = !answer.partial;
+  banner.textContent = answer.partial
+    ? `일부 저장소(${(answer.missing_shards || []).join(', ')})가 응답하지 않아, 나머지에서 찾은 결과입니다.`
+    : '';
+}
+
 function clearResults() {
+  $('partial').hidden = true;
   $('loosened').hidden = true;
   $('results').replaceChildren();
   $('facets').hidden = true;
@@ -375,6 +385,7 @@ async function show(state) {
 
   // Said before any result: these do not have every word.
   $('loosened').hidden = !answer.relaxed;
+  showPartial(answer);
   const list = $('results');
   list.start = (state.page - 1) * PAGE_SIZE + 1;
   list.replaceChildren(...answer.results.map(renderHit));

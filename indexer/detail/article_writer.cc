@@ -41,10 +41,11 @@ BuiltArticle build_article(Article&& article, const TemplateSnapshot& learned, c
   return built;
 }
 
-ArticleWriter::ArticleWriter(Xapian::WritableDatabase& db, const Analyzer& analyzer, FileLedger& ledger,
-                             IndexStats& stats, const ProblemSink& report, std::size_t batch_size,
+ArticleWriter::ArticleWriter(ShardSet& shards, const Analyzer& analyzer, FileLedger& ledger, IndexStats& stats,
+                             const ProblemSink& report, std::size_t batch_size,
                              std::unordered_map<std::string, std::string> path_of_file_term)
-    : db_(db),
+    : shards_(shards),
+      db_(shards.all()),
       analyzer_(analyzer),
       context_(std::size_t{1} << 20),
       ledger_(ledger),
@@ -52,14 +53,14 @@ ArticleWriter::ArticleWriter(Xapian::WritableDatabase& db, const Analyzer& analy
       report_(report),
       batch_size_(batch_size),
       path_of_file_term_(std::move(path_of_file_term)),
-      near_duplicates_(db),
-      templates_(db) {}
+      near_duplicates_(db_),
+      templates_(db_, shards.metadata()) {}
 
 FileInWriting ArticleWriter::begin_file(const std::string& path, const std::string& display) const {
   FileInWriting file;
   file.term = schema::file_term(path);
   file.display = display;
-  file.previous = std::set<Xapian::docid>(db_.postlist_begin(file.term), db_.postlist_end(file.term));
+  file.previous = shards_.postings(file.term);
   return file;
 }
 
@@ -73,8 +74,9 @@ void ArticleWriter::put(FileInWriting& file, BuiltArticle&& article) {
     }
   }
   const std::string id_term = schema::id_term(article.id);
-  const Xapian::PostingIterator found = db_.postlist_begin(id_term);
-  if (found == db_.postlist_end(id_term)) return write(file, std::move(article), true);
+  const std::optional<Xapian::docid> found = shards_.find(article.id, id_term);
+  if (!found) return write(file, std::move(article), true);
+  shards_.drain();  // what follows reads and writes documents on this thread
   const Xapian::docid docid = *found;
   Xapian::Document existing = db_.get_document(docid);
   if (file.written.count(docid)) {  // the id given twice in this file
@@ -109,7 +111,8 @@ void ArticleWriter::put(FileInWriting& file, BuiltArticle&& article) {
 void ArticleWriter::write(FileInWriting& file, BuiltArticle&& article, bool is_new) {
   article.doc.add_boolean_term(file.term);
   assign_collapse_key(article.id, article.doc);
-  const Xapian::docid docid = db_.replace_document(schema::id_term(article.id), article.doc);
+  const Xapian::docid docid = is_new ? shards_.add_new(article.id, schema::id_term(article.id), std::move(article.doc))
+                                     : shards_.replace(article.id, schema::id_term(article.id), article.doc);
   file.previous.erase(docid);
   file.written.insert(docid);
   ++stats_.articles_added;
@@ -119,6 +122,7 @@ void ArticleWriter::write(FileInWriting& file, BuiltArticle&& article, bool is_n
 }
 
 void ArticleWriter::release(Xapian::docid docid, const std::string& file_term) {
+  shards_.drain();
   Xapian::Document doc = db_.get_document(docid);
   ++pending_;
   if (file_terms(doc).size() > 1) {
@@ -136,8 +140,9 @@ void ArticleWriter::decide_templates() {
 
 void ArticleWriter::commit(bool force) {
   if (!force && pending_ < batch_size_) return;
+  shards_.drain();    // shard 0's thread must not add while the metadata is written
   templates_.save();  // with the documents they were removed from
-  db_.commit();
+  shards_.commit();
   pending_ = 0;
 }
 
@@ -152,6 +157,7 @@ BuiltArticle ArticleWriter::rebuild(const Xapian::Document& old, const TemplateS
 }
 
 void ArticleWriter::learn(const std::string& group) {
+  shards_.drain();  // the decision counts the articles of the group in the database
   const std::vector<std::string> lines = templates_.decide(group);
   if (lines.empty()) return;
   stats_.template_lines_learned += lines.size();

@@ -14,6 +14,7 @@
 #include "corpus/article.h"
 #include "indexer/detail/file_ledger.h"
 #include "indexer/detail/near_duplicates.h"
+#include "indexer/detail/shard_set.h"
 #include "indexer/detail/template_learner.h"
 #include "indexer/indexer.h"
 
@@ -46,14 +47,15 @@ struct FileInWriting {
 
 // The writer thread's side of a run: puts articles into the database under the id rule of
 // Indexer::index(), counts and learns template lines (template_lines.h), releases the
-// documents of files that no longer hold them, and commits every `batch_size` changes.
+// documents of files that no longer hold them, and commits every `batch_size` changes. An
+// article is written to the shard of its id; the rest reads all shards as one.
 // Borrows everything; not thread-safe (the writer thread's), except that the reading threads
 // may call templates().snapshot().
 class ArticleWriter {
  public:
   // `path_of_file_term`: the absolute paths of this run's files by file term (to name the
   // other file of a collision; the ledger names those of earlier runs).
-  ArticleWriter(Xapian::WritableDatabase& db, const Analyzer& analyzer, FileLedger& ledger, IndexStats& stats,
+  ArticleWriter(ShardSet& shards, const Analyzer& analyzer, FileLedger& ledger, IndexStats& stats,
                 const ProblemSink& report, std::size_t batch_size,
                 std::unordered_map<std::string, std::string> path_of_file_term);
 
@@ -84,7 +86,8 @@ class ArticleWriter {
   void collision(FileInWriting& file, const std::string& id, const std::string& other);
   std::string name_of_file(const std::string& file_term, const Xapian::Document& doc) const;
 
-  Xapian::WritableDatabase& db_;
+  ShardSet& shards_;
+  Xapian::WritableDatabase& db_;  // shards_.all()
   const Analyzer& analyzer_;
   AnalysisContext context_;  // for rebuilt documents and learned lines
   FileLedger& ledger_;

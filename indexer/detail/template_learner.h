@@ -33,7 +33,8 @@ struct TemplateSnapshot {
 class TemplateLearner {
  public:
   // Loads the lines learned by earlier runs. Throws DataError for a damaged metadata value.
-  explicit TemplateLearner(Xapian::WritableDatabase& db);
+  // `metadata` keeps the lines: `db` itself, or its first shard when `db` is several.
+  TemplateLearner(Xapian::WritableDatabase& db, Xapian::WritableDatabase& metadata);
 
   // The lines learned so far; stays valid (and unchanged) while held.
   std::shared_ptr<const TemplateSnapshot> snapshot() const;
@@ -65,6 +66,7 @@ class TemplateLearner {
   Xapian::doccount articles_of(const std::string& group) const;
 
   Xapian::WritableDatabase& db_;
+  Xapian::WritableDatabase& metadata_;
   LineCounter counter_;
   std::map<std::string, std::string> source_of_group_;  // as shown, for groups counted
   std::map<std::string, LearnedLines> learned_;         // group → what the database keeps

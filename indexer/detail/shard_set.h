@@ -1,0 +1,98 @@
+#ifndef SINMUN_INDEXER_DETAIL_SHARD_SET_H_
+#define SINMUN_INDEXER_DETAIL_SHARD_SET_H_
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace sinmun {
+
+// The database an Indexer writes: one Xapian database, or the shards of a sharded one
+// (schema/shards.h: DIR/XAPIANDB listing DIR/shard-NNN). Articles go to the shard of their
+// id (schema::shard_of), so that an id is only ever looked for in one shard; everything
+// else (the documents of a file, near-duplicate groups, boilerplate) is read over all
+// shards as one database. The metadata of the whole lives in shard 0.
+//
+// Writes: a new article (an id no shard holds) is queued to a thread of its shard, which
+// adds it while the writer goes on, so that N shards use N cores; its docid is known at
+// once (a shard numbers new documents from its last docid + 1, in order). Everything else
+// runs on the writer thread, after drain() when it reads or changes documents.
+//
+// Not thread-safe: the writer thread's. It runs its own threads.
+class ShardSet {
+ public:
+  // Opens the database at `path`, creating it when absent (or an empty directory, or one
+  // holding only the lock of a killed creation): `shards` databases when `shards` ≥ 2, one
+  // otherwise. An existing database keeps its layout: `shards` 0 takes it as it is, and a
+  // count other than its own is a UsageError (re-sharding would move most articles).
+  // Throws EnvironmentError for a path that is a file or a non-empty directory that is not
+  // a database (or a sharded database with a missing shard), Xapian::Error when a shard
+  // cannot be opened (locked, damaged).
+  ShardSet(const std::filesystem::path& path, unsigned shards);
+  ~ShardSet();  // stops the shard threads; what they did not commit is lost, as with Xapian
+
+  unsigned size() const { return static_cast<unsigned>(shards_.size()); }
+  bool sharded() const { return sharded_; }
+  // Every shard as one database (use it after drain(), or under lock_all()): docids are Xapian's multi-database ones
+  // (shard-local docid d of shard s is (d - 1) × size() + s + 1), which get_document, replace_document and
+  // delete_document route to the right shard. set_metadata is not allowed on it.
+  Xapian::WritableDatabase& all() { return all_; }
+  // Shard 0, which keeps the metadata.
+  Xapian::WritableDatabase& metadata() { return shards_.front(); }
+  // Sets `key` in every shard: what a search must know when shard 0 is down (the analysis
+  // mode).
+  void set_metadata_everywhere(const std::string& key, const std::string& value);
+
+  // The docid in all() of article `id` (`id_term` is its schema::id_term), looked up in its
+  // shard only; nullopt when there is none. Safe while new articles are being added.
+  std::optional<Xapian::docid> find(const std::string& id, const std::string& id_term);
+
+  // Adds the document of article `id`, which no shard holds (find() said so), on its
+  // shard's thread; returns its docid in all(). A failure is thrown by the next drain().
+  Xapian::docid add_new(const std::string& id, const std::string& id_term, Xapian::Document doc);
+
+  // Replaces the document of article `id`, which its shard holds; returns its docid.
+  Xapian::docid replace(const std::string& id, const std::string& id_term, const Xapian::Document& doc);
+
+  // Waits until every queued article is added; rethrows the first failure of a shard thread.
+  void drain();
+
+  // The documents of all shards carrying `term` (read under every shard's lock: the
+  // articles being added carry other files' terms, so no drain is needed).
+  std::set<Xapian::docid> postings(const std::string& term);
+
+  // Holds shard 0 against its thread: for metadata writes (the ledger) between drains.
+  std::unique_lock<std::mutex> lock_metadata();
+
+  // Drains, then commits every shard, one thread each, shard 0 (with the ledger) last: a run killed in
+  // between leaves the ledger behind the documents, never ahead, and the next run reads
+  // those files again (an upsert changes nothing twice).
+  void commit();
+
+  // The directory of each shard (the database itself when not sharded): for compaction.
+  const std::vector<std::filesystem::path>& paths() const { return paths_; }
+
+ private:
+  struct Worker;
+  void work(unsigned shard);
+
+  bool sharded_ = false;
+  std::vector<std::filesystem::path> paths_;
+  std::vector<Xapian::WritableDatabase> shards_;
+  Xapian::WritableDatabase all_;
+  std::vector<std::unique_ptr<Worker>> workers_;  // one a shard when sharded
+};
+
+// The shard directories a sharded database's stub lists, in order; empty when `path` holds
+// no stub. Throws EnvironmentError for a stub that is not one sinmun-index writes.
+std::vector<std::filesystem::path> listed_shards(const std::filesystem::path& path);
+
+}  // namespace sinmun
+
+#endif  // SINMUN_INDEXER_DETAIL_SHARD_SET_H_
