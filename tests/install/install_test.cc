@@ -188,6 +188,7 @@ TEST_F(InstallTest, InstallsTheProgramsTheDataAndTheDocsOnly) {
       std::string(SINMUN_INSTALL_BINDIR) + "/sinmun-index",
       std::string(SINMUN_INSTALL_BINDIR) + "/sinmun-search",
       std::string(SINMUN_INSTALL_BINDIR) + "/sinmun-serve",
+      std::string(SINMUN_INSTALL_BINDIR) + "/sinmun-lexicon",
       std::string(SINMUN_INSTALL_BINDIR) + "/sinmun-fetch-dictionary",
       std::string(SINMUN_INSTALL_DATADIR) + "/sinmun/user-dictionary.tsv",
       std::string(SINMUN_INSTALL_DATADIR) + "/sinmun/synonyms.tsv",
@@ -206,7 +207,8 @@ TEST_F(InstallTest, InstallsTheProgramsTheDataAndTheDocsOnly) {
     if (!entry.is_directory()) installed.insert(entry.path().lexically_relative(prefix()).string());
   }
   EXPECT_EQ(installed, expected);
-  for (const char* name : {"sinmun-index", "sinmun-search", "sinmun-serve", "sinmun-fetch-dictionary"}) {
+  for (const char* name :
+       {"sinmun-index", "sinmun-search", "sinmun-serve", "sinmun-lexicon", "sinmun-fetch-dictionary"}) {
     EXPECT_NE(fs::status(program(name)).permissions() & fs::perms::owner_exec, fs::perms::none) << name;
   }
 }
