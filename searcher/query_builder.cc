@@ -337,6 +337,15 @@ class Builder {
       space_ = *space;
       Xapian::Query q = node.quoted ? quoted(node.text) : word(node.text);
       space_ = outer;
+      if (*space == TextSpace::kQuoteText || *space == TextSpace::kSpeakerName) {
+        // Quotation and speaker terms weigh nothing (the indexer gives them no wdf): they
+        // select, and the same words anywhere in the article rank.
+        QueryConcept* outer_concept = concept_;
+        concept_ = nullptr;
+        Xapian::Query rank = node.quoted ? quoted(node.text) : word(node.text);
+        concept_ = outer_concept;
+        q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, rank);
+      }
       return q;
     }
     return Xapian::Query::MatchNothing;  // filters never get here: is_filter() sends them away

@@ -43,7 +43,10 @@ void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian:
 }
 
 // The quotations of the body (corpus/quotes.h) as terms: the body tokens inside each one again
-// in the quotation space at their body positions, and each speaker's own tokens.
+// in the quotation space at their body positions, and each speaker's own tokens. They count
+// nothing (wdf 0): an article with quotations must not look longer to BM25 than it is (dev:
+// RSS MRR@10 0.8099 -> 0.8087 with them counted), so quote: and speaker: rank by the words
+// in the article itself (query_builder).
 std::vector<StoredQuote> index_quotes(Xapian::Document& doc, const Article& article, const std::vector<Token>& body,
                                       Xapian::termpos body_base, const Analyzer& analyzer, AnalysisContext& context,
                                       bool ngram_positions) {
@@ -55,14 +58,14 @@ std::vector<StoredQuote> index_quotes(Xapian::Document& doc, const Article& arti
     for (auto inside = token; inside != body.end() && inside->start < quote.end; ++inside) {
       if (inside->end > quote.end || inside->term.size() > schema::kMaxTermBytes) continue;
       add_text_term(doc, schema::text_term(*inside, schema::TextSpace::kQuoteText), *inside,
-                    body_base + inside->position, ngram_positions);
+                    body_base + inside->position, ngram_positions, 0);
     }
     if (!quote.speaker.empty()) {
       const std::vector<Token> speaker = analyzer.analyze(quote.speaker, context);
       for (const Token& t : speaker) {
         if (t.term.size() <= schema::kMaxTermBytes) {
           add_text_term(doc, schema::text_term(t, schema::TextSpace::kSpeakerName), t, speaker_base + t.position,
-                        ngram_positions);
+                        ngram_positions, 0);
         }
       }
       if (!speaker.empty()) speaker_base += speaker.back().position + 100;
