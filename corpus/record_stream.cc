@@ -132,6 +132,7 @@ struct RecordStream::Impl {
     const std::size_t got = bytes.read(out, max);
     if (got == 0 && bytes.failure() && !failure_reported) {
       pending.push_back(*bytes.failure());
+      saw_content = true;
       failure_reported = true;
     }
     return got;
@@ -191,6 +192,18 @@ bool RecordStream::Impl::next_lines(std::size_t chunk_bytes, RecordChunk& chunk)
   }
   chunk.first_line = line;
   while (true) {
+    if (!skipping_line && pos < buffer.size() && buffer[pos] == '\n') {  // a run of empty lines, at once
+      const std::size_t run = std::min(buffer.find_first_not_of('\n', pos), buffer.size()) - pos;
+      if (chunk.lines.empty()) {
+        chunk.first_line = line + run;
+      } else {
+        chunk.lines.append(run, '\n');
+      }
+      pos += run;
+      line += run;
+      if (chunk.lines.size() >= chunk_bytes) return true;
+      continue;
+    }
     const std::size_t newline = buffer.find('\n', pos);
     if (newline != std::string::npos) {
       if (skipping_line) {
@@ -236,11 +249,12 @@ bool RecordStream::Impl::next_lines(std::size_t chunk_bytes, RecordChunk& chunk)
     pos = 0;
     if (!eof && more(buffer, kBlockBytes) == 0) eof = true;
     if (!eof) continue;
-    if (skipping_line) {
+    if (skipping_line) {  // reported before whatever ended the file
       skipping_line = false;
-      pending.push_back(skipped(file, "line " + std::to_string(line),
-                                "record of " + std::to_string(skipped_bytes) + " bytes is larger than the limit of " +
-                                    std::to_string(limits.max_record_bytes) + " (--max-record-bytes); skipped"));
+      pending.insert(pending.begin(),
+                     skipped(file, "line " + std::to_string(line),
+                             "record of " + std::to_string(skipped_bytes) + " bytes is larger than the limit of " +
+                                 std::to_string(limits.max_record_bytes) + " (--max-record-bytes); skipped"));
     } else if (!buffer.empty() && !bytes.failure()) {  // the last line, without a line end
       if (!saw_content) saw_content = buffer.find_first_not_of(" \t\r") != std::string::npos;
       chunk.lines += buffer;
@@ -257,7 +271,10 @@ bool RecordStream::Impl::next_lines(std::size_t chunk_bytes, RecordChunk& chunk)
 
 bool RecordStream::Impl::next_warc(std::size_t chunk_bytes, RecordChunk& chunk) {
   started = true;
-  const ProblemSink report = [&](const Problem& problem) { pending.push_back(problem); };
+  const ProblemSink report = [&](const Problem& problem) {
+    pending.push_back(problem);
+    saw_content = true;
+  };
   if (held) {
     chunk.warc.push_back(std::move(*held));
     held.reset();
@@ -301,7 +318,7 @@ bool RecordStream::next(std::size_t chunk_bytes, RecordChunk& chunk) {
   } else {
     impl.next_lines(chunk_bytes, chunk);
   }
-  if (impl.done && !impl.saw_content && chunk.problems.empty()) chunk.empty_file = true;
+  if (impl.done && !impl.saw_content) chunk.empty_file = true;
   return true;
 }
 

@@ -220,6 +220,7 @@ int index_main(int argc, char** argv) {
   std::string compact;
   std::string report_path;
   std::string max_record = "16M";
+  std::string max_body = "1M";
   po::options_description options(kUsage);
   // One option a line, as --help shows them.
   // clang-format off
@@ -240,6 +241,9 @@ int index_main(int argc, char** argv) {
       ("max-record-bytes", po::value(&max_record)->default_value(max_record)->value_name("SIZE"),
        "skip (and report) a record bigger than this: a JSON line, a WARC record, a whole .json/.html/.txt "
        "file, inflated (K, M, G)")
+      ("max-body-bytes", po::value(&max_body)->default_value(max_body)->value_name("SIZE"),
+       "cut a longer article body (or title) to this, with a warning: its start stays findable and "
+       "memory bounded (K, M, G)")
       ("max-inflate-ratio", po::value(&index_options.limits.max_inflate_ratio)->default_value(100)->value_name("N"),
        "stop reading a .gz file that inflates to more than N times its size plus 64 MiB, a decompression "
        "bomb (0: no bound)")
@@ -264,6 +268,7 @@ int index_main(int argc, char** argv) {
   }
   index_options.prune = vm.count("prune") > 0;
   index_options.limits.max_record_bytes = parse_size("max-record-bytes", max_record);
+  index_options.max_body_bytes = parse_size("max-body-bytes", max_body);
   if (!analysis.empty()) analyzer_config.mode = sinmun::parse_analysis_mode(analysis);
   const bool quiet = vm.count("quiet") > 0;
 

@@ -13,6 +13,7 @@
 #include "base/errors.h"
 #include "corpus/readers.h"
 #include "corpus/record_stream.h"
+#include "corpus/text_utils.h"
 #include "indexer/detail/article_writer.h"
 #include "indexer/detail/file_ledger.h"
 #include "indexer/detail/ordered_pipeline.h"
@@ -113,6 +114,19 @@ bool is_streamed(const CrawlFile& file, std::size_t chunk_bytes) {
   char magic[2] = {0, 0};
   in.read(magic, 2);
   return magic[0] == '\x1f' && magic[1] == '\x8b';
+}
+
+// A body (or title) costs some fifty times its size while analysed and in its Xapian
+// document: beyond `max_bytes` it is cut, with a warning, rather than the article skipped,
+// so that the story's start (all a reader looks at) stays findable.
+void cut_oversized(Article& article, std::size_t max_bytes, const ProblemSink& report) {
+  for (auto [field, text] : {std::pair<const char*, std::string*>{"body", &article.body}, {"title", &article.title}}) {
+    const std::size_t size = text->size();
+    if (!cut_text(*text, max_bytes)) continue;
+    report({Problem::Severity::kWarning, article.file, "id " + article.id,
+            std::string(field) + " of " + std::to_string(size) + " bytes cut to its first " +
+                std::to_string(text->size()) + " (--max-body-bytes)"});
+  }
 }
 
 enum class Outcome { kUnchanged, kFailedBefore, kSameContent, kRead, kNotDone };
@@ -225,10 +239,11 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       return result;
     }
     const std::shared_ptr<const TemplateSnapshot> learned = writer.templates().snapshot();
+    const ProblemSink collect = [&](const Problem& problem) { result.problems.push_back(problem); };
     const ArticleSink sink = [&](Article&& article) {
+      cut_oversized(article, options_.max_body_bytes, collect);
       result.articles.push_back(build_article(std::move(article), *learned, analyzer_, *contexts[worker]));
     };
-    const ProblemSink collect = [&](const Problem& problem) { result.problems.push_back(problem); };
     if (task.chunk) {
       read_record_chunk(task.file, *task.chunk, sink, collect);
     } else {

@@ -42,6 +42,9 @@ struct IndexOptions {
   // about this many bytes of records, analysed in parallel: memory is bounded by the chunk
   // and `limits`, never by the file.
   std::size_t chunk_bytes = 1 << 20;
+  // A longer body or title is cut to this, with a warning (--max-body-bytes): what analysis
+  // and the Xapian document cost grows with it, some fifty times its size.
+  std::size_t max_body_bytes = std::size_t{1} << 20;
   ReadLimits limits = {};  // per record and per file (--max-record-bytes, --max-inflate-ratio)
   // Bytes of analysed pieces each reading thread keeps (AnalysisContext): part of the
   // indexer's memory, jobs × this at most.
