@@ -109,7 +109,8 @@ void WarcFramer::skip(const ProblemSink& report, const std::string& location, co
 
 bool WarcFramer::next(WarcRecord& record, const ProblemSink& report) {
   while (true) {
-    while (ensure(1) && (buffer_[pos_] == '\r' || buffer_[pos_] == '\n')) ++pos_;
+    // Between records: line ends, and white space from writers that pad (a file of only that is empty).
+    while (ensure(1) && std::string_view(" \t\r\n").find(buffer_[pos_]) != std::string_view::npos) ++pos_;
     if (!ensure(1)) return false;
     saw_content_ = true;
     const std::uint64_t start = base_ + pos_;

@@ -22,33 +22,20 @@
 #include "corpus/text_utils.h"
 #include "tests/corpus/collect.h"
 #include "tests/corpus/fixtures.h"
+#include "tests/support/gzip_writer.h"
 #include "tests/support/random_text.h"
 
 namespace sinmun {
 namespace {
 
 using testing::Collected;
+using testing::gzip_member;
 using testing::mutate;
 using testing::random_bytes;
 using testing::random_mix;
 
 std::size_t below(std::mt19937& rng, std::size_t n) {
   return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
-}
-
-// One gzip member holding `data`.
-std::string gzip_member(std::string_view data) {
-  z_stream stream{};
-  EXPECT_EQ(deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&stream, Z_FINISH), Z_STREAM_END);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
 }
 
 std::string random_payload(std::mt19937& rng) {
