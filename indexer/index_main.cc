@@ -45,6 +45,11 @@ below applies. Indexing a file again replaces its articles (an upsert). The same
 another file is one article when title and body are the same, and otherwise an "id
 collision": reported with both files, the later record skipped, the first kept.
 
+memory: .jsonl and .warc files (plain or .gz) are read record by record, never whole, so
+memory does not grow with the crawl. A record over --max-record-bytes is skipped (with
+its file and line), a body over --max-body-bytes is cut with a warning, and a .gz that
+inflates beyond --max-inflate-ratio is reported as a decompression bomb.
+
 boilerplate: a line that a source prints verbatim under (or over) many of its articles
 (at least 20 articles and 30% of that source's) is learned as template text: it is not
 indexed nor stored, in this run and later ones. --report-boilerplate lists the learned
