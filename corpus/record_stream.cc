@@ -34,6 +34,7 @@ struct FileBytes::Impl {
   std::uint64_t max_output = 0;  // 0: no bound
   std::uint64_t output = 0;
   bool read_error = false;
+  std::uint64_t raw = 0;  // bytes of the file read so far
 
   std::size_t read_raw(char* buffer, std::size_t n) {
     std::size_t given = std::min(n, first.size());
@@ -44,6 +45,7 @@ struct FileBytes::Impl {
       given += static_cast<std::size_t>(in.gcount());
       if (in.bad()) read_error = true;
     }
+    raw += given;
     return given;
   }
 };
@@ -70,6 +72,8 @@ FileBytes::FileBytes(const CrawlFile& file, const ReadLimits& limits) : impl_(st
 }
 
 FileBytes::~FileBytes() = default;
+
+std::uint64_t FileBytes::file_bytes_read() const { return impl_->raw; }
 
 std::size_t FileBytes::read(std::string& out, std::size_t max) {
   Impl& impl = *impl_;
@@ -165,6 +169,8 @@ RecordStream::RecordStream(const CrawlFile& file, const ReadLimits& limits)
     : impl_(std::make_unique<Impl>(file, limits)) {}
 
 RecordStream::~RecordStream() = default;
+
+std::uint64_t RecordStream::file_bytes_read() const { return impl_->bytes.file_bytes_read(); }
 
 std::size_t RecordChunk::bytes() const {
   std::size_t n = lines.size();

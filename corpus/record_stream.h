@@ -41,6 +41,8 @@ class FileBytes {
   std::size_t read(std::string& out, std::size_t max);
   // Why the bytes ended before the end of the file, once read() has returned 0.
   const std::optional<Problem>& failure() const { return failure_; }
+  // Bytes of the file itself (compressed, for gzip) read so far, for progress.
+  std::uint64_t file_bytes_read() const;
 
  private:
   struct Impl;
@@ -83,6 +85,9 @@ class RecordStream {
   // The next chunk, with at least one record or problem (or, for an empty file, empty_file);
   // false once the file is done.
   bool next(std::size_t chunk_bytes, RecordChunk& chunk);
+
+  // Bytes of the file itself (compressed, for gzip) read so far, for progress.
+  std::uint64_t file_bytes_read() const;
 
  private:
   struct Impl;

@@ -185,7 +185,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   std::size_t next_file = 0;
   std::unique_ptr<RecordStream> stream;  // of `streamed`, while its chunks are given out
   FileTask streamed;
-  std::uintmax_t streamed_bytes = 0;  // of its size, the part its chunks so far stand for
+  std::uintmax_t streamed_bytes = 0;  // of its size, the part its chunks so far stand for (read)
   bool stopped = false;               // by the interrupt flag, before every task was given
   const auto next = [&]() -> std::optional<FileTask> {
     if (interrupted()) {
@@ -198,7 +198,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       piece.first_of_file = false;
       if (stream->next(options_.chunk_bytes, *chunk)) {
         piece.last_of_file = false;
-        piece.piece_bytes = std::min<std::uintmax_t>(chunk->bytes(), streamed.size - streamed_bytes);
+        piece.piece_bytes = std::min<std::uintmax_t>(stream->file_bytes_read(), streamed.size) - streamed_bytes;
       } else {
         stream.reset();
         piece.piece_bytes = streamed.size - streamed_bytes;
@@ -218,7 +218,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
     auto chunk = std::make_shared<RecordChunk>();
     stream->next(options_.chunk_bytes, *chunk);  // the first chunk: there always is one
     task.last_of_file = false;
-    task.piece_bytes = std::min<std::uintmax_t>(chunk->bytes(), task.size);
+    task.piece_bytes = std::min<std::uintmax_t>(stream->file_bytes_read(), task.size);
     streamed_bytes = task.piece_bytes;
     task.chunk = std::move(chunk);
     return task;
