@@ -142,8 +142,8 @@ struct RecordStream::Impl {
     return got;
   }
 
-  bool next_lines(std::size_t chunk_bytes, RecordChunk& chunk);
-  bool next_warc(std::size_t chunk_bytes, RecordChunk& chunk);
+  void next_lines(std::size_t chunk_bytes, RecordChunk& chunk);
+  void next_warc(std::size_t chunk_bytes, RecordChunk& chunk);
 
   CrawlFile file;
   ReadLimits limits;
@@ -178,7 +178,7 @@ std::size_t RecordChunk::bytes() const {
   return n;
 }
 
-bool RecordStream::Impl::next_lines(std::size_t chunk_bytes, RecordChunk& chunk) {
+void RecordStream::Impl::next_lines(std::size_t chunk_bytes, RecordChunk& chunk) {
   if (!started) {
     started = true;
     // A file that starts as JSON keeps a control byte to one bad record; anything else
@@ -193,7 +193,7 @@ bool RecordStream::Impl::next_lines(std::size_t chunk_bytes, RecordChunk& chunk)
       chunk.problems.push_back(skipped(file, "", "binary content, not text"));
       saw_content = true;
       done = true;
-      return true;
+      return;
     }
   }
   chunk.first_line = line;
@@ -207,7 +207,7 @@ bool RecordStream::Impl::next_lines(std::size_t chunk_bytes, RecordChunk& chunk)
       }
       pos += run;
       line += run;
-      if (chunk.lines.size() >= chunk_bytes) return true;
+      if (chunk.lines.size() >= chunk_bytes) return;
       continue;
     }
     const std::size_t newline = buffer.find('\n', pos);
@@ -225,7 +225,7 @@ bool RecordStream::Impl::next_lines(std::size_t chunk_bytes, RecordChunk& chunk)
         if (!chunk.lines.empty()) {
           pending.insert(pending.begin(), chunk.problems.back());
           chunk.problems.pop_back();
-          return true;
+          return;
         }
         chunk.first_line = line;
         continue;
@@ -240,7 +240,7 @@ bool RecordStream::Impl::next_lines(std::size_t chunk_bytes, RecordChunk& chunk)
       chunk.lines.append(buffer, pos, newline + 1 - pos);
       pos = newline + 1;
       ++line;
-      if (chunk.lines.size() >= chunk_bytes) return true;
+      if (chunk.lines.size() >= chunk_bytes) return;
       continue;
     }
     // No line end in what is buffered: keep the partial line (or drop it, if over the limit), read on.
@@ -271,11 +271,11 @@ bool RecordStream::Impl::next_lines(std::size_t chunk_bytes, RecordChunk& chunk)
       chunk.problems.insert(chunk.problems.end(), pending.begin(), pending.end());
       pending.clear();
     }
-    return true;
+    return;
   }
 }
 
-bool RecordStream::Impl::next_warc(std::size_t chunk_bytes, RecordChunk& chunk) {
+void RecordStream::Impl::next_warc(std::size_t chunk_bytes, RecordChunk& chunk) {
   started = true;
   const ProblemSink report = [&](const Problem& problem) {
     pending.push_back(problem);
@@ -286,17 +286,19 @@ bool RecordStream::Impl::next_warc(std::size_t chunk_bytes, RecordChunk& chunk) 
     held.reset();
   }
   WarcRecord record;
-  while (chunk.bytes() < chunk_bytes) {
+  std::size_t size = chunk.bytes();
+  while (size < chunk_bytes) {
     if (!framer.next(record, report)) {
       done = true;
       break;
     }
     if (!pending.empty() && !chunk.warc.empty()) {  // the damage lies between the records
       held = std::move(record);
-      return true;
+      return;
     }
     chunk.problems.insert(chunk.problems.end(), pending.begin(), pending.end());
     pending.clear();
+    size += record.block.size();
     chunk.warc.push_back(std::move(record));
   }
   saw_content = saw_content || framer.saw_content();
@@ -304,7 +306,6 @@ bool RecordStream::Impl::next_warc(std::size_t chunk_bytes, RecordChunk& chunk) 
     chunk.problems.insert(chunk.problems.end(), pending.begin(), pending.end());
     pending.clear();
   }
-  return true;
 }
 
 bool RecordStream::next(std::size_t chunk_bytes, RecordChunk& chunk) {

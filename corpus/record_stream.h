@@ -82,8 +82,8 @@ class RecordStream {
   RecordStream(const RecordStream&) = delete;
   RecordStream& operator=(const RecordStream&) = delete;
 
-  // The next chunk, with at least one record or problem (or, for an empty file, empty_file);
-  // false once the file is done.
+  // The next chunk: records, problems, or (for an empty file) empty_file, or nothing at all
+  // when the file's last records were not responses; false once the file is done.
   bool next(std::size_t chunk_bytes, RecordChunk& chunk);
 
   // Bytes of the file itself (compressed, for gzip) read so far, for progress.
