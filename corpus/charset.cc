@@ -56,6 +56,21 @@ bool convert(std::string_view bytes, const std::string& converter_name, DecodedT
   return true;
 }
 
+// At least one valid UTF-8 sequence of more than one byte (ASCII alone says nothing).
+bool has_multibyte_utf8(std::string_view bytes) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0x80) return true;
+    if (c < 0) i = start + 1;
+  }
+  return false;
+}
+
 // UTF-8 with a few stray bytes is still UTF-8: legacy Korean encodings almost never form
 // valid multi-byte UTF-8 sequences, so many valid ones per invalid byte settle it.
 bool is_mostly_utf8(std::string_view bytes) {
@@ -159,8 +174,33 @@ DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared, bo
     bytes.remove_prefix(2);
     converter = "UTF-16BE";
   }
-  if (converter.empty()) converter = converter_for_label(declared);
-  if (converter.empty() && look_in_html_meta) converter = converter_for_label(charset_from_html_meta(bytes));
+  std::string label;  // what the page or its header declared, when that chose the converter
+  if (converter.empty() && !(converter = converter_for_label(declared)).empty()) label = std::string(trim(declared));
+  if (converter.empty() && look_in_html_meta) {
+    const std::string meta = charset_from_html_meta(bytes);
+    if (!(converter = converter_for_label(meta)).empty()) label = meta;
+  }
+  // A declaration is checked against the bytes: pages are re-saved as UTF-8 with their old
+  // <meta charset=euc-kr> (and servers send a stale header), and the reverse happens too.
+  // Text in a legacy charset is practically never valid UTF-8 beyond ASCII, so UTF-8 bytes
+  // win over a legacy label; bytes that are not UTF-8 but clean Korean CP949 win over a
+  // label that garbles them.
+  if (!label.empty()) {
+    std::string actual;
+    if (converter != "UTF-8" && has_multibyte_utf8(bytes) && is_mostly_utf8(bytes)) {
+      actual = "UTF-8";
+    } else if (converter != "windows-949" && !is_mostly_utf8(bytes) && looks_like_cp949(bytes)) {
+      DecodedText declared_decoding;
+      if (converter == "UTF-8" || !convert(bytes, converter, declared_decoding) || declared_decoding.invalid > 0) {
+        actual = "windows-949";
+      }
+    }
+    if (!actual.empty()) {
+      out.note = "declared charset " + label + " does not match the bytes, which are " +
+                 (actual == "UTF-8" ? "UTF-8" : "EUC-KR/CP949") + ": read as such";
+      converter = actual;
+    }
+  }
   if (converter.empty() && is_mostly_utf8(bytes)) converter = "UTF-8";
   if (converter.empty() && looks_like_cp949(bytes)) converter = "windows-949";
   if (converter.empty()) converter = detect(bytes);

@@ -24,11 +24,15 @@ struct DecodedText {
   std::string text;         // UTF-8
   std::string charset;      // the converter used ("UTF-8", "windows-949", "UTF-16LE", …)
   std::size_t invalid = 0;  // input bytes that could not be decoded, each now one U+FFFD
+  std::string note;         // non-empty when the declared charset was overruled by the bytes
 };
 
 // Decodes bytes of unknown origin to UTF-8. The charset is chosen from, in order: a byte order
 // mark (removed), `declared` (e.g. from an HTTP header), the page's own <meta> declaration
-// when `look_in_html_meta`, then UTF-8 when the bytes are (almost all) valid UTF-8, then
+// when `look_in_html_meta` — a declaration checked against the bytes: (almost all) valid
+// UTF-8 beyond ASCII is read as UTF-8 whatever the label says, and bytes that are not UTF-8
+// but decode cleanly as Korean CP949 are read so when the label would garble them, with a
+// `note` saying so — then UTF-8 when the bytes are (almost all) valid UTF-8, then
 // windows-949 when they decode cleanly into Hangul, then ICU's detector (ucsdet), then UTF-8. Unknown labels are
 // ignored. Never throws on bad input.
 DecodedText decode_to_utf8(std::string_view bytes, std::string_view declared = {}, bool look_in_html_meta = false);

@@ -8,6 +8,7 @@ namespace sinmun {
 void read_html(std::string_view content, const std::string& relative, const ArticleSink& sink,
                const ProblemSink& report) {
   const DecodedText decoded = decode_to_utf8(content, {}, true);
+  if (!decoded.note.empty()) report({Problem::Severity::kWarning, relative, "", decoded.note});
   if (decoded.invalid > 0) report({Problem::Severity::kWarning, relative, "", describe_invalid(decoded)});
   UnreadableDate unreadable;
   Article article = extract_html_article(decoded.text, &unreadable);

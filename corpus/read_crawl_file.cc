@@ -1,50 +1,41 @@
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-
 #include "corpus/gzip.h"
 #include "corpus/readers.h"
 #include "corpus/text_utils.h"
 
 namespace sinmun {
 
-void read_crawl_file(const CrawlFile& file, const ArticleSink& sink, const ProblemSink& report) {
-  std::ifstream in(file.path, std::ios::binary);
-  if (!in) {
-    report({Problem::Severity::kSkipped, file.relative, "", std::string("cannot open: ") + std::strerror(errno)});
+void read_crawl_file(const CrawlFile& file, const ArticleSink& sink, const ProblemSink& report,
+                     const ReadLimits& limits) {
+  if (file.format == FileFormat::kJsonLines || file.format == FileFormat::kWarc) {
+    RecordStream stream(file, limits);
+    RecordChunk chunk;
+    while (stream.next(std::size_t{1} << 20, chunk)) read_record_chunk(file, chunk, sink, report);
     return;
   }
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  std::string content(size > 0 ? static_cast<std::size_t>(size) : 0, '\0');
-  in.read(content.data(), static_cast<std::streamsize>(content.size()));
-  if (size < 0 || in.gcount() != static_cast<std::streamsize>(content.size())) {
-    report({Problem::Severity::kSkipped, file.relative, "", "read error"});
+  if (file.format == FileFormat::kUnsupported) {
+    report({Problem::Severity::kSkipped, file.relative, "", "not a supported format"});
     return;
   }
-  if (is_gzip(content)) {
-    Gunzipped inflated = gunzip(content);
-    if (!inflated.error.empty()) {
-      report({Problem::Severity::kSkipped, file.relative, "byte " + std::to_string(inflated.error_offset),
-              "damaged gzip member (" + inflated.error + "); it and anything after it are lost"});
-      if (inflated.data.empty()) return;
+  // The other formats are one record a file, read whole: no bigger than a record may be.
+  FileBytes bytes(file, limits);
+  std::string content;
+  while (bytes.read(content, limits.max_record_bytes + 1 - content.size()) > 0) {
+    if (content.size() > limits.max_record_bytes) {
+      report({Problem::Severity::kSkipped, file.relative, "",
+              "larger than the limit of " + std::to_string(limits.max_record_bytes) +
+                  " bytes for one record (--max-record-bytes); skipped"});
+      return;
     }
-    content = std::move(inflated.data);
   }
-  // A WARC holds images and other binary payloads between its HTML records; in JSON Lines
-  // that start as JSON a control byte is one bad record's, never the whole file's.
-  const std::size_t first = content.find_first_not_of(" \t\r\n");
-  const bool json_lines = file.format == FileFormat::kJsonLines && first != std::string::npos &&
-                          (content[first] == '{' || content.compare(first, 4, "\xEF\xBB\xBF{") == 0);
-  if (file.format != FileFormat::kWarc && !json_lines && looks_binary(content)) {
+  if (bytes.failure()) {
+    report(*bytes.failure());
+    if (content.empty()) return;
+  }
+  if (looks_binary(content)) {
     report({Problem::Severity::kSkipped, file.relative, "", "binary content, not text"});
     return;
   }
   switch (file.format) {
-    case FileFormat::kJsonLines:
-      read_json_lines(content, file.relative, sink, report);
-      break;
     case FileFormat::kJson:
       read_json(content, file.relative, sink, report);
       break;
@@ -54,11 +45,7 @@ void read_crawl_file(const CrawlFile& file, const ArticleSink& sink, const Probl
     case FileFormat::kHtml:
       read_html(content, file.relative, sink, report);
       break;
-    case FileFormat::kWarc:
-      read_warc(content, file.relative, sink, report);
-      break;
-    case FileFormat::kUnsupported:
-      report({Problem::Severity::kSkipped, file.relative, "", "not a supported format"});
+    default:
       break;
   }
 }

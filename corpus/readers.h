@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "corpus/article.h"
+#include "corpus/record_stream.h"
 #include "corpus/walker.h"
 
 namespace sinmun {
@@ -52,18 +53,25 @@ void read_html(std::string_view content, const std::string& relative, const Arti
 // A WARC 1.0/1.1 file (uncompressed; read_crawl_file inflates `.warc.gz`). Each `response`
 // record holding an HTTP 200 HTML page becomes an article: id and url are the record's
 // WARC-Target-URI (`relative#N` for the N-th record when it has none); the charset comes from
-// the HTTP Content-Type, then the page. Other record types, other statuses and non-HTML
-// payloads are skipped silently; damaged records are reported as "record N at byte B" and the
-// reader moves on to the next record; a truncated last record is reported and the records
-// before it kept.
+// the HTTP Content-Type, then the page (checked against the bytes: see decode_to_utf8). Other
+// record types, other statuses and non-HTML payloads are skipped silently. Damaged records
+// are reported as "record N at byte B" and the reader goes on at the next line that starts a
+// record header ("WARC/1."): a record whose Content-Length lies (too short, too long, not a
+// number) is one damaged record, and the records after it are still read; a truncated last
+// record is reported and the records before it kept.
 void read_warc(std::string_view content, const std::string& relative, const ArticleSink& sink,
                const ProblemSink& report);
 
-// Reads `file` from disk and dispatches on its format. Content starting with the gzip magic
-// number is inflated first (`a.jsonl.gz`, `page.html.gz`, per-record `.warc.gz`); a damaged
-// gzip member is reported and the members before it are still read. Text formats with binary
-// content are skipped. I/O errors are reported, not thrown.
-void read_crawl_file(const CrawlFile& file, const ArticleSink& sink, const ProblemSink& report);
+// Reads `file` from disk and dispatches on its format, with memory bounded by `limits`, not by
+// the file: JSON Lines and WARC files (plain or gzip) are read record by record (RecordStream
+// in record_stream.h); the other formats are one record each, read whole, and skipped when
+// bigger than limits.max_record_bytes. Content starting with the gzip magic number is inflated
+// on the way (`a.jsonl.gz`, `page.html.gz`, per-record `.warc.gz`); a damaged gzip member is
+// reported and what came before it is still read; a file inflating beyond
+// limits.max_inflate_ratio times its size is reported as a decompression bomb. Text formats
+// with binary content are skipped. I/O errors are reported, not thrown.
+void read_crawl_file(const CrawlFile& file, const ArticleSink& sink, const ProblemSink& report,
+                     const ReadLimits& limits = {});
 
 }  // namespace sinmun
 

@@ -49,6 +49,21 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin)));
 }
 
+bool cut_text(std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return false;
+  std::size_t cut = max_bytes;  // text[cut] exists: the cut goes before it
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  const std::size_t floor = cut - cut / 4;
+  if (const std::size_t line = text.rfind('\n', cut); line != std::string::npos && line >= floor && line > 0) {
+    cut = line;
+  } else if (const std::size_t space = text.rfind(' ', cut);
+             space != std::string::npos && space >= floor && space > 0) {
+    cut = space;
+  }
+  text.resize(cut);
+  return true;
+}
+
 std::string tidy_whitespace(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -16,6 +16,11 @@ bool looks_binary(std::string_view content);
 // Without leading and trailing ASCII/Unicode white space.
 std::string trim(std::string_view text);
 
+// Cuts UTF-8 `text` to at most `max_bytes`: at the last line break in the final quarter of
+// that, else at the last space there, else after the last whole character. False (and `text`
+// unchanged) when it is no longer than that.
+bool cut_text(std::string& text, std::size_t max_bytes);
+
 // Collapses runs of spaces and tabs to one space and runs of blank lines to one newline,
 // trimming every line.
 std::string tidy_whitespace(std::string_view text);

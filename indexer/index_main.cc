@@ -47,6 +47,11 @@ below applies. Indexing a file again replaces its articles (an upsert). The same
 another file is one article when title and body are the same, and otherwise an "id
 collision": reported with both files, the later record skipped, the first kept.
 
+memory: .jsonl and .warc files (plain or .gz) are read record by record, never whole, so
+memory does not grow with the crawl. A record over --max-record-bytes is skipped (with
+its file and line), a body over --max-body-bytes is cut with a warning, and a .gz that
+inflates beyond --max-inflate-ratio is reported as a decompression bomb.
+
 boilerplate: a line that a source prints verbatim under (or over) many of its articles
 (at least 20 articles and 30% of that source's) is learned as template text: it is not
 indexed nor stored, in this run and later ones. --report-boilerplate lists the learned
@@ -67,6 +72,27 @@ exit status: 0 done (even if some records were skipped), 1 usage error,
                second signal stops at once, losing the last uncommitted batch)
 
 options)";
+
+// "16M" → 16 MiB: a byte count with an optional K, M or G (powers of 1024).
+std::size_t parse_size(const std::string& option, const std::string& text) {
+  std::size_t used = 0;
+  unsigned long long value = 0;
+  try {
+    value = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  const std::string suffix = text.substr(used);
+  const int shift = suffix.empty()                   ? 0
+                    : suffix == "K" || suffix == "k" ? 10
+                    : suffix == "M"                  ? 20
+                    : suffix == "G"                  ? 30
+                                                     : -1;
+  if (used == 0 || shift < 0 || value == 0 || value > (~0ULL >> shift)) {
+    throw sinmun::UsageError("--" + option + " wants a size such as 16M (bytes, K, M or G), not '" + text + "'");
+  }
+  return static_cast<std::size_t>(value << shift);
+}
 
 // "1 file", "2 files".
 std::string count(std::size_t n, const char* singular, const char* plural) {
@@ -223,6 +249,8 @@ int index_main(int argc, char** argv) {
   std::string analysis;
   std::string compact;
   std::string report_path;
+  std::string max_record = "16M";
+  std::string max_body = "1M";
   po::options_description options(kUsage);
   // One option a line, as --help shows them.
   // clang-format off
@@ -243,6 +271,15 @@ int index_main(int argc, char** argv) {
       ("compact", po::value(&compact)->default_value("auto")->value_name("WHEN"),
        "rewrite the database compactly after the run (about half the size): auto (when the "
        "run changed a tenth of the articles or more: a bulk load), always or never")
+      ("max-record-bytes", po::value(&max_record)->default_value(max_record)->value_name("SIZE"),
+       "skip (and report) a record bigger than this: a JSON line, a WARC record, a whole .json/.html/.txt "
+       "file, inflated (K, M, G)")
+      ("max-body-bytes", po::value(&max_body)->default_value(max_body)->value_name("SIZE"),
+       "cut a longer article body (or title) to this, with a warning: its start stays findable and "
+       "memory bounded (K, M, G)")
+      ("max-inflate-ratio", po::value(&index_options.limits.max_inflate_ratio)->default_value(100)->value_name("N"),
+       "stop reading a .gz file that inflates to more than N times its size plus 64 MiB, a decompression "
+       "bomb (0: no bound)")
       ("report-boilerplate", "list the lines learned as boilerplate (source<TAB>articles<TAB>line) and exit");
   // clang-format on
   sinmun::cli::add_analyzer_options(options, analyzer_config, analysis,
@@ -263,6 +300,8 @@ int index_main(int argc, char** argv) {
     throw sinmun::UsageError("--compact must be auto, always or never, not '" + compact + "'");
   }
   index_options.prune = vm.count("prune") > 0;
+  index_options.limits.max_record_bytes = parse_size("max-record-bytes", max_record);
+  index_options.max_body_bytes = parse_size("max-body-bytes", max_body);
   if (!analysis.empty()) analyzer_config.mode = sinmun::parse_analysis_mode(analysis);
   const bool quiet = vm.count("quiet") > 0;
 

@@ -11,8 +11,9 @@
 #include <unordered_map>
 
 #include "base/errors.h"
-#include "corpus/line_chunks.h"
 #include "corpus/readers.h"
+#include "corpus/record_stream.h"
+#include "corpus/text_utils.h"
 #include "indexer/detail/article_writer.h"
 #include "indexer/detail/file_ledger.h"
 #include "indexer/detail/ordered_pipeline.h"
@@ -54,18 +55,19 @@ fs::path without_trailing_separator(fs::path path) {
   return path;
 }
 
-// One unit of reading: a whole file, or one chunk of a big JSON Lines file (the chunks of a
-// file are consecutive tasks).
+// One unit of reading: a whole file, or one chunk of a streamed file (its chunks are
+// consecutive tasks, the last one empty: the end of the file).
 struct FileTask {
   CrawlFile file;    // `relative` with the root's name in front when there are several roots
   std::string path;  // absolute: the ledger key
   std::uintmax_t size;
   std::int64_t mtime_ns;
   std::optional<LedgerEntry> previous;
-  std::optional<LineChunk> chunk;  // none: the whole file
+  std::shared_ptr<const RecordChunk> chunk;  // none: the whole file
   bool first_of_file = true;
   bool last_of_file = true;
-  std::string hash;  // of the whole file, known in advance for a chunked one
+  std::string hash;            // of the whole file, known in advance for a streamed one
+  std::uintmax_t piece_bytes;  // of the file's size, the part this chunk stands for
 
   bool same_stamp() const { return previous && previous->same_stamp(size, mtime_ns); }
   // As the ledger saw it, and what happened then would happen again. A failure of the
@@ -74,15 +76,31 @@ struct FileTask {
   bool settled() const {
     return same_stamp() && !previous->failure.starts_with("cannot open:") && previous->failure != "read error";
   }
-  std::uintmax_t bytes() const { return chunk ? chunk->end - chunk->begin : size; }
+  std::uintmax_t bytes() const { return chunk ? piece_bytes : size; }
 };
 
-bool is_big_json_lines(const CrawlFile& file, std::size_t chunk_bytes) {
-  if (file.format != FileFormat::kJsonLines || file.size <= chunk_bytes) return false;
+// JSON Lines and WARC files bigger than a chunk (or gzip: a small one may inflate to
+// gigabytes) are read as a stream of chunks of records, never whole.
+bool is_streamed(const CrawlFile& file, std::size_t chunk_bytes) {
+  if (file.format != FileFormat::kJsonLines && file.format != FileFormat::kWarc) return false;
+  if (file.size > chunk_bytes) return true;
   std::ifstream in(file.path, std::ios::binary);
   char magic[2] = {0, 0};
   in.read(magic, 2);
-  return !(magic[0] == '\x1f' && magic[1] == '\x8b');  // gzip is read whole
+  return magic[0] == '\x1f' && magic[1] == '\x8b';
+}
+
+// A body (or title) costs some fifty times its size while analysed and in its Xapian
+// document: beyond `max_bytes` it is cut, with a warning, rather than the article skipped,
+// so that the story's start (all a reader looks at) stays findable.
+void cut_oversized(Article& article, std::size_t max_bytes, const ProblemSink& report) {
+  for (auto [field, text] : {std::pair<const char*, std::string*>{"body", &article.body}, {"title", &article.title}}) {
+    const std::size_t size = text->size();
+    if (!cut_text(*text, max_bytes)) continue;
+    report({Problem::Severity::kWarning, article.file, "id " + article.id,
+            std::string(field) + " of " + std::to_string(size) + " bytes cut to its first " +
+                std::to_string(text->size()) + " (--max-body-bytes)"});
+  }
 }
 
 enum class Outcome { kUnchanged, kFailedBefore, kSameContent, kRead, kNotDone };
@@ -130,23 +148,9 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       path_of_file_term.emplace(schema::file_term(path), path);
       CrawlFile file = found;
       if (!name.empty()) file.relative = name + "/" + file.relative;
-      FileTask task{file, path, file.size, mtime_ns(file.path), ledger.find(path), std::nullopt, true, true, ""};
+      FileTask task{file, path, file.size, mtime_ns(file.path), ledger.find(path), nullptr, true, true, "", 0};
       if (!task.settled()) stats.bytes_total += task.size;
-      if (task.settled() || !is_big_json_lines(file, options_.chunk_bytes)) {
-        tasks.push_back(std::move(task));
-        continue;
-      }
-      std::uint64_t hash = kFnvSeed;
-      const std::vector<LineChunk> chunks = plan_line_chunks(
-          file.path, options_.chunk_bytes, [&](std::string_view bytes) { hash = fnv1a64(bytes, hash); });
-      task.hash = to_hex(hash);
-      for (std::size_t c = 0; c < chunks.size(); ++c) {
-        FileTask piece = task;
-        piece.chunk = chunks[c];
-        piece.first_of_file = c == 0;
-        piece.last_of_file = c + 1 == chunks.size();
-        tasks.push_back(std::move(piece));
-      }
+      tasks.push_back(std::move(task));
     }
   }
   stats.files_seen = seen.size();
@@ -157,8 +161,50 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   for (unsigned j = 0; j < options_.jobs; ++j) {
     contexts.push_back(std::make_unique<AnalysisContext>(options_.analysis_cache_bytes));
   }
-  const auto produce = [&](std::size_t i, unsigned worker) {
-    const FileTask& task = tasks[i];
+  // The tasks in order, a streamed file as its chunks: cut here, one call at a time, while
+  // the reading threads analyse the chunks cut before.
+  std::size_t next_file = 0;
+  std::unique_ptr<RecordStream> stream;  // of `streamed`, while its chunks are given out
+  FileTask streamed;
+  std::uintmax_t streamed_bytes = 0;  // of its size, the part its chunks so far stand for (read)
+  bool stopped = false;               // by the interrupt flag, before every task was given
+  const auto next = [&]() -> std::optional<FileTask> {
+    if (interrupted()) {
+      stopped = next_file < tasks.size() || stream;
+      return std::nullopt;
+    }
+    if (stream) {
+      auto chunk = std::make_shared<RecordChunk>();
+      FileTask piece = streamed;
+      piece.first_of_file = false;
+      if (stream->next(options_.chunk_bytes, *chunk)) {
+        piece.last_of_file = false;
+        piece.piece_bytes = std::min<std::uintmax_t>(stream->file_bytes_read(), streamed.size) - streamed_bytes;
+      } else {
+        stream.reset();
+        piece.piece_bytes = streamed.size - streamed_bytes;
+      }
+      streamed_bytes += piece.piece_bytes;
+      piece.chunk = std::move(chunk);
+      return piece;
+    }
+    if (next_file >= tasks.size()) return std::nullopt;
+    FileTask task = tasks[next_file++];
+    if (task.settled() || !is_streamed(task.file, options_.chunk_bytes)) return task;
+    task.hash = hash_file(task.file.path);
+    if (task.previous && task.previous->failure.empty() && task.previous->content_hash == task.hash) return task;
+    stream = std::make_unique<RecordStream>(task.file, options_.limits);
+    streamed = task;
+    streamed_bytes = 0;
+    auto chunk = std::make_shared<RecordChunk>();
+    stream->next(options_.chunk_bytes, *chunk);  // the first chunk: there always is one
+    task.last_of_file = false;
+    task.piece_bytes = std::min<std::uintmax_t>(stream->file_bytes_read(), task.size);
+    streamed_bytes = task.piece_bytes;
+    task.chunk = std::move(chunk);
+    return task;
+  };
+  const auto produce = [&](const FileTask& task, unsigned worker) {
     FileResult result;
     if (interrupted()) {
       result.outcome = Outcome::kNotDone;
@@ -168,20 +214,21 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       result.outcome = task.previous->failure.empty() ? Outcome::kUnchanged : Outcome::kFailedBefore;
       return result;
     }
-    result.hash = task.chunk ? task.hash : hash_file(task.file.path);
+    result.hash = task.hash.empty() ? hash_file(task.file.path) : task.hash;
     if (task.previous && task.previous->failure.empty() && task.previous->content_hash == result.hash) {
       result.outcome = Outcome::kSameContent;  // touched, not changed
       return result;
     }
     const std::shared_ptr<const TemplateSnapshot> learned = writer.templates().snapshot();
+    const ProblemSink collect = [&](const Problem& problem) { result.problems.push_back(problem); };
     const ArticleSink sink = [&](Article&& article) {
+      cut_oversized(article, options_.max_body_bytes, collect);
       result.articles.push_back(build_article(std::move(article), *learned, analyzer_, *contexts[worker]));
     };
-    const ProblemSink collect = [&](const Problem& problem) { result.problems.push_back(problem); };
     if (task.chunk) {
-      read_json_lines_chunk(task.file, *task.chunk, sink, collect);
+      read_record_chunk(task.file, *task.chunk, sink, collect);
     } else {
-      read_crawl_file(task.file, sink, collect);
+      read_crawl_file(task.file, sink, collect, options_.limits);
     }
     return result;
   };
@@ -189,8 +236,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   // The file being written, across its chunks: its documents from before this run (those
   // not written again are released after its last chunk), and what its chunks gave.
   FileInWriting file;
-  const auto consume = [&](std::size_t i, FileResult&& result) {
-    const FileTask& task = tasks[i];
+  const auto consume = [&](FileTask&& task, FileResult&& result) {
     // Once interrupted, nothing more is written: a file cut short has no new ledger entry,
     // so the next run reads it again.
     if (result.outcome == Outcome::kNotDone || interrupted()) {
@@ -244,7 +290,8 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
     writer.commit();
     if (progress) progress(stats, stats.files_seen);
   };
-  run_ordered_pipeline<FileResult>(tasks.size(), options_.jobs, 2 * options_.jobs, produce, consume);
+  run_ordered_stream<FileTask, FileResult>(options_.jobs, 2 * options_.jobs, next, produce, consume);
+  if (stopped) stats.interrupted = true;
 
   shards_->drain();  // from here on everything runs on this thread
   if (!stats.interrupted) {

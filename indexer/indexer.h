@@ -15,6 +15,7 @@
 
 #include "analyzers/analyzer.h"
 #include "corpus/article.h"
+#include "corpus/record_stream.h"
 #include "corpus/walker.h"
 
 namespace sinmun {
@@ -40,9 +41,14 @@ struct IndexOptions {
   std::size_t batch_size = 2000;  // articles per commit: a killed run loses at most this many
   unsigned jobs = 0;              // reader/analyser threads; 0: one per core
   bool prune = false;             // remove articles of files that vanished from a crawl root
-  // JSON Lines files bigger than this are read in chunks of about this size: in parallel,
-  // and with memory bounded by the chunk rather than the file.
+  // JSON Lines and WARC files bigger than this (or gzip) are read as a stream of chunks of
+  // about this many bytes of records, analysed in parallel: memory is bounded by the chunk
+  // and `limits`, never by the file.
   std::size_t chunk_bytes = 1 << 20;
+  // A longer body or title is cut to this, with a warning (--max-body-bytes): what analysis
+  // and the Xapian document cost grows with it, some fifty times its size.
+  std::size_t max_body_bytes = std::size_t{1} << 20;
+  ReadLimits limits = {};  // per record and per file (--max-record-bytes, --max-inflate-ratio)
   // Bytes of analysed pieces each reading thread keeps (AnalysisContext): part of the
   // indexer's memory, jobs × this at most.
   std::size_t analysis_cache_bytes = AnalysisContext::kDefaultCacheBytes;

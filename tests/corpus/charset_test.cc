@@ -66,6 +66,38 @@ TEST(CharsetTest, InvalidBytesBecomeReplacementCharactersAndAreCounted) {
   EXPECT_EQ(u.invalid, 1u);
 }
 
+TEST(CharsetTest, AUtf8PageDeclaringEucKrIsReadAsUtf8WithANote) {
+  const std::string page = "<meta charset=\"euc-kr\"><title>한국 경제 뉴스</title><p>반도체 수출이 늘었다.</p>";
+  for (const bool in_header : {false, true}) {
+    const DecodedText d = in_header ? decode_to_utf8(page, "EUC-KR", true) : decode_to_utf8(page, "", true);
+    EXPECT_EQ(d.charset, "UTF-8");
+    EXPECT_EQ(d.text, page);
+    EXPECT_EQ(d.invalid, 0u);
+    EXPECT_EQ(d.note, std::string("declared charset ") + (in_header ? "EUC-KR" : "euc-kr") +
+                          " does not match the bytes, which are UTF-8: read as such");
+  }
+  EXPECT_EQ(decode_to_utf8("가격 인상", "iso-8859-1").text, "가격 인상") << "Latin-1 decodes anything: bytes win";
+}
+
+TEST(CharsetTest, EucKrBytesDeclaredUtf8AreReadAsEucKrWithANote) {
+  const std::string euc_kr = testing::fixture("html/euc_kr.html");
+  const DecodedText d = decode_to_utf8(euc_kr, "utf-8");
+  EXPECT_EQ(d.charset, "windows-949");
+  EXPECT_EQ(d.invalid, 0u);
+  EXPECT_NE(d.text.find("겨울 바다 축제"), std::string::npos);
+  EXPECT_EQ(d.note, "declared charset utf-8 does not match the bytes, which are EUC-KR/CP949: read as such");
+}
+
+TEST(CharsetTest, ADeclarationTheBytesBearOutHasNoNote) {
+  EXPECT_EQ(decode_to_utf8(testing::fixture("html/euc_kr.html"), "euc-kr").note, "");
+  EXPECT_EQ(decode_to_utf8(kCp949, "euc-kr").note, "");
+  EXPECT_EQ(decode_to_utf8("한국 경제", "utf-8").note, "");
+  EXPECT_EQ(decode_to_utf8("plain ASCII", "euc-kr").note, "") << "ASCII is valid in either";
+  const DecodedText broken = decode_to_utf8("\xB0\xA1\xB0 \xB0\xA1", "euc-kr");
+  EXPECT_EQ(broken.note, "") << "not UTF-8 either: the label stands, with its invalid byte";
+  EXPECT_EQ(broken.invalid, 1u);
+}
+
 TEST(CharsetTest, RandomBytesNeverCrash) {
   std::string bytes;
   std::uint32_t state = 12345;

@@ -19,36 +19,25 @@
 #include "corpus/html_extractor.h"
 #include "corpus/http_response.h"
 #include "corpus/readers.h"
+#include "corpus/record_stream.h"
 #include "corpus/text_utils.h"
 #include "tests/corpus/collect.h"
 #include "tests/corpus/fixtures.h"
+#include "tests/support/gzip_writer.h"
 #include "tests/support/random_text.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {
 
 using testing::Collected;
+using testing::gzip_member;
 using testing::mutate;
 using testing::random_bytes;
 using testing::random_mix;
 
 std::size_t below(std::mt19937& rng, std::size_t n) {
   return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
-}
-
-// One gzip member holding `data`.
-std::string gzip_member(std::string_view data) {
-  z_stream stream{};
-  EXPECT_EQ(deflateInit2(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&stream, static_cast<uLong>(data.size())) + 32, '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&stream, Z_FINISH), Z_STREAM_END);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  return out;
 }
 
 std::string random_payload(std::mt19937& rng) {
@@ -408,6 +397,191 @@ TEST(WarcRandomTest, DamagedFilesKeepTheReportsInvariants) {
       last_byte = byte;
     }
   }
+}
+
+// --- streamed files -------------------------------------------------------------------------
+
+std::string json_string(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// `bytes` as a file: plain, one gzip member, or gzip members cut at `cuts` (or at random).
+CrawlFile write_maybe_gzipped(std::mt19937& rng, const testing::TempDir& dir, const std::string& name,
+                              const std::string& bytes, std::vector<std::size_t> cuts = {}) {
+  std::string written = bytes;
+  std::string file = name;
+  if (const std::size_t how = below(rng, 3); how > 0) {
+    if (how == 1 || cuts.empty()) {
+      cuts.clear();
+      for (std::size_t n = below(rng, 4); n > 0 && !bytes.empty(); --n) cuts.push_back(below(rng, bytes.size()));
+    }
+    cuts.push_back(0);
+    cuts.push_back(bytes.size());
+    std::sort(cuts.begin(), cuts.end());
+    written.clear();
+    for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
+      if (cuts[c + 1] > cuts[c]) written += gzip_member(std::string_view(bytes).substr(cuts[c], cuts[c + 1] - cuts[c]));
+    }
+    if (written.empty()) written = gzip_member("");
+    file += ".gz";
+  }
+  const auto path = dir.write(file, written);
+  return {path, file, format_of(path), written.size()};
+}
+
+void read_in_chunks(const CrawlFile& file, std::size_t chunk_bytes, const ReadLimits& limits, Collected& c) {
+  RecordStream stream(file, limits);
+  RecordChunk chunk;
+  while (stream.next(chunk_bytes, chunk)) read_record_chunk(file, chunk, c.sink(), c.report());
+}
+
+// Records with and without ids, broken lines, blank lines, NULs and lines over the record
+// limit, plain or in gzip members cut anywhere, read in chunks of any size: each line gives
+// what it gives alone, and a line over the limit is one skip naming it.
+TEST(StreamRandomTest, JsonLinesInChunksGiveWhatEachLineGivesAlone) {
+  std::mt19937 rng(11);
+  testing::TempDir dir;
+  for (int i = 0; i < 400; ++i) {
+    const std::size_t limit = 40 + below(rng, 300);
+    std::vector<std::string> lines = {R"({"id": "first", "title": "첫 기사"})"};
+    for (std::size_t n = below(rng, 25); n > 0; --n) {
+      const std::string title = json_string(random_mix(rng, 1 + below(rng, 15)));
+      switch (below(rng, 7)) {
+        case 0:
+          lines.push_back(rng() % 2 ? "" : "  ");
+          break;
+        case 1:
+          lines.push_back("{\"id\": " + title.substr(0, below(rng, title.size())));
+          break;
+        case 2:
+          lines.push_back(std::string("{\"title\": \"a\0b\"}", 16));
+          break;
+        case 3:
+          lines.push_back("{\"title\": " + title + ", \"body\": " + json_string(std::string(limit + 1, 'x')) + "}");
+          break;
+        default:
+          lines.push_back(std::string("{") + (rng() % 3 ? "\"id\": \"r" + std::to_string(n) + "\", " : "") +
+                          "\"title\": " + title + ", \"body\": " + json_string(random_mix(rng, below(rng, 40))) + "}");
+      }
+    }
+    std::string content;
+    Collected expected;
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+      content += lines[l];
+      if (l + 1 < lines.size() || rng() % 2) content += '\n';
+      if (lines[l].find_first_not_of(" ") == std::string::npos) continue;
+      if (lines[l].size() > limit) {
+        expected.problems.push_back({Problem::Severity::kSkipped, "", "line " + std::to_string(l + 1),
+                                     "record of " + std::to_string(lines[l].size()) +
+                                         " bytes is larger than the limit of " + std::to_string(limit) +
+                                         " (--max-record-bytes); skipped"});
+        continue;
+      }
+      read_json_lines(lines[l], "", expected.sink(), expected.report(), l + 1);
+    }
+    const CrawlFile file = write_maybe_gzipped(rng, dir, "s" + std::to_string(i) + ".jsonl", content);
+    Collected streamed;
+    read_in_chunks(file, 1 + below(rng, 200), {.max_record_bytes = limit}, streamed);
+    ASSERT_EQ(streamed.articles.size(), expected.articles.size()) << streamed.problem_text();
+    for (std::size_t a = 0; a < expected.articles.size(); ++a) {
+      const std::string id = expected.articles[a].id;
+      ASSERT_EQ(streamed.articles[a].id, id.starts_with("#") ? file.relative + id : id);
+      ASSERT_EQ(streamed.articles[a].title, expected.articles[a].title);
+    }
+    ASSERT_EQ(streamed.problems.size(), expected.problems.size()) << streamed.problem_text();
+    for (std::size_t p = 0; p < expected.problems.size(); ++p) {
+      ASSERT_EQ(streamed.problems[p].location, expected.problems[p].location) << streamed.problem_text();
+      ASSERT_EQ(streamed.problems[p].reason, expected.problems[p].reason);
+      ASSERT_EQ(streamed.problems[p].file, file.relative);
+    }
+  }
+}
+
+// A WARC read in chunks, plain, gzip per record or gzip in random members, gives what the
+// whole file gives.
+TEST(StreamRandomTest, WarcInChunksGivesWhatTheWholeFileGives) {
+  std::mt19937 rng(12);
+  testing::TempDir dir;
+  for (int i = 0; i < 300; ++i) {
+    const std::string name = "w" + std::to_string(i) + ".warc";
+    const Warc warc = random_warc(rng, name);
+    const CrawlFile file = write_maybe_gzipped(rng, dir, name, warc.bytes, warc.starts);
+    Collected whole;
+    read_warc(warc.bytes, file.relative, whole.sink(), whole.report());
+    Collected streamed;
+    read_in_chunks(file, 1 + below(rng, 2000), {}, streamed);
+    ASSERT_EQ(ids_of(streamed), ids_of(whole));
+    ASSERT_EQ(streamed.problem_text(), whole.problem_text());
+  }
+}
+
+// A record whose Content-Length is changed to a lie (shorter, longer, not a number) is
+// reported, and every other record with an article still gives it. (A length that ends
+// where a record could, before white space and a header, is not detectable as a lie and
+// not made here.)
+TEST(StreamRandomTest, ALyingWarcContentLengthLosesNoOtherRecord) {
+  std::mt19937 rng(13);
+  std::size_t checked = 0;
+  for (int i = 0; i < 1500; ++i) {
+    const Warc warc = random_warc(rng, "l.warc");
+    if (warc.starts.size() < 2) continue;
+    const std::size_t k = below(rng, warc.starts.size());
+    const std::size_t at = warc.bytes.find("Content-Length: ", warc.starts[k]) + 16;
+    const std::size_t end = warc.bytes.find_first_of("\r\n", at);
+    const std::size_t length = std::stoul(warc.bytes.substr(at, end - at));
+    std::string lie;
+    switch (below(rng, 3)) {
+      case 0:
+        if (length == 0) continue;
+        lie = std::to_string(below(rng, length));
+        break;
+      case 1:
+        lie = std::to_string(length + 1 + below(rng, 600));
+        break;
+      default:
+        lie = rng() % 2 ? "abc" : "-" + std::to_string(length);
+    }
+    const std::string bytes = warc.bytes.substr(0, at) + lie + warc.bytes.substr(end);
+    if (std::isdigit(static_cast<unsigned char>(lie[0]))) {
+      const std::size_t crlf = bytes.find("\r\n\r\n", at);
+      const std::size_t lf = bytes.find("\n\n", at);
+      const std::size_t after = std::min(crlf, lf) + (crlf < lf ? 4 : 2) + std::stoul(lie);
+      const std::size_t next = bytes.find_first_not_of(" \t\r\n", std::min(after, bytes.size()));
+      if (after <= bytes.size() && (next == std::string::npos || bytes.compare(next, 5, "WARC/") == 0)) continue;
+    }
+    Collected c;
+    read_warc(bytes, "l.warc", c.sink(), c.report());
+    std::vector<std::string> expected;
+    std::string id_of_k;
+    for (std::size_t a = 0; a < warc.articles.size(); ++a) {
+      if (warc.article_records[a] == k) {
+        id_of_k = warc.articles[a];
+      } else if (!warc.articles[a].starts_with("l.warc#")) {
+        expected.push_back(warc.articles[a]);
+      }
+    }
+    std::vector<std::string> got;
+    for (const std::string& id : ids_of(c)) {
+      if (!id.starts_with("l.warc#") && id != id_of_k) got.push_back(id);
+    }
+    ASSERT_EQ(got, expected) << "record " << k + 1 << " claims " << lie << " of " << length << "\n" << c.problem_text();
+    ASSERT_FALSE(c.problems.empty()) << "record " << k + 1 << " claims " << lie << " of " << length;
+    ++checked;
+  }
+  EXPECT_GT(checked, 600u);
 }
 
 // --- HTML -----------------------------------------------------------------------------------

@@ -67,6 +67,20 @@ TEST(WarcReaderTest, AGarbledRecordIsSkippedAndTheNextOneRead) {
   EXPECT_EQ(c.problems[1].reason, "missing or bad Content-Length; skipped to the next record");
 }
 
+TEST(WarcReaderTest, AUtf8PageServedAsEucKrIsReadAsUtf8WithAWarning) {
+  const std::string page =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=euc-kr\r\n\r\n"
+      "<meta charset=euc-kr><title>지역 축제 개막</title><p>주말 동안 축제가 열린다.</p>";
+  Collected c;
+  read_warc(record("response", "https://x/1", page), "w.warc", c.sink(), c.report());
+  ASSERT_EQ(c.articles.size(), 1u) << c.problem_text();
+  EXPECT_EQ(c.articles[0].title, "지역 축제 개막");
+  EXPECT_EQ(c.problem_text(),
+            "w.warc:record 1 at byte 0: declared charset euc-kr does not match the bytes, which are UTF-8: read as "
+            "such\n");
+  EXPECT_EQ(c.problems[0].severity, Problem::Severity::kWarning);
+}
+
 TEST(WarcReaderTest, BadHttpAndEmptyPagesAreReported) {
   const std::string warc =
       record("response", "https://x/1", "HTTP/1.1 abc\r\n\r\n") +
