@@ -175,7 +175,6 @@ void print_summary(const sinmun::IndexStats& stats, double seconds, const std::s
                count(documents, "document", "documents").c_str());
 }
 
-// Set by SIGINT and SIGTERM: the indexer stops after the file it is writing and commits.
 // Bytes of the files in the database directories (one, or a sharded database's shards).
 std::uintmax_t directory_bytes(const std::vector<std::filesystem::path>& paths) {
   std::uintmax_t bytes = 0;
@@ -210,6 +209,7 @@ void compact_all(const std::vector<std::filesystem::path>& paths) {
 
 constexpr std::size_t kMaxProblemLines = 100;
 
+// Set by SIGINT and SIGTERM: the indexer stops after the file it is writing and commits.
 std::atomic<bool> g_interrupted{false};
 volatile std::sig_atomic_t g_signal = 0;
 
