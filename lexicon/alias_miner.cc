@@ -4,21 +4,12 @@
 #include <set>
 #include <unordered_map>
 
+#include "lexicon/detail/hangul.h"
+
 namespace sinmun::lexicon {
 namespace {
 
-constexpr std::size_t kSyllableBytes = 3;
 constexpr std::size_t kMaxLatinBytes = 40;
-
-bool is_syllable_at(std::string_view text, std::size_t i) {
-  if (i + kSyllableBytes > text.size()) return false;
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  const auto b1 = static_cast<unsigned char>(text[i + 1]);
-  const auto b2 = static_cast<unsigned char>(text[i + 2]);
-  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-  const unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-  return cp >= 0xAC00 && cp <= 0xD7A3;
-}
 
 bool all_syllables(std::string_view text) {
   if (text.empty() || text.size() % kSyllableBytes != 0) return false;

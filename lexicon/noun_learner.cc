@@ -6,27 +6,17 @@
 #include <unordered_set>
 
 #include "base/errors.h"
+#include "lexicon/detail/hangul.h"
 #include "lexicon/right_parts_data.h"
 
 namespace sinmun::lexicon {
 namespace {
 
-constexpr std::size_t kSyllableBytes = 3;     // every Hangul syllable is 3 bytes of UTF-8
 constexpr std::size_t kMinSyllables = 2;      // one-syllable "names" are mostly fragments
 constexpr std::size_t kMinStemSyllables = 1;  // but one-syllable stems are counted (길 of 길이)
 constexpr std::size_t kMaxSyllables = 12;
 constexpr double kMinNounRatio = 0.6;
 constexpr std::size_t kExampleBytes = 160;
-
-bool is_syllable_at(std::string_view text, std::size_t i) {
-  if (i + kSyllableBytes > text.size()) return false;
-  const auto b0 = static_cast<unsigned char>(text[i]);
-  const auto b1 = static_cast<unsigned char>(text[i + 1]);
-  const auto b2 = static_cast<unsigned char>(text[i + 2]);
-  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-  const unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-  return cp >= 0xAC00 && cp <= 0xD7A3;
-}
 
 bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 

@@ -1,26 +1,9 @@
 #include "server/insight_params.h"
 
-#include <iterator>
-
 #include "base/text.h"
 
 namespace sinmun::http {
 namespace {
-
-const std::string* single(const Params& params, const char* name) {
-  const auto [first, last] = params.equal_range(name);
-  if (first == last) return nullptr;
-  if (std::next(first) != last) throw BadRequest(std::string(name) + " is given more than once");
-  return &first->second;
-}
-
-void check_text(const std::string& value, const char* name, std::size_t max_bytes) {
-  if (value.size() > max_bytes) {
-    throw BadRequest(std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes");
-  }
-  std::string copy = value;
-  if (repair_utf8(copy) != 0) throw BadRequest(std::string(name) + " is not valid UTF-8");
-}
 
 // What /api/search takes for choosing articles, without its paging (limit, offset).
 SearchRequest choosing(Params params) {
@@ -41,13 +24,13 @@ TrendParams parse_trend_params(const Params& params) {
   out.queries.push_back(out.base.query);
   const auto [first, last] = params.equal_range("vs");
   for (auto it = first; it != last; ++it) {
-    check_text(it->second, "vs", kMaxQueryBytes);
+    check_param_text(it->second, "vs", kMaxQueryBytes);
     out.queries.push_back(it->second);
   }
   if (out.queries.size() > kMaxTrendSeries) {
     throw BadRequest("a trend compares at most " + std::to_string(kMaxTrendSeries) + " queries (q and vs)");
   }
-  if (const std::string* interval = single(params, "interval"); interval != nullptr) {
+  if (const std::string* interval = single_param(params, "interval"); interval != nullptr) {
     try {
       out.interval = parse_trend_interval(*interval);
     } catch (const UsageError&) {
@@ -61,11 +44,11 @@ ExportParams parse_export_params(const Params& params) {
   ExportParams out;
   out.request = choosing(params);
   try {
-    if (const std::string* format = single(params, "format"); format != nullptr) {
+    if (const std::string* format = single_param(params, "format"); format != nullptr) {
       out.format = parse_export_format(*format);
     }
-    const std::string* fields = single(params, "fields");
-    if (fields != nullptr) check_text(*fields, "fields", kMaxFieldBytes);
+    const std::string* fields = single_param(params, "fields");
+    if (fields != nullptr) check_param_text(*fields, "fields", kMaxFieldBytes);
     out.fields = parse_export_fields(fields == nullptr ? "" : *fields);
   } catch (const BadRequest&) {
     throw;
@@ -76,9 +59,9 @@ ExportParams parse_export_params(const Params& params) {
 }
 
 std::string parse_doc_query(const Params& params) {
-  const std::string* query = single(params, "q");
+  const std::string* query = single_param(params, "q");
   if (query == nullptr) return "";
-  check_text(*query, "q", kMaxQueryBytes);
+  check_param_text(*query, "q", kMaxQueryBytes);
   return *query;
 }
 

@@ -6,18 +6,15 @@
 #include "base/text.h"
 
 namespace sinmun::http {
-namespace {
 
-// The value of `name`, or nullptr when absent. A repeated parameter is refused rather than
-// guessing which copy the client meant.
-const std::string* single(const Params& params, const char* name) {
+const std::string* single_param(const Params& params, const char* name) {
   const auto [first, last] = params.equal_range(name);
   if (first == last) return nullptr;
   if (std::next(first) != last) throw BadRequest(std::string(name) + " is given more than once");
   return &first->second;
 }
 
-void check_text(const std::string& value, const char* name, std::size_t max_bytes) {
+void check_param_text(const std::string& value, const char* name, std::size_t max_bytes) {
   if (value.size() > max_bytes) {
     throw BadRequest(std::string(name) + " is longer than " + std::to_string(max_bytes) + " bytes");
   }
@@ -25,9 +22,11 @@ void check_text(const std::string& value, const char* name, std::size_t max_byte
   if (repair_utf8(copy) != 0) throw BadRequest(std::string(name) + " is not valid UTF-8");
 }
 
+namespace {
+
 Xapian::doccount number(const Params& params, const char* name, Xapian::doccount fallback, Xapian::doccount min,
                         Xapian::doccount max) {
-  const std::string* text = single(params, name);
+  const std::string* text = single_param(params, name);
   if (text == nullptr) return fallback;
   const std::string range = std::to_string(min) + " and " + std::to_string(max);
   unsigned long long value = 0;
@@ -44,16 +43,16 @@ Xapian::doccount number(const Params& params, const char* name, Xapian::doccount
 
 // A 0/1 switch; absent is 0.
 bool flag(const Params& params, const char* name) {
-  const std::string* value = single(params, name);
+  const std::string* value = single_param(params, name);
   if (value == nullptr) return false;
   if (*value != "0" && *value != "1") throw BadRequest(std::string(name) + " must be 0 or 1");
   return *value == "1";
 }
 
 std::string optional_text(const Params& params, const char* name) {
-  const std::string* value = single(params, name);
+  const std::string* value = single_param(params, name);
   if (value == nullptr) return "";
-  check_text(*value, name, kMaxFieldBytes);
+  check_param_text(*value, name, kMaxFieldBytes);
   return *value;
 }
 
@@ -62,15 +61,15 @@ std::string optional_text(const Params& params, const char* name) {
 SearchRequest parse_search_params(const Params& params) {
   SearchRequest request;
   request.similar_to = optional_text(params, "similar");
-  const std::string* query = single(params, "q");
+  const std::string* query = single_param(params, "q");
   if (query == nullptr && request.similar_to.empty()) throw BadRequest("q (the query) is missing");
   if (query != nullptr) {
-    check_text(*query, "q", kMaxQueryBytes);
+    check_param_text(*query, "q", kMaxQueryBytes);
     request.query = *query;
   }
   request.limit = number(params, "limit", 10, 1, kMaxLimit);
   request.offset = number(params, "offset", 0, 0, kMaxOffset);
-  if (const std::string* sort = single(params, "sort"); sort != nullptr) {
+  if (const std::string* sort = single_param(params, "sort"); sort != nullptr) {
     if (*sort == "date") {
       request.sort = SortOrder::kDate;
     } else if (*sort != "relevance") {
@@ -81,7 +80,7 @@ SearchRequest parse_search_params(const Params& params) {
   request.date_to = optional_text(params, "to");
   const auto [first_source, end_sources] = params.equal_range("source");
   for (auto it = first_source; it != end_sources; ++it) {
-    check_text(it->second, "source", kMaxFieldBytes);
+    check_param_text(it->second, "source", kMaxFieldBytes);
     if (!it->second.empty()) request.sources.push_back(it->second);
   }
   request.strict = flag(params, "strict");
@@ -93,9 +92,9 @@ SearchRequest parse_search_params(const Params& params) {
 }
 
 std::string parse_doc_params(const Params& params) {
-  const std::string* id = single(params, "id");
+  const std::string* id = single_param(params, "id");
   if (id == nullptr || id->empty()) throw BadRequest("id (the article id) is missing");
-  check_text(*id, "id", kMaxFieldBytes);
+  check_param_text(*id, "id", kMaxFieldBytes);
   return *id;
 }
 

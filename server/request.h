@@ -32,6 +32,14 @@ class BadRequest : public UsageError {
   using UsageError::UsageError;
 };
 
+// The value of `name`, or nullptr when absent. A repeated parameter is refused (BadRequest)
+// rather than guessing which copy the client meant.
+const std::string* single_param(const Params& params, const char* name);
+
+// Throws BadRequest unless `value` (the parameter `name`) is valid UTF-8 of at most
+// `max_bytes`.
+void check_param_text(const std::string& value, const char* name, std::size_t max_bytes);
+
 // /api/search?q=&limit=&offset=&sort=relevance|date&from=&to=&source=&strict=0|1&similar=
 // q is required (any valid UTF-8 up to kMaxQueryBytes; a blank one is refused by the search) unless
 // similar= gives an article id (then q is ignored: articles like that one); the rest are
