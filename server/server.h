@@ -1,6 +1,8 @@
 #ifndef SINMUN_SERVER_SERVER_H_
 #define SINMUN_SERVER_SERVER_H_
 
+#include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -12,7 +14,13 @@ namespace sinmun::http {
 
 struct ServerOptions {
   std::filesystem::path web_dir;  // the page's files (index.html, app.js, style.css)
-  unsigned threads = 0;           // requests served at once; 0: max(8, hardware threads)
+  unsigned threads = 0;           // searches served at once; 0: max(8, hardware threads)
+  // Connections open at once (idle keep-alive ones included); one more is answered 503.
+  std::size_t max_connections = kDefaultMaxConnections;
+  // From a request's first byte until its headers (and body) are all in; then 400 and closed.
+  std::chrono::milliseconds request_deadline{10000};
+
+  static constexpr std::size_t kDefaultMaxConnections = 128;
 };
 
 // Serves, on one address:
@@ -22,7 +30,7 @@ struct ServerOptions {
 //       author, category, file, body), 404 if there is no such id;
 //   GET /healthz      → {"status":"ok","documents":N};
 //   GET /, /FILE      → static files from web_dir (see static_files.h);
-// and HEAD for each. Bad parameters get 400, unknown paths 404, database trouble 500, each
+// and HEAD for each (other methods 405). Bad parameters get 400, unknown paths 404, database trouble 500, each
 // with a body {"error": "..."} whose message never includes database or server internals.
 // Every response carries a Content-Security-Policy that allows only same-origin scripts and
 // styles, X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer.
@@ -32,6 +40,14 @@ struct ServerOptions {
 // sinmun-index committed since the last one (reopen), and retries once if the database
 // changed under it; no restart is needed after indexing. One Searcher per concurrent request
 // (Searcher is not thread-safe), kept for reuse.
+//
+// Hostile clients: each connection has a thread of its own, up to max_connections (then 503
+// and closed); a request must arrive whole within request_deadline of its first byte and a
+// keep-alive connection may idle 5 s, so a client trickling bytes holds one connection for a
+// bounded time and no one else's. At most `threads` searches and article look-ups run at
+// once; one that waits 5 s for its turn gets 503 (/healthz and files do not wait). Requests
+// with a body over 1 KiB get 413, with two different Content-Length headers (or one with
+// Transfer-Encoding) 400.
 //
 // Thread-safety: stop() may be called from any thread; the rest from one thread.
 class Server {
@@ -51,7 +67,8 @@ class Server {
   // Answers requests until stop(). Returns false if serving failed.
   bool run();
 
-  // Makes run() return after the requests in progress; safe before run() as well.
+  // Makes run() return after the requests in progress (connections waiting for or still
+  // sending a request are closed at once); safe before run() as well.
   void stop();
 
  private:
