@@ -431,6 +431,14 @@ bool date_bound(const std::string& text, bool last, std::string& out) {
   return true;
 }
 
+// The words, phrases and fields of a tree (its leaves); the tree is at most
+// kMaxQueryTreeDepth deep.
+std::size_t count_leaves(const QueryNode& node) {
+  std::size_t leaves = node.children.empty() && node.kind != QueryNode::Kind::kAnd ? 1 : 0;
+  for (const QueryNode& child : node.children) leaves += count_leaves(child);
+  return leaves;
+}
+
 }  // namespace
 
 const char* match_form_name(MatchForm form) {
@@ -459,6 +467,10 @@ bool parse_date_range(const std::string& value, std::string& from, std::string& 
 
 BuiltQuery build_query(const QueryNode& query, const Analyzer& analyzer, const QueryOptions& options,
                        AnalysisContext* context) {
+  if (const std::size_t words = count_leaves(query); words > kMaxQueryWords) {
+    throw UsageError("the query has " + std::to_string(words) + " words and phrases; at most " +
+                     std::to_string(kMaxQueryWords) + " are searched");
+  }
   BuiltQuery built;
   AnalysisContext one_off(0);
   Builder builder(analyzer, context ? *context : one_off, options, built);
