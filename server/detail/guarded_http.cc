@@ -171,6 +171,11 @@ void GuardedHttpServer::stop_connections() {
   }
 }
 
+void GuardedHttpServer::widen_backlog() {
+  const int backlog = static_cast<int>(std::min<std::size_t>(limits_.max_connections, SOMAXCONN));
+  if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, backlog);  // on a listening socket: a new backlog
+}
+
 void GuardedHttpServer::close_after_response() {
   if (t_stream != nullptr) t_stream->close_after_response();
 }

@@ -39,6 +39,11 @@ class GuardedHttpServer : public httplib::Server {
   // httplib's stop() returns within a read timeout. Irreversible.
   void stop_connections();
 
+  // After binding: lets the system queue up to max_connections connections not yet accepted
+  // (httplib listens with a backlog of 5; a burst of reconnecting clients past it waits for
+  // a SYN retransmission, a second or more).
+  void widen_backlog();
+
   // From a handler (or the pre-routing handler): close the connection once this response
   // is written, whatever keep-alive says.
   static void close_after_response();
