@@ -3,16 +3,22 @@
 // body or bodies a GET-only API never needs. Run in-process over corpus/sample, talked to
 // through raw sockets (httplib's client is too polite for this).
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,6 +37,7 @@ using sinmun::testing::shell_quote;
 using sinmun::testing::TempDir;
 
 const std::string kIndex = std::string(SINMUN_BINARY_DIR) + "/indexer/sinmun-index";
+const std::string kServe = std::string(SINMUN_BINARY_DIR) + "/server/sinmun-serve";
 const std::string kSample = std::string(SINMUN_SOURCE_DIR) + "/corpus/sample";
 const std::string kWeb = std::string(SINMUN_SOURCE_DIR) + "/web";
 
@@ -250,6 +257,50 @@ TEST_F(HostileClientTest, BodiesAreRefusedAsTooLarge) {
   EXPECT_EQ(response.rfind("HTTP/1.1 413", 0), 0u) << response;
   EXPECT_TRUE(closed);  // the rest is not read as a request of its own
   EXPECT_EQ(response.find("HTTP/1.1", 1), std::string::npos) << response;
+}
+
+// The program as a user stops it: SIGTERM while slow clients are connected. (It used not to
+// stop at all while one was.)
+TEST_F(HostileClientTest, SinmunServeStopsOnSigtermWithSlowClientsConnected) {
+  const std::string out = (dir_->path() / "serve.out").string();
+  std::vector<std::string> args = {kServe, "--db", db(), "--web", kWeb, "--listen", "127.0.0.1:0"};
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = -1;
+  ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  int port = 0;
+  for (int i = 0; i < 300 && port == 0; ++i) {
+    std::ifstream in(out);
+    std::string line;
+    if (std::getline(in, line) && line.rfind("listening on http://127.0.0.1:", 0) == 0) {
+      port = std::stoi(line.substr(std::string("listening on http://127.0.0.1:").size()));
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  ASSERT_GT(port, 0);
+  std::vector<std::unique_ptr<Trickler>> slow;
+  for (int i = 0; i < 8; ++i) slow.push_back(std::make_unique<Trickler>(port, std::chrono::milliseconds(200)));
+  RawClient idle(port);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  kill(pid, SIGTERM);
+  int status = 0;
+  bool exited = false;
+  for (int i = 0; i < 50 && !exited; ++i) {  // 5 s
+    exited = waitpid(pid, &status, WNOHANG) == pid;
+    if (!exited) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  if (!exited) {
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+  }
+  EXPECT_TRUE(exited) << "still running 5 s after SIGTERM";
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 }
 
 }  // namespace
