@@ -13,6 +13,7 @@ readonly PACKAGES=(
   libcpp-httplib-dev libsimdjson-dev
   libmecab-dev mecab
   clang-format clang-tidy
+  clang libclang-rt-dev  # the sanitizer build and libFuzzer (scripts/test-sanitize.sh, fuzz.sh)
   python3
 )
 
