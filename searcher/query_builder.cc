@@ -108,9 +108,9 @@ class Builder {
   Xapian::Query build(const QueryNode& node) {
     switch (node.kind) {
       case QueryNode::Kind::kWord:
-        return word(node.text);
+        return counted(word(node.text));
       case QueryNode::Kind::kPhrase:
-        return quoted(node.text);
+        return counted(quoted(node.text));
       case QueryNode::Kind::kAnd:
         return all_of(node.children, nullptr);
       case QueryNode::Kind::kOr: {
@@ -316,12 +316,23 @@ class Builder {
   }
 
  private:
+  // Counts a word or phrase that matches something (punctuation does not: 10,000 brackets
+  // past the nesting limit are words of no terms); the one over kMaxQueryWords is refused
+  // before it is built, so that the work done is bounded too.
+  Xapian::Query counted(Xapian::Query q) {
+    if (!q.empty() && ++words_ > kMaxQueryWords) {
+      throw UsageError("the query has over " + std::to_string(kMaxQueryWords) + " words and phrases; at most " +
+                       std::to_string(kMaxQueryWords) + " are searched");
+    }
+    return q;
+  }
+
   Xapian::Query scored(const QueryNode& node) {
     if (node.kind != QueryNode::Kind::kField) return build(node);
     if (node.field == "title") {
       const TextSpace outer = space_;
       space_ = TextSpace::kTitleOnly;
-      Xapian::Query q = node.quoted ? quoted(node.text) : word(node.text);
+      Xapian::Query q = counted(node.quoted ? quoted(node.text) : word(node.text));
       space_ = outer;
       return q;
     }
@@ -409,6 +420,7 @@ class Builder {
   bool expanding_synonyms_ = false;
   bool another_word_ = false;  // expanding a synonym other than the word typed
   int wildcards_left_ = kMaxWildcardsPerQuery;
+  std::size_t words_ = 0;  // words and phrases built (counted())
   std::string main_term_;  // of the last word(): its one word or morpheme term, if it has one
 };
 
@@ -429,14 +441,6 @@ bool date_bound(const std::string& text, bool last, std::string& out) {
   out = schema::date_value(static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
                            static_cast<unsigned>(day.day()));
   return true;
-}
-
-// The words, phrases and fields of a tree (its leaves); the tree is at most
-// kMaxQueryTreeDepth deep.
-std::size_t count_leaves(const QueryNode& node) {
-  std::size_t leaves = node.children.empty() && node.kind != QueryNode::Kind::kAnd ? 1 : 0;
-  for (const QueryNode& child : node.children) leaves += count_leaves(child);
-  return leaves;
 }
 
 }  // namespace
@@ -467,10 +471,6 @@ bool parse_date_range(const std::string& value, std::string& from, std::string& 
 
 BuiltQuery build_query(const QueryNode& query, const Analyzer& analyzer, const QueryOptions& options,
                        AnalysisContext* context) {
-  if (const std::size_t words = count_leaves(query); words > kMaxQueryWords) {
-    throw UsageError("the query has " + std::to_string(words) + " words and phrases; at most " +
-                     std::to_string(kMaxQueryWords) + " are searched");
-  }
   BuiltQuery built;
   AnalysisContext one_off(0);
   Builder builder(analyzer, context ? *context : one_off, options, built);
