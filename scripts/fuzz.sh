@@ -42,7 +42,7 @@ for target in "${targets[@]}"; do
 done
 
 "$root/scripts/configure-sanitize.sh" "$build"
-cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]}" >/dev/null
 
 failed=()
 for target in "${targets[@]}"; do
