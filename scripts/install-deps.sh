@@ -14,6 +14,7 @@ readonly PACKAGES=(
   libjs-chart.js
   libmecab-dev mecab
   clang-format clang-tidy
+  clang libclang-rt-dev  # the sanitizer build and libFuzzer (scripts/test-sanitize.sh, fuzz.sh)
   python3
 )
 

@@ -110,9 +110,9 @@ class Builder {
   Xapian::Query build(const QueryNode& node) {
     switch (node.kind) {
       case QueryNode::Kind::kWord:
-        return word(node.text);
+        return counted(word(node.text));
       case QueryNode::Kind::kPhrase:
-        return quoted(node.text);
+        return counted(quoted(node.text));
       case QueryNode::Kind::kAnd:
         return all_of(node.children, nullptr);
       case QueryNode::Kind::kOr: {
@@ -330,12 +330,23 @@ class Builder {
   }
 
  private:
+  // Counts a word or phrase that matches something (punctuation does not: 10,000 brackets
+  // past the nesting limit are words of no terms); the one over kMaxQueryWords is refused
+  // before it is built, so that the work done is bounded too.
+  Xapian::Query counted(Xapian::Query q) {
+    if (!q.empty() && ++words_ > kMaxQueryWords) {
+      throw UsageError("the query has over " + std::to_string(kMaxQueryWords) + " words and phrases; at most " +
+                       std::to_string(kMaxQueryWords) + " are searched");
+    }
+    return q;
+  }
+
   Xapian::Query scored(const QueryNode& node) {
     if (node.kind != QueryNode::Kind::kField) return build(node);
     if (const std::optional<TextSpace> space = text_field_space(node.field)) {
       const TextSpace outer = space_;
       space_ = *space;
-      Xapian::Query q = node.quoted ? quoted(node.text) : word(node.text);
+      Xapian::Query q = counted(node.quoted ? quoted(node.text) : word(node.text));
       space_ = outer;
       if (*space == TextSpace::kQuoteText || *space == TextSpace::kSpeakerName) {
         // Quotation and speaker terms weigh nothing (the indexer gives them no wdf): they
@@ -443,6 +454,7 @@ class Builder {
   bool another_word_ = false;  // expanding a synonym other than the word typed
   bool excluding_ = false;     // building what NOT / - excludes
   int wildcards_left_ = kMaxWildcardsPerQuery;
+  std::size_t words_ = 0;  // words and phrases built (counted())
   std::string main_term_;  // of the last word(): its one word or morpheme term, if it has one
 };
 

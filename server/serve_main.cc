@@ -44,7 +44,7 @@ the new one, never a mix; a file that fails to load keeps the old one (said on s
 
 examples:
   sinmun-serve --db news.db                  # then open http://127.0.0.1:8080/
-  sinmun-serve --db news.db --listen 127.0.0.1:9000 --threads 16
+  sinmun-serve --db news.db --listen 127.0.0.1:9000 --threads 16 --max-connections 512
   sinmun-serve --db news.db --synonyms my-synonyms.tsv
   curl -s 'http://127.0.0.1:8080/api/search?q=H200+수출&limit=3' | jq .results[].title
   curl -s 'http://127.0.0.1:8080/api/doc?id=sample-0001' | jq .title
@@ -52,6 +52,12 @@ examples:
 It listens on 127.0.0.1 (this machine only) unless --listen says otherwise; put a reverse
 proxy with TLS in front of it before exposing it to a network. With port 0 the system picks
 a free port; the first line on stdout says which ("listening on http://HOST:PORT/").
+
+Limits: at most --max-connections connections at once (more are answered 503 and closed),
+a request must arrive whole within 10 s of its first byte and a keep-alive connection may idle
+5 s; a search waiting 5 s for one of the --threads slots is answered 503; a search runs at most
+5 s. SIGINT/SIGTERM close idle and half-sent connections at once and wait for the searches in
+progress.
 
 exit status: 0 stopped by a signal, 1 usage error, 2 failure (no database, web directory
              missing, address in use)
@@ -67,6 +73,7 @@ int serve_main(int argc, char** argv) {
   std::string chart_js = sinmun::http::ServerOptions{}.chart_js.string();
   std::string lexicon_dir;
   double reload_interval = 2;
+  std::size_t max_connections = sinmun::http::ServerOptions::kDefaultMaxConnections;
   sinmun::SearchConfigOptions config_options;
   po::options_description options(kUsage);
   // One option a line, as --help shows them.
@@ -78,7 +85,9 @@ int serve_main(int argc, char** argv) {
                   ->value_name("DIR"),
        "directory with the page's files (index.html, app.js, style.css)")
       ("threads", po::value(&threads)->default_value(0)->value_name("N"),
-       "requests answered at once (1-1024; 0: max(8, CPU threads))")
+       "searches answered at once (1-1024; 0: max(8, CPU threads))")
+      ("max-connections", po::value(&max_connections)->default_value(max_connections)->value_name("N"),
+       "connections open at once, one thread each (1-10000)")
       ("chart-js", po::value(&chart_js)->default_value(chart_js)->value_name("FILE"),
        "Chart.js for the page's trend chart, served as /vendor/chart.js (Debian: libjs-chart.js)")
       ("lexicon", po::value(&lexicon_dir)->value_name("DIR"),
@@ -91,6 +100,9 @@ int serve_main(int argc, char** argv) {
   if (!sinmun::cli::parse_command_line(kProgram, argc, argv, options, vm)) return 0;
   if (config_options.db_path.empty()) throw sinmun::UsageError("need --db DIR");
   if (threads > 1024) throw sinmun::UsageError("--threads must be between 0 and 1024");
+  if (max_connections < 1 || max_connections > 10000) {
+    throw sinmun::UsageError("--max-connections must be between 1 and 10000");
+  }
   const sinmun::http::ListenAddress address = sinmun::http::parse_listen_address(listen);
   if (reload_interval < 0) throw sinmun::UsageError("--reload-interval must be 0 or more");
   if (lexicon_dir.empty()) {
@@ -110,7 +122,12 @@ int serve_main(int argc, char** argv) {
 
   const auto report = sinmun::cli::note_printer(kProgram);
   sinmun::http::LexiconWatch watch(config_options);
-  sinmun::http::Server server({web_dir, threads, chart_js}, sinmun::SearchConfig::load(config_options, report));
+  sinmun::http::ServerOptions server_options;
+  server_options.web_dir = web_dir;
+  server_options.threads = threads;
+  server_options.max_connections = max_connections;
+  server_options.chart_js = chart_js;
+  sinmun::http::Server server(server_options, sinmun::SearchConfig::load(config_options, report));
   server.serve_lexicon(lexicon_dir);
   const int port = server.bind(address.host, address.port);
   const bool ipv6 = address.host.find(':') != std::string::npos;

@@ -1,6 +1,8 @@
 #ifndef SINMUN_SERVER_SERVER_H_
 #define SINMUN_SERVER_SERVER_H_
 
+#include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -12,10 +14,16 @@ namespace sinmun::http {
 
 struct ServerOptions {
   std::filesystem::path web_dir;  // the page's files (index.html, app.js, style.css)
-  unsigned threads = 0;           // requests served at once; 0: max(8, hardware threads)
+  unsigned threads = 0;           // searches served at once; 0: max(8, hardware threads)
+  // Connections open at once (idle keep-alive ones included); one more is answered 503.
+  std::size_t max_connections = kDefaultMaxConnections;
+  // From a request's first byte until its headers (and body) are all in; then 400 and closed.
+  std::chrono::milliseconds request_deadline{10000};
   // The chart library the page draws trends with (Debian's libjs-chart.js), served as
   // /vendor/chart.js; absent, that path is a 404 and the page shows no chart.
   std::filesystem::path chart_js = "/usr/share/javascript/chart.js/chart.min.js";
+
+  static constexpr std::size_t kDefaultMaxConnections = 128;
 };
 
 // Serves, on one address:
@@ -35,7 +43,7 @@ struct ServerOptions {
 //       no cross-site form can send) → appends one decision (detail/lexicon_decisions.h);
 //       both 404 unless serve_lexicon() named a directory;
 //   GET /, /FILE      → static files from web_dir (see static_files.h);
-// and HEAD for each. Bad parameters get 400, unknown paths 404, database trouble 500, each
+// and HEAD for each (other methods 405). Bad parameters get 400, unknown paths 404, database trouble 500, each
 // with a body {"error": "..."} whose message never includes database or server internals.
 // Every response carries a Content-Security-Policy that allows only same-origin scripts and
 // styles, X-Content-Type-Options: nosniff and Referrer-Policy: no-referrer.
@@ -45,6 +53,14 @@ struct ServerOptions {
 // sinmun-index committed since the last one (reopen), and retries once if the database
 // changed under it; no restart is needed after indexing. One Searcher per concurrent request
 // (Searcher is not thread-safe), kept for reuse.
+//
+// Hostile clients: each connection has a thread of its own, up to max_connections (then 503
+// and closed); a request must arrive whole within request_deadline of its first byte and a
+// keep-alive connection may idle 5 s, so a client trickling bytes holds one connection for a
+// bounded time and no one else's. At most `threads` searches and article look-ups run at
+// once; one that waits 5 s for its turn gets 503 (/healthz and files do not wait). Requests
+// with a body over 1 KiB get 413, with two different Content-Length headers (or one with
+// Transfer-Encoding) 400.
 //
 // Thread-safety: stop() and reload() may be called from any thread; the rest from one thread.
 class Server {
@@ -68,7 +84,8 @@ class Server {
   // Answers requests until stop(). Returns false if serving failed.
   bool run();
 
-  // Makes run() return after the requests in progress; safe before run() as well.
+  // Makes run() return after the requests in progress (connections waiting for or still
+  // sending a request are closed at once); safe before run() as well.
   void stop();
 
   // Searches from now on use `config` (a changed user dictionary or synonyms); a request in

@@ -178,7 +178,10 @@ TEST_F(EndToEndTest, DashWordsAreQueryWordsAndDoubleDashEndsOptions) {
   EXPECT_EQ(without_h200, quoted);
   const CommandResult source = search("--json H200 -source:한빛일보");
   ASSERT_EQ(source.exit_code, 0) << source.err;
-  for (const auto& hit : nlohmann::json::parse(source.out)["results"]) EXPECT_NE(hit["source"], "한빛일보");
+  // Named: a range-for over a member of a temporary reads freed memory (ASan found it).
+  const nlohmann::json response = nlohmann::json::parse(source.out);
+  ASSERT_FALSE(response["results"].empty());
+  for (const auto& hit : response["results"]) EXPECT_NE(hit["source"], "한빛일보");
   const CommandResult after = search("--json -- -H200 --limit");
   ASSERT_EQ(after.exit_code, 0) << after.err;
   EXPECT_EQ(nlohmann::json::parse(after.out)["query"], "-H200 --limit");

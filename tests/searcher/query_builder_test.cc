@@ -126,5 +126,21 @@ TEST_F(MorphQueryBuilderTest, Golden) {
   }
 }
 
+// A phrase counts one however long; NOT and OR count their operands.
+TEST(QueryBuilderTest, AtMostKMaxQueryWordsWordsAndPhrases) {
+  const Analyzer analyzer;
+  const auto query_of = [](std::size_t words, const std::string& separator) {
+    std::string out;
+    for (std::size_t i = 0; i < words; ++i) out += (i ? separator : "") + "w" + std::to_string(i);
+    return out;
+  };
+  EXPECT_NO_THROW(build_query(parse_query(query_of(kMaxQueryWords, " ")), analyzer));
+  EXPECT_NO_THROW(build_query(parse_query("\"" + query_of(5 * kMaxQueryWords, " ") + "\""), analyzer));
+  EXPECT_NO_THROW(build_query(parse_query("title:a source:b " + query_of(kMaxQueryWords - 2, " OR ")), analyzer));
+  for (const std::string separator : {" ", " OR ", " -", " NOT "}) {
+    EXPECT_THROW(build_query(parse_query(query_of(kMaxQueryWords + 1, separator)), analyzer), UsageError) << separator;
+  }
+}
+
 }  // namespace
 }  // namespace sinmun
