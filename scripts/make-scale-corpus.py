@@ -6,8 +6,10 @@ usage: scripts/make-scale-corpus.py [--shared DIR] [--seed N] N OUT.jsonl
 Every article is made of real Korean prose from the development data ($SINMUN_SHARED/data, by
 default ../shared/data beside the checkout: news-dev.jsonl, news_rss_leads-dev.jsonl and
 bulk/kowiki-2020-sample.jsonl), reassembled:
-  title     a real headline (RSS or news), so pasted-headline queries look like real ones
-  body      that headline's own lead first when it has one, then 3-11 sentences drawn from
+  title     the first half of a real headline (RSS or news) and the second half of another,
+            so that titles look like real ones and, as real ones, are nearly all unique (a
+            pasted headline must not match hundreds of copies of itself)
+  body      the first headline's own lead first when it has one, then 3-11 sentences drawn from
             the pool of every sentence of the three files (news and encyclopaedia prose)
   date      2005-01-01 .. 2026-11-30, denser towards the present (archives grow)
   source    one of 16 invented outlets; category one of 8 desks; url from both
@@ -98,6 +100,9 @@ def main():
     with out:
         for n in range(1, args.count + 1):
             title, lead = headlines[rng.randrange(len(headlines))]
+            other = headlines[rng.randrange(len(headlines))][0].split()
+            words = title.split()
+            title = " ".join(words[: (len(words) + 1) // 2] + other[len(other) // 2 :])
             body = [lead] if lead else []
             body.extend(pool[rng.randrange(len(pool))] for _ in range(rng.randint(3, 11)))
             source, domain = SOURCES[rng.randrange(len(SOURCES))]
