@@ -9,6 +9,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -25,6 +26,8 @@
 #include "corpus/walker.h"
 #include "indexer/compaction.h"
 #include "indexer/indexer.h"
+#include "schema/lexicon_files.h"
+#include "schema/schema.h"
 
 namespace po = boost::program_options;
 
@@ -341,6 +344,12 @@ int index_main(int argc, char** argv) {
   for (const std::string& dir : crawl_dirs) {
     const std::filesystem::path root = std::filesystem::absolute(dir).lexically_normal();
     roots.push_back({root, sinmun::walk_crawl_directory(root, report, walk_options)});
+  }
+  // Later crawls are analysed as the database's articles were (sinmun-lexicon apply records
+  // the user dictionary it re-indexed them with).
+  if (analyzer_config.user_dictionary.empty() && std::getenv("SINMUN_USER_DICT") == nullptr) {
+    analyzer_config.user_dictionary = sinmun::schema::recorded_lexicon_file(db_path, sinmun::schema::kUserDictionaryKey,
+                                                                            sinmun::cli::note_printer(kProgram));
   }
   const sinmun::Analyzer analyzer = sinmun::make_analyzer(analyzer_config, sinmun::cli::note_printer(kProgram));
   if (sinmun::recover_interrupted_compaction(db_path)) {

@@ -4,7 +4,6 @@
 #include <map>
 
 #include "indexer/reanalysis.h"
-#include "schema/hash.h"
 #include "schema/schema.h"
 #include "schema/stored_article.h"
 
@@ -124,11 +123,6 @@ std::size_t reindex_documents(Xapian::WritableDatabase& db, const std::vector<Xa
   }
   db.commit();
   return done;
-}
-
-std::string user_dictionary_stamp(const std::filesystem::path& path, std::string_view text) {
-  if (path.empty() || path == "none") return "none";
-  return std::filesystem::absolute(path).lexically_normal().string() + '\t' + fnv1a_hex(text);
 }
 
 }  // namespace sinmun::lexicon

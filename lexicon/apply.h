@@ -40,10 +40,6 @@ std::vector<Xapian::docid> documents_containing(const Xapian::Database& db, cons
 std::size_t reindex_documents(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& docids,
                               const Analyzer& analyzer);
 
-// The value of schema::kUserDictionaryKey for a user dictionary: its absolute path, a tab,
-// the FNV-1a of its text ("none" for none).
-std::string user_dictionary_stamp(const std::filesystem::path& path, std::string_view text);
-
 }  // namespace sinmun::lexicon
 
 #endif  // SINMUN_LEXICON_APPLY_H_

@@ -17,6 +17,7 @@
 #include "lexicon/noun_learner.h"
 #include "lexicon/review.h"
 #include "resources/data_files.h"
+#include "schema/lexicon_files.h"
 #include "schema/schema.h"
 #include "schema/stored_article.h"
 
@@ -43,8 +44,9 @@ commands:
   apply     records the marked decisions, merges the accepted words into the user dictionary
             and the aliases into the synonyms (default: DIR.lexicon/user-dictionary.tsv and
             synonyms.tsv, started from the shipped files), re-indexes the articles that contain
-            the new words, and records the user dictionary in the database. sinmun-serve
-            started with --user-dict and --synonyms naming those files picks them up by itself.
+            the new words, and records both files in the database: sinmun-index, sinmun-search
+            and sinmun-serve given no --user-dict / --synonyms use them from then on (a running
+            sinmun-serve on SIGHUP, or by itself when it was started naming those files).
 
 examples:
   sinmun-lexicon learn --db news.db --limit 50
@@ -52,8 +54,7 @@ examples:
   sinmun-lexicon aliases --db news.db --min-count 3
   sinmun-lexicon review --db news.db && $EDITOR news.db.lexicon/review.tsv
   sinmun-lexicon apply --db news.db
-  sinmun-serve --db news.db --user-dict news.db.lexicon/user-dictionary.tsv \
-               --synonyms news.db.lexicon/synonyms.tsv
+  sinmun-serve --db news.db            # uses news.db.lexicon/*.tsv, as the database records
 
 exit status: 0 success, 1 usage error, 2 failure
 
@@ -258,8 +259,12 @@ int run_apply(const Options& options) {
     const std::vector<Xapian::docid> affected = sinmun::lexicon::documents_containing(db, added, analyzer);
     reindexed = sinmun::lexicon::reindex_documents(db, affected, analyzer);
   }
+  // Recorded, so that sinmun-index, sinmun-search and sinmun-serve given no --user-dict or
+  // --synonyms use these files (schema/lexicon_files.h).
   db.set_metadata(std::string(sinmun::schema::kUserDictionaryKey),
-                  sinmun::lexicon::user_dictionary_stamp(user_dict, dictionary_text));
+                  sinmun::schema::lexicon_file_stamp(user_dict, dictionary_text));
+  db.set_metadata(std::string(sinmun::schema::kSynonymsKey),
+                  sinmun::schema::lexicon_file_stamp(synonyms, synonym_text));
   db.commit();
   fs::rename(staged, user_dict);  // atomic: a watching sinmun-serve reads the old file or the new
   sinmun::lexicon::write_text_file_atomically(synonyms, synonym_text);

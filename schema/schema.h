@@ -55,9 +55,10 @@ inline constexpr Xapian::valueno kOrderSlot = 6;     // "YYYYMMDD<TAB>id": newes
 // User metadata.
 // The analysis mode (Analyzer::mode()) the documents were indexed with.
 inline constexpr std::string_view kAnalyzerModeKey = "sinmun:analyzer";
-// The user dictionary the documents were last analysed with: its absolute path, a tab, the
-// FNV-1a of its text (written by sinmun-lexicon apply; "none" for none).
+// The user dictionary the documents were last analysed with, and the synonym file that goes
+// with them: schema/lexicon_files.h (written by sinmun-lexicon apply).
 inline constexpr std::string_view kUserDictionaryKey = "sinmun:user-dictionary";
+inline constexpr std::string_view kSynonymsKey = "sinmun:synonyms";
 // Ledger entries of input files: this + FNV-1a of the path (schema/ledger_entry.h).
 inline constexpr std::string_view kLedgerKeyPrefix = "sinmun:file:";
 // Learned boilerplate of one source: this + the source as its XSRC term spells it ("" for

@@ -1,6 +1,10 @@
 #include "searcher/search_config.h"
 
+#include <cstdlib>
+
 #include "base/errors.h"
+#include "schema/lexicon_files.h"
+#include "schema/schema.h"
 #include "searcher/synonyms.h"
 
 namespace sinmun {
@@ -24,8 +28,20 @@ Bm25Parameters parse_bm25(const std::string& text) {
   return parameters;
 }
 
-std::shared_ptr<const SearchConfig> SearchConfig::load(const SearchConfigOptions& options, const Reporter& report) {
-  if (options.db_path.empty()) throw UsageError("need --db DIR (a database made by sinmun-index)");
+SearchConfigOptions with_recorded_lexicon(SearchConfigOptions options, const SearchConfig::Reporter& report) {
+  if (options.analyzer.user_dictionary.empty() && std::getenv("SINMUN_USER_DICT") == nullptr) {
+    options.analyzer.user_dictionary =
+        schema::recorded_lexicon_file(options.db_path, schema::kUserDictionaryKey, report);
+  }
+  if (options.synonyms_path.empty() && std::getenv("SINMUN_SYNONYMS") == nullptr) {
+    options.synonyms_path = schema::recorded_lexicon_file(options.db_path, schema::kSynonymsKey, report);
+  }
+  return options;
+}
+
+std::shared_ptr<const SearchConfig> SearchConfig::load(const SearchConfigOptions& given, const Reporter& report) {
+  if (given.db_path.empty()) throw UsageError("need --db DIR (a database made by sinmun-index)");
+  const SearchConfigOptions options = with_recorded_lexicon(given, report);
   if (options.proximity < 0) throw UsageError("--proximity must be 0 or more");
   const Bm25Parameters bm25 = parse_bm25(options.bm25);
   AnalyzerConfig analyzer_config = options.analyzer;

@@ -23,6 +23,13 @@ struct SearchConfigOptions {
   bool allow_partial = false;                          // answer from the shards that answer
 };
 
+// `options` with the user dictionary and the synonym file that the database records
+// (schema/lexicon_files.h: sinmun-lexicon apply's) where none is given, by option or
+// environment. SearchConfig::load applies it; callers that watch the files use it to know
+// which ones.
+SearchConfigOptions with_recorded_lexicon(SearchConfigOptions options,
+                                          const std::function<void(const std::string&)>& report);
+
 // Everything a search depends on besides the request, loaded and validated once, the same
 // way for every entry point: the query analyzer (in the mode the database was indexed
 // with), the synonyms, BM25 and proximity. Immutable and safe to share across threads; each

@@ -121,7 +121,7 @@ int serve_main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   const auto report = sinmun::cli::note_printer(kProgram);
-  sinmun::http::LexiconWatch watch(config_options);
+  sinmun::http::LexiconWatch watch(sinmun::with_recorded_lexicon(config_options, [](const std::string&) {}));
   sinmun::http::ServerOptions server_options;
   server_options.web_dir = web_dir;
   server_options.threads = threads;

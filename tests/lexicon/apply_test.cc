@@ -133,6 +133,41 @@ TEST_F(LexiconApplyTest, ReindexesOnlyTheArticlesWithTheNewWord) {
   EXPECT_NE(again.out.find("re-indexed 0 of 8 article(s)"), std::string::npos) << again.out;
 }
 
+TEST_F(LexiconApplyTest, LaterCrawlsAndSearchesUseTheRecordedLexiconUnlessToldOtherwise) {
+  ASSERT_EQ(apply().exit_code, 0);
+  // A later crawl indexed without --user-dict is analysed with the applied dictionary.
+  dir_.write("crawl/later.jsonl",
+             R"({"id": "b1", "date": "2025-06-01", "title": "", "body": "쿠룬타사는 새 공장을 또 세운다."})"
+             "\n");
+  const CommandResult indexed = run_command(
+      kIndex + " --db " + shell_quote(db()) + " " + shell_quote((dir_.path() / "crawl").string()), dir_.path());
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  {
+    const Xapian::Database after(db());
+    EXPECT_FALSE(has_piece_of(terms_of(after, "b1"), "쿠룬타사"));
+    EXPECT_EQ(after.get_termfreq("쿠룬타사"), 4u);
+  }
+  const std::string search = std::string(SINMUN_BINARY_DIR) + "/searcher/sinmun-search --db " + shell_quote(db());
+  // Queries too, and the applied alias finds the Hangul-only article.
+  const CommandResult word = run_command(search + " --json --explain 쿠룬타사", dir_.path());
+  ASSERT_EQ(word.exit_code, 0) << word.err;
+  const nlohmann::json found = nlohmann::json::parse(word.out);
+  ASSERT_EQ(found["total"], 4);
+  EXPECT_EQ(found["results"][0]["explain"][0]["term"], "쿠룬타사");
+  const CommandResult alias = run_command(search + " --json zorblat", dir_.path());
+  ASSERT_EQ(alias.exit_code, 0) << alias.err;
+  EXPECT_EQ(nlohmann::json::parse(alias.out)["total"], 3) << alias.out;
+  // Told otherwise, they are not used.
+  const CommandResult told = run_command(search + " --json --synonyms none zorblat", dir_.path());
+  ASSERT_EQ(told.exit_code, 0) << told.err;
+  EXPECT_EQ(nlohmann::json::parse(told.out)["total"], 2) << told.out;
+  // A recorded file that is gone is said, and the default used.
+  fs::remove(synonyms_);
+  const CommandResult gone = run_command(search + " --json zorblat", dir_.path());
+  ASSERT_EQ(gone.exit_code, 0) << gone.err;
+  EXPECT_NE(gone.err.find("which is gone"), std::string::npos) << gone.err;
+}
+
 // sinmun-serve as a child process, stopped with SIGTERM at the end.
 class ServeProcess {
  public:
