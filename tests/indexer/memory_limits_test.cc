@@ -17,12 +17,14 @@
 #include <vector>
 
 #include "tests/support/gzip_writer.h"
+#include "tests/support/programs.h"
 #include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {
 
-const std::string kIndex = std::string(SINMUN_BINARY_DIR) + "/indexer/sinmun-index";
+using sinmun::testing::kIndex;
+
 constexpr long kBoundKilobytes = 1000 * 1000;  // 1 GB
 
 struct IndexRun {

@@ -20,6 +20,7 @@
 
 #include "schema/schema.h"
 #include "tests/support/dictionary.h"
+#include "tests/support/programs.h"
 #include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
@@ -27,13 +28,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using sinmun::testing::CommandResult;
+using sinmun::testing::kIndex;
+using sinmun::testing::kLexicon;
+using sinmun::testing::kServe;
 using sinmun::testing::run_command;
 using sinmun::testing::shell_quote;
 using sinmun::testing::TempDir;
-
-const std::string kIndex = std::string(SINMUN_BINARY_DIR) + "/indexer/sinmun-index";
-const std::string kLexicon = std::string(SINMUN_BINARY_DIR) + "/lexicon/sinmun-lexicon";
-const std::string kServe = std::string(SINMUN_BINARY_DIR) + "/server/sinmun-serve";
 
 // Eight articles: three hold the invented company 쿠룬타사, two gloss 조르블랏(Zorblat), one
 // more names 조르블랏 in Hangul only, two hold neither.
@@ -147,7 +147,7 @@ TEST_F(LexiconApplyTest, LaterCrawlsAndSearchesUseTheRecordedLexiconUnlessToldOt
     EXPECT_FALSE(has_piece_of(terms_of(after, "b1"), "쿠룬타사"));
     EXPECT_EQ(after.get_termfreq("쿠룬타사"), 4u);
   }
-  const std::string search = std::string(SINMUN_BINARY_DIR) + "/searcher/sinmun-search --db " + shell_quote(db());
+  const std::string search = sinmun::testing::kSearch + " --db " + shell_quote(db());
   // Queries too, and the applied alias finds the Hangul-only article.
   const CommandResult word = run_command(search + " --json --explain 쿠룬타사", dir_.path());
   ASSERT_EQ(word.exit_code, 0) << word.err;

@@ -18,19 +18,19 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/programs.h"
 #include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {
 
+using sinmun::testing::kIndex;
+using sinmun::testing::kSample;
+using sinmun::testing::kSearch;
 using testing::CommandResult;
 using testing::shell_quote;
 using testing::TempDir;
-
-const std::string kIndex = std::string(SINMUN_BINARY_DIR) + "/indexer/sinmun-index";
-const std::string kSearch = std::string(SINMUN_BINARY_DIR) + "/searcher/sinmun-search";
-const std::string kSample = std::string(SINMUN_SOURCE_DIR) + "/corpus/sample";
 
 class EndToEndTest : public ::testing::Test {
  protected:

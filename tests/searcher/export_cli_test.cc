@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/programs.h"
 #include "tests/support/run_command.h"
 #include "tests/support/sanitizers.h"
 #include "tests/support/temp_dir.h"
@@ -29,12 +30,11 @@ extern char** environ;
 namespace sinmun {
 namespace {
 
+using sinmun::testing::kIndex;
+using sinmun::testing::kSearch;
 using testing::CommandResult;
 using testing::shell_quote;
 using testing::TempDir;
-
-const std::string kIndex = std::string(SINMUN_BINARY_DIR) + "/indexer/sinmun-index";
-const std::string kSearch = std::string(SINMUN_BINARY_DIR) + "/searcher/sinmun-search";
 
 std::string record(const nlohmann::json& fields) { return fields.dump() + "\n"; }
 

@@ -4,8 +4,8 @@
 
 #include <numeric>
 
-#include "indexer/indexer.h"
 #include "searcher/searcher.h"
+#include "tests/support/index_crawl.h"
 #include "tests/support/temp_dir.h"
 
 namespace sinmun {
@@ -34,9 +34,7 @@ class LoosenedCountsTest : public ::testing::Test {
                (i % 2 ? "11" : "12") + "-01\", \"source\": \"" + (i % 3 ? "한빛일보" : "동해신문") + "\"}\n";
     }
     dir_->write("crawl/a.jsonl", lines);
-    const auto root = std::filesystem::absolute(dir_->path() / "crawl");
-    const std::vector<CrawlRoot> roots = {{root, walk_crawl_directory(root, [](const Problem&) {})}};
-    Indexer(db(), analyzer(), {}).index(roots, [](const Problem& p) { ADD_FAILURE() << describe(p); });
+    testing::index_crawl(dir_->path() / "crawl", db(), analyzer());
   }
   static void TearDownTestSuite() {
     delete dir_;

@@ -2,8 +2,8 @@
 // Skipped when the dictionary is not installed.
 #include <gtest/gtest.h>
 
-#include "indexer/indexer.h"
 #include "searcher/searcher.h"
+#include "tests/support/index_crawl.h"
 #include "tests/support/installed_analyzer.h"
 #include "tests/support/temp_dir.h"
 
@@ -26,9 +26,7 @@ class MorphSearchTest : public ::testing::Test {
       lines += "{\"id\": \"" + id + "\", \"title\": \"\", \"body\": \"" + text + "\", \"date\": \"2025-12-01\"}\n";
     }
     dir_.write("crawl/a.jsonl", lines);
-    const auto root = std::filesystem::absolute(dir_.path() / "crawl");
-    const std::vector<CrawlRoot> roots = {{root, walk_crawl_directory(root, [](const Problem&) {})}};
-    Indexer(db(), *analyzer_, {}).index(roots, [](const Problem& p) { ADD_FAILURE() << describe(p); });
+    testing::index_crawl(dir_.path() / "crawl", db(), *analyzer_);
   }
 
   std::vector<std::string> ids(const std::string& query) {

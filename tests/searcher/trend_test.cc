@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "base/errors.h"
-#include "indexer/indexer.h"
 #include "searcher/searcher.h"
 #include "searcher/trend.h"
+#include "tests/support/index_crawl.h"
 #include "tests/support/temp_dir.h"
 
 namespace sinmun {
@@ -48,9 +48,7 @@ class TrendTest : public ::testing::Test {
     lines += record("capsule-old", "1960-01-01", "한빛일보", "타임캡슐을 묻었다.");
     lines += record("capsule-new", "2025-01-01", "한빛일보", "타임캡슐을 열었다.");
     dir_->write("crawl/a.jsonl", lines);
-    const auto root = std::filesystem::absolute(dir_->path() / "crawl");
-    const std::vector<CrawlRoot> roots = {{root, walk_crawl_directory(root, [](const Problem&) {})}};
-    Indexer(db(), analyzer(), {}).index(roots, [](const Problem& p) { ADD_FAILURE() << describe(p); });
+    testing::index_crawl(dir_->path() / "crawl", db(), analyzer());
   }
   static void TearDownTestSuite() {
     delete dir_;

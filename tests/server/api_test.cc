@@ -18,6 +18,7 @@
 #include "searcher/search_config.h"
 #include "searcher/searcher.h"
 #include "server/server.h"
+#include "tests/support/programs.h"
 #include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
@@ -25,13 +26,12 @@ namespace sinmun::http {
 namespace {
 
 using sinmun::testing::CommandResult;
+using sinmun::testing::kIndex;
+using sinmun::testing::kSample;
+using sinmun::testing::kSearch;
+using sinmun::testing::kWeb;
 using sinmun::testing::shell_quote;
 using sinmun::testing::TempDir;
-
-const std::string kIndex = std::string(SINMUN_BINARY_DIR) + "/indexer/sinmun-index";
-const std::string kSearch = std::string(SINMUN_BINARY_DIR) + "/searcher/sinmun-search";
-const std::string kSample = std::string(SINMUN_SOURCE_DIR) + "/corpus/sample";
-const std::string kWeb = std::string(SINMUN_SOURCE_DIR) + "/web";
 
 std::string percent_encode(const std::string& text) {
   static const char* kHex = "0123456789ABCDEF";

@@ -25,6 +25,7 @@
 
 #include "searcher/search_config.h"
 #include "server/server.h"
+#include "tests/support/programs.h"
 #include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
@@ -33,13 +34,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using sinmun::testing::CommandResult;
+using sinmun::testing::kIndex;
+using sinmun::testing::kSample;
+using sinmun::testing::kServe;
+using sinmun::testing::kWeb;
 using sinmun::testing::shell_quote;
 using sinmun::testing::TempDir;
-
-const std::string kIndex = std::string(SINMUN_BINARY_DIR) + "/indexer/sinmun-index";
-const std::string kServe = std::string(SINMUN_BINARY_DIR) + "/server/sinmun-serve";
-const std::string kSample = std::string(SINMUN_SOURCE_DIR) + "/corpus/sample";
-const std::string kWeb = std::string(SINMUN_SOURCE_DIR) + "/web";
 
 // A connected TCP socket, closed on destruction.
 class RawClient {

@@ -13,6 +13,7 @@
 #include "searcher/search_config.h"
 #include "server/insight_params.h"
 #include "server/server.h"
+#include "tests/support/programs.h"
 #include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
 
@@ -20,13 +21,12 @@ namespace sinmun::http {
 namespace {
 
 using sinmun::testing::CommandResult;
+using sinmun::testing::kIndex;
+using sinmun::testing::kSample;
+using sinmun::testing::kSearch;
+using sinmun::testing::kWeb;
 using sinmun::testing::shell_quote;
 using sinmun::testing::TempDir;
-
-const std::string kIndex = std::string(SINMUN_BINARY_DIR) + "/indexer/sinmun-index";
-const std::string kSearch = std::string(SINMUN_BINARY_DIR) + "/searcher/sinmun-search";
-const std::string kSample = std::string(SINMUN_SOURCE_DIR) + "/corpus/sample";
-const std::string kWeb = std::string(SINMUN_SOURCE_DIR) + "/web";
 
 // One running server over one database, stopped with the object.
 class RunningServer {
