@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "analyzers/detail/hanja_abbreviation.h"
 #include "analyzers/detail/morph_terms.h"
 #include "analyzers/detail/ngram.h"
 #include "analyzers/detail/normalizer.h"
@@ -235,7 +236,8 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
 }
 
 std::vector<Token> Analyzer::analyze(std::string_view text, AnalysisContext& context) const {
-  const std::vector<NormalizedChar> normalized = normalize(text);
+  std::vector<NormalizedChar> normalized = normalize(text);
+  expand_hanja_abbreviations(normalized);
   const std::vector<Piece> pieces = pretokenize(normalized);
   std::vector<Token> tokens;
 

@@ -13,7 +13,8 @@
 namespace sinmun {
 
 // The one analysis chain that the indexer and the searcher share:
-//   normalize → pretokenize → per piece: alphanumeric word | Hangul/CJK morphemes and n-grams.
+//   normalize → Hanja abbreviations (美 → 미국) → pretokenize → per piece: alphanumeric word |
+//   Hangul/CJK morphemes and n-grams.
 //
 // Two position streams. Words and morphemes share the primary one: a word takes one
 // position, a piece takes as many as its morpheme terms (compounds count their parts), a

@@ -11,11 +11,24 @@ bool is_hangul(char32_t c) {
          (c >= 0xA960 && c <= 0xA97F) || (c >= 0xD7B0 && c <= 0xD7FF);
 }
 
-bool is_cjk(char32_t c) {
-  if (c < 0x2E80) return false;
+namespace {
+
+UScriptCode script_of(char32_t c) {
   UErrorCode status = U_ZERO_ERROR;
   const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
-  return U_SUCCESS(status) && (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA);
+  return U_SUCCESS(status) ? script : USCRIPT_INVALID_CODE;
+}
+
+}  // namespace
+
+bool is_cjk(char32_t c) { return is_han(c) || is_kana(c); }
+
+bool is_han(char32_t c) { return c >= 0x2E80 && script_of(c) == USCRIPT_HAN; }
+
+bool is_kana(char32_t c) {
+  if (c < 0x2E80) return false;
+  const UScriptCode script = script_of(c);
+  return script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
 }
 
 bool is_alnum(char32_t c) {

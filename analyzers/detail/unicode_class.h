@@ -7,6 +7,8 @@ namespace sinmun {
 
 bool is_hangul(char32_t c);  // syllables and jamo (conjoining and compatibility)
 bool is_cjk(char32_t c);     // Han ideographs and kana
+bool is_han(char32_t c);     // Han ideographs (Hanja) only
+bool is_kana(char32_t c);    // Hiragana and Katakana only
 bool is_alnum(char32_t c);   // letters or digits of any other script
 bool is_digit(char32_t c);   // ASCII 0-9 (NFKC has already folded other digit forms)
 bool is_whitespace(char32_t c);

@@ -122,6 +122,9 @@ TEST(MorphAnalyzerTest, ContentMorphemesGoldenTable) {
       {"사람들이", "사람@0[0-6]m"},
       // Adverbs of two syllables or more are kept.
       {"함께 오히려 여전히", "함께@0[0-6]m 오히려@1[7-16]m 여전히@2[17-26]m"},
+      // A headline's Hanja abbreviation is the article's word, with the Hanja's offsets.
+      {"美 관세", "미국@0[0-3]m 관세@1[4-10]m"},
+      {"삼성證", "삼성증권@0/2[0-9]m 삼성@0[0-6]m 증권@1[6-9]m"},
   };
   for (const Golden& golden : table) EXPECT_EQ(primary(*analyzer, golden.text), golden.expected) << golden.text;
 }
