@@ -53,9 +53,16 @@ std::string count_line(const SearchResponse& response) {
   const auto plural = [](Xapian::doccount n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
-  std::string line = (response.total_is_exact ? "" : "at least ") + plural(response.total, "result", "results");
+  std::string line = response.total == 0 && response.partial_matches > 0
+                         ? "no result with every word"
+                         : (response.total_is_exact ? "" : "at least ") + plural(response.total, "result", "results");
   if (response.total_articles != response.total) {
     line += " (" + plural(response.total_articles, "article", "articles") + " with copies)";
+  }
+  if (response.partial_matches > 0) {
+    line += std::string(response.total == 0 ? "; " : ", then ") +
+            (response.partial_matches_is_exact ? "" : "at least ") +
+            plural(response.partial_matches, "with some of the words", "with some of the words");
   }
   return line;
 }
@@ -145,6 +152,8 @@ std::string to_json(const SearchResponse& response) {
       {"total_is_exact", response.total_is_exact},
       {"relaxed", response.relaxed},
       {"facets_sample", response.facets_sample},
+      {"partial_matches", response.partial_matches},
+      {"partial_matches_is_exact", response.partial_matches_is_exact},
       {"took_ms", response.took_ms},
       {"results", std::move(results)},
       {"facets", {{"source", facet_list(response.source_facets)}, {"month", facet_list(response.month_facets)}}}};
@@ -171,7 +180,14 @@ void print_human(std::ostream& out, const SearchResponse& response, bool color, 
   if (response.relaxed) {
     out << "(no article has every word: these have most of them, best first; --strict for all words only)\n";
   }
+  bool partial_said = response.relaxed;
   for (const SearchHit& hit : response.hits) {
+    if (hit.partial && !partial_said) {  // a short query's full matches end here
+      out << (response.total == 0 ? "(no article has every word: these have some of them, best first; "
+                                  : "(the articles with every word end here: these have some of them, best first; ")
+          << "--strict for all words only)\n";
+      partial_said = true;
+    }
     char score[32];
     std::snprintf(score, sizeof score, "%.3f", hit.score);
     const std::string title = hit.title_html.empty() ? hit.title : snippet_for_terminal(hit.title_html, color);

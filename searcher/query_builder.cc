@@ -177,7 +177,7 @@ class Builder {
     // terms within a few positions of each other (particles take no position, so neighbours
     // are 1 apart). Long queries (pasted headlines) measured no better with it, only slower.
     const auto with_proximity = [&](Xapian::Query q) {
-      if (main_terms.size() < 2 || options_.proximity_weight <= 0 || plain_words >= options_.relax_from_concepts) {
+      if (main_terms.size() < 2 || options_.proximity_weight <= 0 || plain_words >= options_.long_from_concepts) {
         return q;
       }
       std::vector<Xapian::Query> near(main_terms.begin(), main_terms.end());
@@ -193,6 +193,7 @@ class Builder {
         if (Xapian::Query q = bag_of(child.text); !q.empty()) bag.push_back(std::move(q));
       }
       *relaxed = finish(combine(Xapian::Query::OP_OR, bag));
+      built_.full_matches_first = plain_words < options_.long_from_concepts;
     }
     return finish(scores.empty() ? Xapian::Query() : with_proximity(combine(Xapian::Query::OP_AND, scores)));
   }

@@ -17,10 +17,14 @@ struct QueryOptions {
   // Weight of an n-gram (substring) match relative to a word/morpheme match, so that 수출
   // matching 수출 ranks above 수출 matching inside 수출입.
   double ngram_weight = 0.5;
-  // Queries of at least this many concepts get a relaxed form for when the strict one finds
-  // too little (a pasted headline).
-  std::size_t relax_from_concepts = 3;
-  // Weight of the bonus for the words of a short query (fewer than relax_from_concepts)
+  // Queries of at least this many plain words get a relaxed form for when the strict one
+  // finds too little: the articles that have some of the words, marked partial.
+  std::size_t relax_from_concepts = 2;
+  // Queries of at least this many plain words are long (a pasted headline rarely has all its
+  // words anywhere): their partial matches rank among the full ones by weight, and they get
+  // no proximity bonus. A shorter query lists every full match before any partial one.
+  std::size_t long_from_concepts = 3;
+  // Weight of the bonus for the words of a short query (fewer than long_from_concepts)
   // standing close together (OP_NEAR over their main terms); 0 turns it off.
   double proximity_weight = 0.5;
   // Equivalent words to expand each word with (borrowed; may be null).
@@ -54,10 +58,12 @@ struct QueryConcept {
 
 // A Xapian query and the index terms it looks for (for highlighting).
 struct BuiltQuery {
-  Xapian::Query strict;         // every concept must match; MatchNothing when nothing is searchable
-  Xapian::Query relaxed;        // any word may match, more is better; empty unless the query is
-                                // at least relax_from_concepts plain words (with any filters)
-  std::set<std::string> terms;  // index terms as stored (prefixed), e.g. "h200", "XN수출"
+  Xapian::Query strict;             // every concept must match; MatchNothing when nothing is searchable
+  Xapian::Query relaxed;            // any word may match, more is better; empty unless the query is
+                                    // at least relax_from_concepts plain words (with any filters)
+  bool full_matches_first = false;  // a short query's relaxed form: its matches that lack a
+                                    // word come after every strict match, not among them
+  std::set<std::string> terms;      // index terms as stored (prefixed), e.g. "h200", "XN수출"
   // The scored concepts of the top level, in query order (filters and exclusions are not
   // concepts): what --explain reports on, and what a partial match lacks some of.
   std::vector<QueryConcept> concepts;

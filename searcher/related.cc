@@ -70,6 +70,11 @@ double jlh_score(Xapian::doccount count, Xapian::doccount sample, Xapian::doccou
 
 RelatedResponse Searcher::related(const SearchRequest& request) {
   const auto started = std::chrono::steady_clock::now();
+  QueryOptions options;
+  options.synonyms = settings_.synonyms.get();
+  const BuiltQuery built = request.similar_to.empty()
+                               ? build_query(parse_query(request.query), analyzer_, options, &context_)
+                               : BuiltQuery{};
   SearchRequest sample = request;
   sample.offset = 0;
   sample.limit = kRelatedSample;
@@ -77,17 +82,16 @@ RelatedResponse Searcher::related(const SearchRequest& request) {
   sample.with_facets = false;
   sample.exact_counts = false;
   sample.explain = false;
+  // What a short query is about is its full matches, not the articles with one of its words
+  // that would follow them; a long one is read loosened, as it is searched.
+  sample.strict = sample.strict || built.full_matches_first;
   const SearchResponse found = search(sample);  // throws UsageError for a bad query, as search does
 
   RelatedResponse response;
   response.query = found.query;
   response.sample = static_cast<Xapian::doccount>(found.hits.size());
   response.documents = db_.get_doccount();
-  QueryOptions options;
-  options.synonyms = settings_.synonyms.get();
-  const std::set<std::string> query_terms =
-      request.similar_to.empty() ? build_query(parse_query(request.query), analyzer_, options, &context_).terms
-                                 : std::set<std::string>{};
+  const std::set<std::string>& query_terms = built.terms;
 
   std::unordered_map<std::string, Xapian::doccount> counts;
   for (const SearchHit& hit : found.hits) {

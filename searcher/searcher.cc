@@ -486,14 +486,36 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
   Xapian::Query query = with_filters(base, request);
   enquire.set_query(query);
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, wanted);
+  // A short query's articles that lack a word, listed after every article that has them all.
+  std::optional<Xapian::Enquire> rest;
+  Xapian::MSet rest_mset;
   if (mset.get_matches_lower_bound() < wanted && !built.relaxed.empty() && !request.strict) {
-    // Too few articles have every word (a pasted headline rarely does): accept any word,
-    // and add the strict query's weight as the bonus for having them all.
-    response.relaxed = true;
-    base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.relaxed, built.strict);
-    query = with_filters(base, request);
-    enquire.set_query(query);
-    mset = enquire.get_mset(request.offset, request.limit, wanted);
+    if (built.full_matches_first) {
+      // The page reaches past the full matches (fewer than `wanted`, so all were seen):
+      // fill it with the best of the rest. The totals and facets stay those of the full
+      // matches, exact and the same whatever the page; the rest are counted apart, up to
+      // kLoosenedSample of them.
+      const Xapian::doccount full = mset.get_matches_lower_bound();
+      const Xapian::Query lacking =
+          with_filters(Xapian::Query(Xapian::Query::OP_AND_NOT, built.relaxed, built.strict), request);
+      rest = ranked_enquire(request);
+      rest->set_query(lacking);
+      const Xapian::doccount skip = request.offset > full ? request.offset - full : 0;
+      rest_mset = rest->get_mset(skip, request.limit - mset.size());
+      Xapian::Enquire counter = counting_enquire();
+      counter.set_query(lacking);
+      const Xapian::MSet counted = counter.get_mset(0, 0, kLoosenedSample);
+      response.partial_matches = counted.get_matches_lower_bound();
+      response.partial_matches_is_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+    } else {
+      // Too few articles have every word (a pasted headline rarely does): accept any word,
+      // and add the strict query's weight as the bonus for having them all.
+      response.relaxed = true;
+      base = Xapian::Query(Xapian::Query::OP_OR, built.relaxed, built.strict);
+      query = with_filters(base, request);
+      enquire.set_query(query);
+      mset = enquire.get_mset(request.offset, request.limit, wanted);
+    }
   }
   if (request.exact_counts || request.with_facets) {
     count_matches(query, with_filters(base, request, false), request, response);
@@ -507,6 +529,10 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
   Xapian::doccount rank = request.offset;
   for (Xapian::MSetIterator it = mset.begin(); it != mset.end(); ++it) {
     response.hits.push_back(make_hit(it, ++rank, enquire, query, built, request, response.relaxed));
+  }
+  for (Xapian::MSetIterator it = rest_mset.begin(); it != rest_mset.end(); ++it) {
+    response.hits.push_back(make_hit(it, ++rank, *rest, query, built, request, true));
+    response.hits.back().partial = true;  // the rest lack a word by construction
   }
   // A sampled count is a lower bound; the page shown is known to exist.
   if (response.facets_sample > 0) response.total = std::max(response.total, rank);

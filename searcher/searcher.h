@@ -98,6 +98,12 @@ struct SearchResponse {
   Xapian::doccount total_articles = 0;  // matching articles, copies included
   bool total_is_exact = false;          // false: both totals are lower bounds ("at least")
   bool relaxed = false;                 // not every word matched: results have most of them
+  // A short query's page that reaches past its `total` full matches goes on with articles
+  // that have some of the words (marked partial): how many articles those are, copies
+  // included, counted up to 1000 (past that a lower bound: partial_matches_is_exact false).
+  // 0 when the page did not reach them.
+  Xapian::doccount partial_matches = 0;
+  bool partial_matches_is_exact = true;
   // 0: the totals and facets count every match. Otherwise (a loosened query, which matches
   // most of the archive) they count its best `facets_sample` matches, and the totals are
   // lower bounds (total_is_exact false).

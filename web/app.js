@@ -329,8 +329,26 @@ function clearResults() {
 function countText(answer) {
   const atLeast = answer.total_is_exact ? '' : '최소 ';
   const number = (n) => `${atLeast}${n.toLocaleString('ko-KR')}건`;
-  if (answer.total_articles === answer.total) return number(answer.total);
-  return `${number(answer.total)} (비슷한 기사 포함 ${number(answer.total_articles)})`;
+  let text = answer.total_articles === answer.total
+    ? number(answer.total) : `${number(answer.total)} (비슷한 기사 포함 ${number(answer.total_articles)})`;
+  if (answer.partial_matches > 0) {
+    const some = `${answer.partial_matches_is_exact ? '' : '최소 '}${answer.partial_matches.toLocaleString('ko-KR')}건`;
+    text += `, 일부 단어 일치 ${some}`;
+  }
+  return text;
+}
+
+// Results listed: a short query's full matches, then those with some of its words.
+function listedCount(answer) {
+  return answer.total + (answer.partial_matches || 0);
+}
+
+// Why the results are not all full matches, or null when they are.
+function loosenedText(answer) {
+  if (answer.relaxed) return '모든 단어가 들어간 기사가 없어, 단어를 가장 많이 포함한 기사를 보여 드립니다.';
+  if (!answer.results.some((hit) => hit.match === 'partial')) return null;
+  if (answer.total === 0) return '모든 단어가 들어간 기사가 없어, 일부 단어가 들어간 기사를 보여 드립니다.';
+  return `모든 단어가 들어간 기사 ${answer.total.toLocaleString('ko-KR')}건 다음에 일부 단어만 들어간 기사가 이어집니다.`;
 }
 
 // What went wrong, in Korean; the server's own words (English) follow.
@@ -373,10 +391,10 @@ async function show(state) {
   }
   if (serial !== requestSerial) return;
 
-  const pages = pageCount(answer.total);
+  const pages = pageCount(listedCount(answer));
   if (state.page > pages) {
     state = clampPage(state, pages);
-    if (answer.total > 0) {
+    if (listedCount(answer) > 0) {
       show(state);  // sets aria-busy again before this task ends: no one sees an empty page
       return;
     }
@@ -384,7 +402,9 @@ async function show(state) {
   document.body.removeAttribute('aria-busy');
 
   // Said before any result: these do not have every word.
-  $('loosened').hidden = !answer.relaxed;
+  const loosened = loosenedText(answer);
+  $('loosened').hidden = loosened === null;
+  if (loosened !== null) $('loosened-text').textContent = loosened;
   showPartial(answer);
   const list = $('results');
   list.start = (state.page - 1) * PAGE_SIZE + 1;

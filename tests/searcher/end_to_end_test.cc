@@ -60,9 +60,12 @@ class EndToEndTest : public ::testing::Test {
     return nlohmann::json::parse(r.out);
   }
 
-  static std::vector<std::string> ids(const nlohmann::json& response) {
+  // The ids of the results, or of those whose "match" is `match` ("full", "partial").
+  static std::vector<std::string> ids(const nlohmann::json& response, const std::string& match = "") {
     std::vector<std::string> out;
-    for (const auto& hit : response["results"]) out.push_back(hit["id"].get<std::string>());
+    for (const auto& hit : response["results"]) {
+      if (match.empty() || hit["match"] == match) out.push_back(hit["id"].get<std::string>());
+    }
     return out;
   }
 
@@ -76,12 +79,37 @@ class EndToEndTest : public ::testing::Test {
 TempDir* EndToEndTest::dir_ = nullptr;
 
 TEST_F(EndToEndTest, H200ExportsFindsTheExportControlArticleFirst) {
-  const auto found = ids(search_json("H200 수출"));
+  const nlohmann::json response = search_json("H200 수출", 100);
+  const auto found = ids(response);
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found[0], "sample-0001");
-  EXPECT_FALSE(contains(found, "sample-0002")) << "mentions H200 but not exports";
-  EXPECT_FALSE(contains(found, "sample-0003")) << "car exports, no H200";
-  EXPECT_FALSE(contains(found, "sample-0004")) << "수출입 / 수출을 only, no H200";
+  const auto full = ids(response, "full");
+  EXPECT_EQ(full.size(), response["total"].get<std::size_t>());
+  EXPECT_FALSE(contains(full, "sample-0002")) << "mentions H200 but not exports";
+  EXPECT_FALSE(contains(full, "sample-0003")) << "car exports, no H200";
+  EXPECT_FALSE(contains(full, "sample-0004")) << "수출입 / 수출을 only, no H200";
+  // They have one of the two words: listed after every full match, marked partial.
+  const auto partial = ids(response, "partial");
+  for (const char* id : {"sample-0002", "sample-0003", "sample-0004"}) EXPECT_TRUE(contains(partial, id)) << id;
+  EXPECT_EQ(std::vector<std::string>(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(full.size())), full);
+  EXPECT_EQ(response["partial_matches"].get<std::size_t>(), partial.size());
+  EXPECT_TRUE(response["partial_matches_is_exact"]);
+  EXPECT_TRUE(ids(nlohmann::json::parse(search("--json --strict --limit 100 H200 수출").out), "partial").empty());
+}
+
+TEST_F(EndToEndTest, PagesOfAShortQueryRunOnFromItsFullMatchesIntoItsPartialOnes) {
+  const nlohmann::json all = search_json("H200 수출", 100);
+  const std::vector<std::string> listed = ids(all);
+  ASSERT_GT(listed.size(), 6u);
+  std::vector<std::string> paged;
+  for (int offset = 0; offset < static_cast<int>(listed.size()); offset += 2) {
+    const CommandResult r = search("--json --limit 2 --offset " + std::to_string(offset) + " H200 수출");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const nlohmann::json page = nlohmann::json::parse(r.out);
+    EXPECT_EQ(page["total"], all["total"]) << "the full matches' count whatever the page";
+    for (const std::string& id : ids(page)) paged.push_back(id);
+  }
+  EXPECT_EQ(paged, listed);
 }
 
 TEST_F(EndToEndTest, JsonOutputHasTheContractFields) {
@@ -167,8 +195,14 @@ TEST_F(EndToEndTest, HumanOutputSaysLooseningFirstAndShowsUrlsAndCounts) {
   EXPECT_NE(one.out.find("\n3 results ("), std::string::npos) << one.out;
   const CommandResult single = search(shell_quote("\"반도체 공급망\"") + " source:한빛일보");
   EXPECT_NE(single.out.find("\n1 result ("), std::string::npos) << single.out;
+  const CommandResult two = search(shell_quote("H200 수출"));
+  const std::size_t last_full = two.out.find("\n3. ");
+  const std::size_t note = two.out.find("\n(the articles with every word end here: these have some of them");
+  EXPECT_NE(note, std::string::npos) << two.out;
+  EXPECT_LT(last_full, note) << "said after the 3 full matches: " << two.out;
+  EXPECT_NE(two.out.find("\n4. ", note), std::string::npos) << two.out;
   const CommandResult folded = search(shell_quote("기준금리 동결"));
-  EXPECT_NE(folded.out.find("\n1 result (2 articles with copies) ("), std::string::npos) << folded.out;
+  EXPECT_NE(folded.out.find("\n1 result (2 articles with copies), then "), std::string::npos) << folded.out;
 }
 
 TEST_F(EndToEndTest, DashWordsAreQueryWordsAndDoubleDashEndsOptions) {
@@ -281,11 +315,11 @@ TEST_F(EndToEndTest, SeveralSourcesAreAnyOfThemAndKeepTheOtherCounts) {
 
 TEST_F(EndToEndTest, WireCopiesFoldIntoOneResultUnlessAskedNotTo) {
   const nlohmann::json folded = search_json("기준금리 동결");
-  ASSERT_EQ(folded["results"].size(), 1u);
+  ASSERT_EQ(ids(folded, "full").size(), 1u);
   EXPECT_EQ(folded["results"][0]["similar"], 1);
   const CommandResult all = search("--json --no-collapse " + shell_quote("기준금리 동결"));
   ASSERT_EQ(all.exit_code, 0) << all.err;
-  std::vector<std::string> found = ids(nlohmann::json::parse(all.out));
+  std::vector<std::string> found = ids(nlohmann::json::parse(all.out), "full");
   std::sort(found.begin(), found.end());
   EXPECT_EQ(found, (std::vector<std::string>{"sample-0005", "sample-0006"}));
 }
@@ -358,9 +392,18 @@ TEST_F(EndToEndTest, CountsAreExactAndFacetsSumToTheArticles) {
         EXPECT_EQ(sum, articles) << query << " " << facet;
       }
       if (limit == 100 && total <= 100) {  // every result listed: the total is their number
-        EXPECT_EQ(response["results"].size(), total) << query;
+        // (a short query's partial matches, listed after its full ones, are counted apart)
+        const auto counted = [&](const nlohmann::json& hit) {
+          return response["relaxed"].get<bool>() || hit["match"] == "full";
+        };
+        std::size_t listed = 0;
         std::size_t folded = 0;
-        for (const auto& hit : response["results"]) folded += hit["similar"].get<std::size_t>();
+        for (const auto& hit : response["results"]) {
+          if (!counted(hit)) continue;
+          ++listed;
+          folded += hit["similar"].get<std::size_t>();
+        }
+        EXPECT_EQ(listed, total) << query;
         EXPECT_EQ(total + folded, articles) << query << ": copies folded into results";
       }
     }

@@ -116,6 +116,17 @@ TEST_F(InsightSearchTest, ATopicWordBeatsAGeneralWordAndStopWordsNeverAppear) {
                              [](const RelatedWord& a, const RelatedWord& b) { return a.score > b.score; }));
 }
 
+TEST_F(InsightSearchTest, ATwoWordQueryReadsItsFullMatchesOnlyNotThoseWithOneWord) {
+  index(topic_corpus());
+  // 8 articles have both words; the 22 others with 정부 or 반도체 alone are partial matches
+  // that a search lists after them, but they are not what the query is about.
+  const SearchResponse found = search("반도체 파운드리");
+  ASSERT_EQ(found.total, 8u);
+  ASSERT_GT(found.partial_matches, 0u);
+  const RelatedResponse response = related("반도체 파운드리");
+  EXPECT_EQ(response.sample, 8u);
+}
+
 TEST_F(InsightSearchTest, RelatedWordsAsJsonHaveTheContractShape) {
   index(topic_corpus());
   const nlohmann::json json = nlohmann::json::parse(to_json(related("반도체")));

@@ -80,11 +80,16 @@ TEST(QueryBuilderTest, TermsForHighlightingAreTheIndexTerms) {
   EXPECT_EQ(built.terms, (std::set<std::string>{"h200", "XN수출"}));
 }
 
-TEST(QueryBuilderTest, OnlyLongQueriesGetARelaxedForm) {
+TEST(QueryBuilderTest, QueriesOfTwoWordsOrMoreGetARelaxedFormAndShortOnesListFullMatchesFirst) {
   const Analyzer analyzer;
-  EXPECT_TRUE(build_query(parse_query("H200 수출"), analyzer).relaxed.empty());
-  EXPECT_EQ(build_query(parse_query("H200 수출 허용"), analyzer).relaxed.get_description(),
-            "Query((h200 OR XN수출 OR XN허용))");
+  EXPECT_TRUE(build_query(parse_query("수출"), analyzer).relaxed.empty());
+  const BuiltQuery two = build_query(parse_query("H200 수출"), analyzer);
+  EXPECT_EQ(two.relaxed.get_description(), "Query((h200 OR XN수출))");
+  EXPECT_TRUE(two.full_matches_first);
+  const BuiltQuery three = build_query(parse_query("H200 수출 허용"), analyzer);
+  EXPECT_EQ(three.relaxed.get_description(), "Query((h200 OR XN수출 OR XN허용))");
+  EXPECT_FALSE(three.full_matches_first) << "a long query ranks partial matches among full ones";
+  EXPECT_TRUE(build_query(parse_query("H200 source:한빛일보"), analyzer).relaxed.empty()) << "one word and a filter";
 }
 
 class MorphQueryBuilderTest : public ::testing::Test {

@@ -139,8 +139,10 @@ test('clicking a source facet keeps only that source', async () => {
   await facet.click();
   await page.waitForURL((url) => url.searchParams.get('source') === source);
   await settled();
+  // The facet counts the full matches; partial ones (some of the words) follow them.
+  const full = await page.locator('.result:not(:has(.partial)) .source').allTextContents();
   const sources = await page.locator('.result .source').allTextContents();
-  assert.equal(sources.length, count);
+  assert.equal(full.length, count);
   assert.ok(count < before, `the facet (${count}) narrows ${before} results`);
   assert.ok(sources.every((s) => s === source), sources.join(', '));
   assert.equal(await page.locator('#facet-source .facet input:checked').count(), 1);
@@ -202,7 +204,9 @@ test('the count is exact, with folded copies counted apart, and "최소" when on
   assert.equal(await page.locator('.result .copies').count(), 0, 'no copies folded');
 
   await search('기준금리 동결');  // sample-0005 and sample-0006 are one wire story
-  assert.equal(await countText(), '1건 (비슷한 기사 포함 2건)');
+  const folded = await api({q: '기준금리 동결', limit: '10'});
+  assert.ok(folded.partial_matches > 0);
+  assert.equal(await countText(), `1건 (비슷한 기사 포함 2건), 일부 단어 일치 ${folded.partial_matches}건`);
 
   await page.route('**/api/search?*', async (route) => {
     const response = await route.fetch();
@@ -218,7 +222,7 @@ test('the count is exact, with folded copies counted apart, and "최소" when on
 
 test('copies of one story are one result that says "+1 비슷한 기사"', async () => {
   await search('기준금리 동결');
-  const results = page.locator('.result');
+  const results = page.locator('.result:not(:has(.partial))');
   assert.equal(await results.count(), 1);
   assert.equal(await results.first().locator('.copies').textContent(), '+1 비슷한 기사');
   assert.equal(await results.first().locator('button.similar').count(), 1, 'the button stays');
@@ -249,6 +253,29 @@ test('the pager stops at the last page, and a page past it in the URL shows the 
     assert.ok(await page.isDisabled('#next'));
   }
   assert.ok(apiRequests.every((params) => Number(params.get('offset')) <= 10000), 'offsets the API takes');
+});
+
+test('a short query lists its full matches, says where they end, then those with some of the words', async () => {
+  await search('H200 수출');
+  const answer = await api({q: 'H200 수출', limit: '10'});
+  assert.ok(answer.total >= 1 && answer.total < 10 && answer.partial_matches > 0);
+  assert.ok(await page.isVisible('#loosened'));
+  assert.equal(await page.textContent('#loosened-text'),
+               `모든 단어가 들어간 기사 ${answer.total}건 다음에 일부 단어만 들어간 기사가 이어집니다.`);
+  const marks = await page.locator('.result').evaluateAll(
+    (items) => items.map((item) => item.querySelector('.partial') !== null));
+  assert.deepEqual(marks.slice(0, answer.total), Array(answer.total).fill(false), 'the full matches come first');
+  assert.ok(marks.slice(answer.total).length > 0 && marks.slice(answer.total).every(Boolean), 'then partial ones');
+  assert.equal((await titles())[0], TARGET_TITLE);
+
+  await page.check('#strict');
+  await page.waitForURL((url) => url.searchParams.get('strict') === '1');
+  await settled();
+  assert.ok(await page.isHidden('#loosened'));
+  assert.equal((await titles()).length, answer.total);
+  await page.uncheck('#strict');
+  await page.waitForURL((url) => !url.searchParams.has('strict'));
+  await settled();
 });
 
 test('a loosened query says so above the results, and the strict switch turns loosening off', async () => {
