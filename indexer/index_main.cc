@@ -26,6 +26,7 @@
 #include "corpus/walker.h"
 #include "indexer/compaction.h"
 #include "indexer/indexer.h"
+#include "indexer/merged_build.h"
 #include "schema/lexicon_files.h"
 #include "schema/schema.h"
 
@@ -54,6 +55,12 @@ memory: .jsonl and .warc files (plain or .gz) are read record by record, never w
 memory does not grow with the crawl. A record over --max-record-bytes is skipped (with
 its file and line), a body over --max-body-bytes is cut with a warning, and a .gz that
 inflates beyond --max-inflate-ratio is reported as a decompression bomb.
+
+writers: Xapian writes a database on one thread, so a new database is written by --writers
+threads (one per core) into as many parts in DIR.building, which are merged into one
+database at DIR when the run ends (Xapian's compaction, which a bulk load ends with anyway).
+Interrupted, the same command resumes DIR.building and merges it. Later runs update DIR
+on one writer.
 
 boilerplate: a line that a source prints verbatim under (or over) many of its articles
 (at least 20 articles and 30% of that source's) is learned as template text: it is not
@@ -251,6 +258,7 @@ int index_main(int argc, char** argv) {
   sinmun::AnalyzerConfig analyzer_config;
   std::string analysis;
   std::string compact;
+  unsigned writers = 0;
   std::string report_path;
   std::string max_record = "16M";
   std::string max_body = "1M";
@@ -261,6 +269,9 @@ int index_main(int argc, char** argv) {
       ("db", po::value(&db_path)->value_name("DIR"), "database directory to create or update")
       ("jobs,j", po::value(&index_options.jobs)->default_value(0)->value_name("N"),
        "threads that read and analyse files (0: one per core); one thread writes")
+      ("writers", po::value(&writers)->default_value(0)->value_name("N"),
+       "a new database is written by N threads into as many parts, merged into one at the end "
+       "(0: one per core; 1: one writer, no merge)")
       ("shards", po::value(&index_options.shards)->default_value(0)->value_name("N"),
        "a new database as N shards in DIR, written in parallel, searched as one (DIR/XAPIANDB); "
        "an existing one keeps its count (0: as it is)")
@@ -356,11 +367,14 @@ int index_main(int argc, char** argv) {
     std::fprintf(stderr, "sinmun-index: note: a compaction of %s had been cut short; the database is as before it\n",
                  db_path.c_str());
   }
+  const sinmun::BuildPlan plan =
+      sinmun::plan_build(db_path, writers == 0 ? sinmun::default_writers() : writers, index_options.shards);
+  index_options.shards = plan.shards;
   sinmun::IndexStats stats;
   Xapian::doccount documents = 0;
   std::vector<std::filesystem::path> databases;
   {
-    sinmun::Indexer indexer(db_path, analyzer, index_options);
+    sinmun::Indexer indexer(plan.write_to, analyzer, index_options);
     const sinmun::ProgressSink show = [&progress](const sinmun::IndexStats& so_far, std::size_t total) {
       progress.update(so_far, total);
     };
@@ -380,7 +394,17 @@ int index_main(int argc, char** argv) {
   }
   const std::size_t changed = stats.articles_added + stats.articles_removed;
   const bool bulk = changed > 0 && changed * 10 >= documents;
-  if (!stats.interrupted && (compact == "always" || (compact == "auto" && bulk))) {
+  if (plan.merge && !stats.interrupted) {  // the merge is a compaction too
+    const auto before = directory_bytes(databases);
+    const auto merge_started = std::chrono::steady_clock::now();
+    sinmun::merge_build(db_path);
+    if (!quiet) {
+      std::fprintf(stderr, "sinmun-index: merged %zu parts into %s: %.1f MB -> %.1f MB in %.2f s\n", databases.size(),
+                   db_path.c_str(), static_cast<double>(before) / 1e6,
+                   static_cast<double>(directory_bytes({db_path})) / 1e6,
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - merge_started).count());
+    }
+  } else if (!plan.merge && !stats.interrupted && (compact == "always" || (compact == "auto" && bulk))) {
     const auto before = directory_bytes(databases);
     const auto compact_started = std::chrono::steady_clock::now();
     compact_all(databases);

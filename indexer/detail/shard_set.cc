@@ -65,6 +65,11 @@ void write_stub(const fs::path& path, unsigned shards) {
 
 }  // namespace
 
+bool is_new_database_path(const fs::path& path) {
+  std::error_code ec;
+  return !fs::exists(path, ec) || (fs::is_directory(path, ec) && holds_nothing_but_a_lock(path));
+}
+
 std::vector<fs::path> listed_shards(const fs::path& path) {
   const fs::path stub = path / schema::kStubFileName;
   std::vector<fs::path> out;
@@ -112,8 +117,7 @@ ShardSet::ShardSet(const fs::path& path, unsigned shards) {
   }
   std::vector<fs::path> listed = listed_shards(path);
   std::error_code ec;
-  const bool fresh = !fs::exists(path, ec) || (fs::is_directory(path, ec) && holds_nothing_but_a_lock(path));
-  if (listed.empty() && shards >= 2 && fresh) {
+  if (listed.empty() && shards >= 2 && is_new_database_path(path)) {
     fs::create_directories(path, ec);
     if (ec) throw EnvironmentError("cannot create " + path.string() + ": " + ec.message());
     write_stub(path, shards);

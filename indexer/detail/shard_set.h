@@ -89,6 +89,10 @@ class ShardSet {
   std::vector<std::unique_ptr<Worker>> workers_;  // one a shard when sharded
 };
 
+// True when `path` holds no database yet: absent, an empty directory, or one holding only
+// the lock file of a creation that was killed (the next run creates it afresh).
+bool is_new_database_path(const std::filesystem::path& path);
+
 // The shard directories a sharded database's stub lists, in order; empty when `path` holds
 // no stub. Throws EnvironmentError for a stub that is not one sinmun-index writes.
 std::vector<std::filesystem::path> listed_shards(const std::filesystem::path& path);

@@ -717,9 +717,12 @@ class IndexCommandTest : public ::testing::Test {
   std::string in_dir(const std::string& relative) const { return shell_quote((dir_.path() / relative).string()); }
 
   // Starts sinmun-index on the big corpus in the background; its stderr goes to `err`.
-  static pid_t start_big_run(const std::string& db, const std::filesystem::path& err) {
-    std::vector<std::string> args = {kIndex,    "--analysis", "ngram", "--jobs", "2",
-                                     "--batch", "100",        "--db",  db,       (big_->path() / "crawl").string()};
+  // `writers` as --writers: 1 writes `db` itself, 2 a new db's two parts in db.building.
+  static pid_t start_big_run(const std::string& db, const std::filesystem::path& err, int writers) {
+    std::vector<std::string> args = {kIndex,   "--analysis", "ngram",
+                                     "--jobs", "2",          "--batch",
+                                     "100",    "--writers",  std::to_string(writers),
+                                     "--db",   db,           (big_->path() / "crawl").string()};
     std::vector<char*> argv;
     for (std::string& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
@@ -791,7 +794,7 @@ TEST_F(IndexCommandTest, ManyProblemsAreCappedOnTheTerminalAndAllListedInTheRepo
 
 TEST_F(IndexCommandTest, ABulkLoadIsCompactedAndASmallUpdateIsNot) {
   const std::string crawl = shell_quote(kSample);
-  const CommandResult first = index("--db " + shell_quote(db()) + " " + crawl);
+  const CommandResult first = index("--writers 1 --db " + shell_quote(db()) + " " + crawl);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.err.find("sinmun-index: compacted "), std::string::npos) << first.err;
   const CommandResult again = index("--db " + shell_quote(db()) + " " + crawl);
@@ -800,7 +803,7 @@ TEST_F(IndexCommandTest, ABulkLoadIsCompactedAndASmallUpdateIsNot) {
   EXPECT_NE(index("--compact always --db " + shell_quote(db()) + " " + crawl).err.find("compacted"), std::string::npos);
   EXPECT_EQ(Xapian::Database(db()).get_doccount(), 71u);
   const CommandResult never =
-      index("--compact never --db " + shell_quote((dir_.path() / "other").string()) + " " + crawl);
+      index("--writers 1 --compact never --db " + shell_quote((dir_.path() / "other").string()) + " " + crawl);
   EXPECT_EQ(never.err.find("compacted"), std::string::npos) << never.err;
   const CommandResult bad = index("--compact sometimes --db " + shell_quote(db()) + " " + crawl);
   EXPECT_EQ(bad.exit_code, 1);
@@ -888,44 +891,114 @@ TEST_F(IndexCommandTest, LearnedBoilerplateIsReportedAndNotSearchable) {
   EXPECT_EQ(index("--db " + shell_quote(db()) + " --report-boilerplate " + in_dir("crawl")).exit_code, 1);
 }
 
+// With one writer the database itself is committed to; with two, the parts of a new one in
+// DB.building, which the rerun resumes and then merges into DB.
 TEST_F(IndexCommandTest, SigtermCommitsWhatIsDoneAndARerunCompletesIt) {
-  const std::filesystem::path err = dir_.path() / "first.err";
-  const pid_t pid = start_big_run(db(), err);
-  ASSERT_GT(pid, 0);
-  const bool committed = wait_for_first_commit(pid, db());
-  kill(pid, SIGTERM);
-  const int exit_code = wait_for_exit(pid);
-  ASSERT_TRUE(committed) << "the run ended before its first commit: make the corpus bigger\n" << read_file(err);
-  const std::string messages = read_file(err);
-  EXPECT_EQ(exit_code, 143) << messages;
-  EXPECT_NE(messages.find("sinmun-index: interrupted by SIGTERM: what was done is committed;"), std::string::npos)
-      << messages;
-  EXPECT_NE(messages.find(" files: "), std::string::npos) << "the summary is printed: " << messages;
-  const Xapian::doccount total = kBigFiles * kBigRecords;
-  const Xapian::doccount kept = Xapian::Database(db()).get_doccount();
-  EXPECT_GT(kept, 0u);
-  EXPECT_LT(kept, total);
+  for (const int writers : {1, 2}) {
+    const std::string database = (dir_.path() / ("sigterm-" + std::to_string(writers))).string();
+    const std::string written = writers == 1 ? database : database + ".building";
+    const std::filesystem::path err = dir_.path() / "first.err";
+    const pid_t pid = start_big_run(database, err, writers);
+    ASSERT_GT(pid, 0);
+    const bool committed = wait_for_first_commit(pid, written);
+    kill(pid, SIGTERM);
+    const int exit_code = wait_for_exit(pid);
+    ASSERT_TRUE(committed) << "the run ended before its first commit: make the corpus bigger\n" << read_file(err);
+    const std::string messages = read_file(err);
+    EXPECT_EQ(exit_code, 143) << messages;
+    EXPECT_NE(messages.find("sinmun-index: interrupted by SIGTERM: what was done is committed;"), std::string::npos)
+        << messages;
+    EXPECT_NE(messages.find(" files: "), std::string::npos) << "the summary is printed: " << messages;
+    const Xapian::doccount total = kBigFiles * kBigRecords;
+    const Xapian::doccount kept = Xapian::Database(written).get_doccount();
+    EXPECT_GT(kept, 0u);
+    EXPECT_LT(kept, total);
 
-  const CommandResult rest =
-      index("--jobs 2 --db " + shell_quote(db()) + " " + shell_quote((big_->path() / "crawl").string()));
-  ASSERT_EQ(rest.exit_code, 0) << rest.err;
-  EXPECT_EQ(rest.err.find(" 0 unchanged"), std::string::npos) << "the files done are not read again: " << rest.err;
-  EXPECT_EQ(Xapian::Database(db()).get_doccount(), total);
+    const CommandResult rest =
+        index("--jobs 2 --db " + shell_quote(database) + " " + shell_quote((big_->path() / "crawl").string()));
+    ASSERT_EQ(rest.exit_code, 0) << rest.err;
+    EXPECT_EQ(rest.err.find(" 0 unchanged"), std::string::npos) << "the files done are not read again: " << rest.err;
+    EXPECT_EQ(Xapian::Database(database).get_doccount(), total);
+    EXPECT_FALSE(std::filesystem::exists(database + ".building")) << writers;
+  }
 }
 
 TEST_F(IndexCommandTest, ASecondIndexerIsToldAnotherOneHoldsTheDatabase) {
-  const pid_t pid = start_big_run(db(), dir_.path() / "first.err");
-  ASSERT_GT(pid, 0);
-  const bool running = wait_for_first_commit(pid, db());
-  dir_.write("small/a.txt", "제목\n본문");
-  const CommandResult second = index("--db " + shell_quote(db()) + " " + in_dir("small"));
-  kill(pid, SIGTERM);
-  wait_for_exit(pid);
-  ASSERT_TRUE(running) << "the first run ended too soon: make the corpus bigger";
-  EXPECT_EQ(second.exit_code, 2) << second.err;
-  EXPECT_NE(second.err.find("another sinmun-index is writing to this database: wait for it to finish"),
-            std::string::npos)
-      << second.err;
+  for (const int writers : {1, 2}) {
+    const std::string database = (dir_.path() / ("held-" + std::to_string(writers))).string();
+    const pid_t pid = start_big_run(database, dir_.path() / "first.err", writers);
+    ASSERT_GT(pid, 0);
+    const bool running = wait_for_first_commit(pid, writers == 1 ? database : database + ".building");
+    dir_.write("small/a.txt", "제목\n본문");
+    const CommandResult second = index("--db " + shell_quote(database) + " " + in_dir("small"));
+    kill(pid, SIGTERM);
+    wait_for_exit(pid);
+    ASSERT_TRUE(running) << "the first run ended too soon: make the corpus bigger";
+    EXPECT_EQ(second.exit_code, 2) << second.err;
+    EXPECT_NE(second.err.find("another sinmun-index is writing to this database: wait for it to finish"),
+              std::string::npos)
+        << writers << ": " << second.err;
+  }
+}
+
+TEST_F(IndexCommandTest, ANewDatabaseIsWrittenInPartsAndMergedIntoOneThatAnswersAsOneWriterWould) {
+  const std::string crawl = shell_quote(kSample);
+  const std::string merged = (dir_.path() / "merged").string();
+  const std::string single = (dir_.path() / "single").string();
+  const CommandResult parts = index("--writers 3 --db " + shell_quote(merged) + " " + crawl);
+  ASSERT_EQ(parts.exit_code, 0) << parts.err;
+  EXPECT_NE(parts.err.find("sinmun-index: merged 3 parts into "), std::string::npos) << parts.err;
+  const CommandResult one = index("--writers 1 --db " + shell_quote(single) + " " + crawl);
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_NE(one.err.find("sinmun-index: compacted "), std::string::npos) << one.err;
+  EXPECT_FALSE(std::filesystem::exists(merged + ".building"));
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path(merged) / "XAPIANDB")) << "one plain database";
+
+  const Xapian::Database a(merged);
+  const Xapian::Database b(single);
+  EXPECT_EQ(a.get_doccount(), b.get_doccount());
+  EXPECT_EQ(a.get_total_length(), b.get_total_length());
+  std::vector<std::string> keys_a(a.metadata_keys_begin(), a.metadata_keys_end());
+  std::vector<std::string> keys_b(b.metadata_keys_begin(), b.metadata_keys_end());
+  EXPECT_EQ(keys_a, keys_b) << "the ledger, boilerplate and analysis mode, and no shard count";
+  for (const std::string& key : keys_a) EXPECT_EQ(a.get_metadata(key), b.get_metadata(key)) << key;
+  const auto answer = [&](const std::string& db, const std::string& query) {
+    const CommandResult r = testing::run_command(
+        std::string(kSearch) + " --db " + shell_quote(db) + " --json --facets --limit 100 " + shell_quote(query),
+        dir_.path());
+    nlohmann::json json = nlohmann::json::parse(r.out);
+    json.erase("took_ms");
+    return json.dump();
+  };
+  for (const char* query :
+       {"H200 수출", "수출", "기준금리 동결", "\"반도체 공급망\"", "엔비디아 수출 허가 세월호 침몰"}) {
+    EXPECT_EQ(answer(merged, query), answer(single, query)) << query;
+  }
+
+  // Later runs update the merged database in place, on one writer.
+  dir_.write("more/a.txt", "가람 제목\n가람 본문");
+  const CommandResult later = index("--db " + shell_quote(merged) + " " + crawl + " " + in_dir("more"));
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  EXPECT_EQ(later.err.find(" parts into "), std::string::npos) << later.err;
+  EXPECT_EQ(Xapian::Database(merged).get_doccount(), b.get_doccount() + 1);
+}
+
+TEST_F(IndexCommandTest, AMergeCutShortIsDoneAgainAndALeftoverOfOneThatFinishedIsRemoved) {
+  const std::string crawl = shell_quote(kSample);
+  const std::string database = (dir_.path() / "db-merge").string();
+  // Parts written but never merged (a run killed during its merge): the next run merges them.
+  ASSERT_EQ(index("--shards 2 --db " + shell_quote(database + ".building") + " " + crawl).exit_code, 0);
+  const CommandResult resumed = index("--db " + shell_quote(database) + " " + crawl);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find(": 0 read, "), std::string::npos) << "nothing read again: " << resumed.err;
+  EXPECT_NE(resumed.err.find("merged 2 parts"), std::string::npos) << resumed.err;
+  EXPECT_EQ(Xapian::Database(database).get_doccount(), 71u);
+  // Parts left beside a finished merge (killed before removing them) are removed.
+  ASSERT_EQ(index("--shards 2 --db " + shell_quote(database + ".building") + " " + crawl).exit_code, 0);
+  const CommandResult after = index("--db " + shell_quote(database) + " " + crawl);
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_FALSE(std::filesystem::exists(database + ".building"));
+  EXPECT_EQ(Xapian::Database(database).get_doccount(), 71u);
 }
 
 }  // namespace
