@@ -37,6 +37,10 @@ enum class AnalysisMode {
 std::string analysis_mode_name(AnalysisMode mode);
 AnalysisMode parse_analysis_mode(const std::string& name);
 
+// Raised whenever the same text comes to give other terms, so that a database can say it
+// was indexed by an older analysis: 1 until recorded, 2 spells out headline Hanja (美 → 미국).
+inline constexpr int kAnalysisRevision = 2;
+
 class Analyzer;
 
 // The scratch of analysis on one thread: a segmenter and a cache of analysed pieces (pieces

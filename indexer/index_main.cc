@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -27,6 +28,7 @@
 #include "indexer/compaction.h"
 #include "indexer/indexer.h"
 #include "indexer/merged_build.h"
+#include "indexer/reanalysis.h"
 #include "schema/lexicon_files.h"
 #include "schema/schema.h"
 
@@ -251,6 +253,28 @@ int report_boilerplate(const std::string& db_path) {
 
 constexpr sinmun::cli::Program kProgram{"sinmun-index", kUsage};
 
+// --reanalyze: the database's own analysis mode and recorded user dictionary unless told
+// otherwise, as a crawl into it would use.
+int reanalyze(const std::string& db_path, sinmun::AnalyzerConfig config, std::optional<sinmun::AnalysisMode> mode) {
+  if (!std::filesystem::exists(db_path)) throw sinmun::UsageError(db_path + " does not exist: nothing to analyse");
+  if (config.user_dictionary.empty() && std::getenv("SINMUN_USER_DICT") == nullptr) {
+    config.user_dictionary = sinmun::schema::recorded_lexicon_file(db_path, sinmun::schema::kUserDictionaryKey,
+                                                                   sinmun::cli::note_printer(kProgram));
+  }
+  const std::string recorded = Xapian::Database(db_path).get_metadata(std::string(sinmun::schema::kAnalyzerModeKey));
+  config.mode = mode ? *mode : recorded.empty() ? config.mode : sinmun::parse_analysis_mode(recorded);
+  const sinmun::Analyzer analyzer = sinmun::make_analyzer(config, sinmun::cli::note_printer(kProgram));
+  const auto started = std::chrono::steady_clock::now();
+  const std::size_t done = sinmun::reanalyze_database(db_path, analyzer, [](std::size_t so_far, std::size_t total) {
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\rsinmun-index: analysed %zu of %zu articles", so_far, total);
+  });
+  if (isatty(STDERR_FILENO)) std::fputc('\n', stderr);
+  std::fprintf(stderr, "sinmun-index: analysed %zu articles of %s again ('%s' analysis, revision %d) in %.1f s\n", done,
+               db_path.c_str(), analyzer.mode().c_str(), sinmun::kAnalysisRevision,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  return 0;
+}
+
 int index_main(int argc, char** argv) {
   std::string db_path;
   std::vector<std::string> crawl_dirs;
@@ -294,7 +318,9 @@ int index_main(int argc, char** argv) {
       ("max-inflate-ratio", po::value(&index_options.limits.max_inflate_ratio)->default_value(100)->value_name("N"),
        "stop reading a .gz file that inflates to more than N times its size plus 64 MiB, a decompression "
        "bomb (0: no bound)")
-      ("report-boilerplate", "list the lines learned as boilerplate (source<TAB>articles<TAB>line) and exit");
+      ("report-boilerplate", "list the lines learned as boilerplate (source<TAB>articles<TAB>line) and exit")
+      ("reanalyze", "analyse every article of the database again from its stored text and exit: after an "
+       "upgrade of Sinmun changed the analysis (sinmun-index and searches say so), or with another --user-dict");
   // clang-format on
   sinmun::cli::add_analyzer_options(options, analyzer_config, analysis,
                                     "morph+ngram (default), ngram (no dictionary needed) or morph (for measurement)");
@@ -307,6 +333,11 @@ int index_main(int argc, char** argv) {
   if (vm.count("report-boilerplate")) {
     if (db_path.empty() || !crawl_dirs.empty()) throw sinmun::UsageError("--report-boilerplate needs --db DIR alone");
     return report_boilerplate(db_path);
+  }
+  if (vm.count("reanalyze")) {
+    if (db_path.empty() || !crawl_dirs.empty()) throw sinmun::UsageError("--reanalyze needs --db DIR alone");
+    return reanalyze(db_path, analyzer_config,
+                     !analysis.empty() ? sinmun::parse_analysis_mode(analysis) : std::optional<sinmun::AnalysisMode>{});
   }
   if (db_path.empty() || crawl_dirs.empty()) throw sinmun::UsageError("need --db DIR and at least one CRAWL_DIR");
   if (index_options.batch_size == 0) throw sinmun::UsageError("--batch must be at least 1");
@@ -375,6 +406,13 @@ int index_main(int argc, char** argv) {
   std::vector<std::filesystem::path> databases;
   {
     sinmun::Indexer indexer(plan.write_to, analyzer, index_options);
+    if (indexer.indexed_revision() < sinmun::kAnalysisRevision) {
+      std::fprintf(stderr,
+                   "sinmun-index: note: %s holds articles indexed by an older Sinmun (analysis revision %d, this "
+                   "one %d): this run analyses the new way, and searches can miss the older articles until "
+                   "sinmun-index --db %s --reanalyze\n",
+                   db_path.c_str(), indexer.indexed_revision(), sinmun::kAnalysisRevision, db_path.c_str());
+    }
     const sinmun::ProgressSink show = [&progress](const sinmun::IndexStats& so_far, std::size_t total) {
       progress.update(so_far, total);
     };

@@ -123,6 +123,12 @@ Indexer::Indexer(const fs::path& db_path, const Analyzer& analyzer, IndexOptions
                     analyzer.mode() + "'; use the same dictionary settings, or index into a new database");
   }
   shards_->set_metadata_everywhere(std::string(schema::kAnalyzerModeKey), analyzer.mode());
+  if (shards_->all().get_doccount() == 0) {
+    shards_->set_metadata_everywhere(std::string(schema::kAnalysisRevisionKey), std::to_string(kAnalysisRevision));
+  } else {
+    // Kept as it is: the oldest documents still have the old terms (until --reanalyze).
+    indexed_revision_ = schema::recorded_analysis_revision(shards_->metadata());
+  }
 }
 
 Indexer::~Indexer() = default;

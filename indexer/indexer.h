@@ -131,6 +131,9 @@ class Indexer {
                    const std::atomic<bool>* interrupt = nullptr);
 
   Xapian::doccount document_count() const;
+  // The analysis revision of the database's oldest documents: kAnalysisRevision unless it
+  // was indexed by an older Sinmun (reanalyze_database() brings it up to date).
+  int indexed_revision() const { return indexed_revision_; }
   // The database directories written: `db_path`, or each shard's.
   const std::vector<std::filesystem::path>& database_paths() const;
 
@@ -138,6 +141,7 @@ class Indexer {
   std::unique_ptr<ShardSet> shards_;
   const Analyzer& analyzer_;
   IndexOptions options_;
+  int indexed_revision_ = kAnalysisRevision;
 };
 
 // One line learned as a source's template text (--report-boilerplate).

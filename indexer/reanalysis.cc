@@ -1,10 +1,12 @@
 #include "indexer/reanalysis.h"
 
 #include <string>
+#include <vector>
 
 #include "base/errors.h"
 #include "corpus/article.h"
 #include "indexer/detail/document_builder.h"
+#include "indexer/detail/shard_set.h"
 #include "schema/schema.h"
 #include "schema/stored_article.h"
 
@@ -26,6 +28,36 @@ Xapian::Document reanalysed_document(const Xapian::Document& old, const Analyzer
     doc.add_value(schema::kCollapseSlot, group);
   }
   return doc;
+}
+
+std::size_t reanalyze_database(const std::filesystem::path& db_path, const Analyzer& analyzer,
+                               const std::function<void(std::size_t done, std::size_t total)>& progress) {
+  constexpr std::size_t kCommitEvery = 1000;
+  std::vector<std::filesystem::path> databases = listed_shards(db_path);
+  if (databases.empty()) databases.push_back(db_path);
+  std::size_t total = 0;
+  for (const std::filesystem::path& path : databases) total += Xapian::Database(path.string()).get_doccount();
+  AnalysisContext context;
+  std::size_t done = 0;
+  for (const std::filesystem::path& path : databases) {
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+    // Docids first: replacing documents while walking the posting list would walk a
+    // changing list.
+    std::vector<Xapian::docid> docids;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
+    for (const Xapian::docid docid : docids) {
+      db.replace_document(docid, reanalysed_document(db.get_document(docid), analyzer, context));
+      if (++done % kCommitEvery == 0) {
+        db.commit();
+        if (progress) progress(done, total);
+      }
+    }
+    db.set_metadata(std::string(schema::kAnalyzerModeKey), analyzer.mode());
+    db.set_metadata(std::string(schema::kAnalysisRevisionKey), std::to_string(kAnalysisRevision));
+    db.commit();
+  }
+  if (progress) progress(done, total);
+  return done;
 }
 
 }  // namespace sinmun

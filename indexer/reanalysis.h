@@ -3,6 +3,10 @@
 
 #include <xapian.h>
 
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+
 #include "analyzers/analyzer.h"
 
 namespace sinmun {
@@ -14,6 +18,15 @@ namespace sinmun {
 // change). For replace_document() on the same docid. Throws DataError when the document's
 // data is not a stored article. `context` is the calling thread's.
 Xapian::Document reanalysed_document(const Xapian::Document& old, const Analyzer& analyzer, AnalysisContext& context);
+
+// Analyses every document of the database at `db_path` (one database, or each shard of a
+// sharded one) again with `analyzer`, committing every 1000 documents, and then records
+// kAnalysisRevision: what a database indexed by an older Sinmun needs for its old articles
+// to have the terms of the new ones. `progress(done, total)` is called now and then.
+// Returns the documents analysed. Throws Xapian::Error (locked, damaged), DataError (a
+// document without a stored article). Interrupted, it is simply run again.
+std::size_t reanalyze_database(const std::filesystem::path& db_path, const Analyzer& analyzer,
+                               const std::function<void(std::size_t done, std::size_t total)>& progress);
 
 }  // namespace sinmun
 

@@ -1,5 +1,7 @@
 #include "schema/schema.h"
 
+#include <charconv>
+
 #include "base/text.h"
 #include "schema/hash.h"
 
@@ -47,5 +49,13 @@ std::string field_term(std::string_view prefix, std::string_view value) {
 std::string group_term(std::string_view key) { return std::string(kGroup).append(key); }
 
 std::string file_term(std::string_view path) { return std::string(kFile).append(fnv1a_hex(path)); }
+
+int recorded_analysis_revision(const Xapian::Database& db) {
+  const std::string recorded = db.get_metadata(std::string(kAnalysisRevisionKey));
+  int revision = 0;
+  const char* end = recorded.data() + recorded.size();
+  const auto [stop, error] = std::from_chars(recorded.data(), end, revision);
+  return error == std::errc() && stop == end && revision > 0 ? revision : 1;
+}
 
 }  // namespace sinmun::schema

@@ -55,6 +55,9 @@ inline constexpr Xapian::valueno kOrderSlot = 6;     // "YYYYMMDD<TAB>id": newes
 // User metadata.
 // The analysis mode (Analyzer::mode()) the documents were indexed with.
 inline constexpr std::string_view kAnalyzerModeKey = "sinmun:analyzer";
+// The analysis revision (kAnalysisRevision, analyzers/analyzer.h) of the oldest documents,
+// decimal; absent: revision 1, from before it was recorded.
+inline constexpr std::string_view kAnalysisRevisionKey = "sinmun:analysis-revision";
 // The user dictionary the documents were last analysed with, and the synonym file that goes
 // with them: schema/lexicon_files.h (written by sinmun-lexicon apply).
 inline constexpr std::string_view kUserDictionaryKey = "sinmun:user-dictionary";
@@ -112,6 +115,10 @@ std::string group_term(std::string_view key);
 // The boolean term every document read from the file at `path` carries, so that the
 // documents of one file can be found, replaced or removed together: "XF" + 16 hex digits.
 std::string file_term(std::string_view path);
+
+// The analysis revision `db` records (kAnalysisRevisionKey): 1 when it records none or
+// something that is not a positive number.
+int recorded_analysis_revision(const Xapian::Database& db);
 
 }  // namespace sinmun::schema
 

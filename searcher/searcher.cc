@@ -125,19 +125,31 @@ Xapian::doccount count_groups(const Xapian::ValueCountMatchSpy& groups) {
 
 }  // namespace
 
-std::string indexed_analyzer_mode(const std::string& db_path) {
+namespace {
+
+// What `read` gives for the first shard that answers (every shard records the analysis),
+// or nullopt when none does or the database cannot be opened.
+template <typename Read>
+auto from_first_shard(const std::string& db_path, Read&& read) -> std::optional<decltype(read(Xapian::Database()))> {
   try {
-    // Every shard records the mode: the first that answers tells it.
     for (const ShardSpec& spec : read_shard_specs(db_path)) {
       try {
-        return open_shard(spec, RemoteTimeouts{}).get_metadata(std::string(schema::kAnalyzerModeKey));
+        return read(open_shard(spec, RemoteTimeouts{}));
       } catch (const Xapian::NetworkError&) {
       }
     }
-    return "";
+    return std::nullopt;
   } catch (const std::exception&) {
-    return "";  // the Searcher itself reports what is wrong with the database
+    return std::nullopt;  // the Searcher itself reports what is wrong with the database
   }
+}
+
+}  // namespace
+
+std::string indexed_analyzer_mode(const std::string& db_path) {
+  return from_first_shard(
+             db_path, [](const Xapian::Database& db) { return db.get_metadata(std::string(schema::kAnalyzerModeKey)); })
+      .value_or("");
 }
 
 Analyzer make_query_analyzer(const std::string& db_path, AnalyzerConfig config, bool mode_given,
@@ -149,7 +161,17 @@ Analyzer make_query_analyzer(const std::string& db_path, AnalyzerConfig config, 
     report(db_path + " was indexed with '" + indexed_mode + "' analysis but queries get '" + analyzer.mode() +
            "': results will be poorer");
   }
+  const int revision = from_first_shard(db_path, [](const Xapian::Database& db) {
+                         return db.get_doccount() == 0 ? kAnalysisRevision : schema::recorded_analysis_revision(db);
+                       }).value_or(kAnalysisRevision);
+  if (revision < kAnalysisRevision) report(older_analysis_note(db_path, revision));
   return analyzer;
+}
+
+std::string older_analysis_note(const std::string& db_path, int revision) {
+  return db_path + " holds articles indexed by an older Sinmun (analysis revision " + std::to_string(revision) +
+         ", this one " + std::to_string(kAnalysisRevision) + "): searches can miss them; sinmun-index --db " + db_path +
+         " --reanalyze analyses them again";
 }
 
 // Expand terms worth using: words and morphemes (unprefixed), not n-grams, field or id terms,

@@ -125,9 +125,14 @@ std::string indexed_analyzer_mode(const std::string& db_path);
 
 // The analyzer to query `db_path` with: `config`, in the mode the database was indexed with
 // unless `mode_given` (then config.mode stands). A mismatch that remains (no dictionary on
-// this machine) is told to `report`, as are make_analyzer()'s notes.
+// this machine) is told to `report`, as are make_analyzer()'s notes, and so is a database
+// indexed by an older analysis (older_analysis_note()).
 Analyzer make_query_analyzer(const std::string& db_path, AnalyzerConfig config, bool mode_given,
                              const std::function<void(const std::string&)>& report);
+
+// What to tell the user of a database whose oldest articles were analysed by analysis
+// revision `revision`, older than kAnalysisRevision: what it costs and the command to fix it.
+std::string older_analysis_note(const std::string& db_path, int revision);
 
 // BM25 parameters (Xapian's BM25Weight): k1 saturates term frequency, b normalises by
 // document length. Chosen by scripts/sweep-bm25.sh on the dev known-item sets (k1 0.3-1.6 ×

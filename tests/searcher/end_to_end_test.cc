@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "analyzers/analyzer.h"
+#include "tests/support/dictionary.h"
 #include "tests/support/programs.h"
 #include "tests/support/run_command.h"
 #include "tests/support/temp_dir.h"
@@ -981,6 +983,63 @@ TEST_F(IndexCommandTest, ANewDatabaseIsWrittenInPartsAndMergedIntoOneThatAnswers
   ASSERT_EQ(later.exit_code, 0) << later.err;
   EXPECT_EQ(later.err.find(" parts into "), std::string::npos) << later.err;
   EXPECT_EQ(Xapian::Database(merged).get_doccount(), b.get_doccount() + 1);
+}
+
+TEST_F(IndexCommandTest, ADatabaseOfAnOlderAnalysisIsNotedAndReanalyzeBringsItUpToDate) {
+  const std::string crawl = shell_quote(kSample);
+  ASSERT_EQ(index("--writers 1 --db " + shell_quote(db()) + " " + crawl).exit_code, 0);
+  EXPECT_EQ(Xapian::Database(db()).get_metadata("sinmun:analysis-revision"), std::to_string(kAnalysisRevision));
+  {  // as a database from before the revision was recorded
+    Xapian::WritableDatabase old(db(), Xapian::DB_OPEN);
+    old.set_metadata("sinmun:analysis-revision", "");
+    old.commit();
+  }
+  const std::string note =
+      "indexed by an older Sinmun (analysis revision 1, this one " + std::to_string(kAnalysisRevision) + ")";
+  const CommandResult crawled = index("--db " + shell_quote(db()) + " " + crawl);
+  ASSERT_EQ(crawled.exit_code, 0) << crawled.err;
+  EXPECT_NE(crawled.err.find("sinmun-index: note: " + db()), std::string::npos) << crawled.err;
+  EXPECT_NE(crawled.err.find(note), std::string::npos) << crawled.err;
+  const auto search = [&](const std::string& args) {
+    return testing::run_command(std::string(kSearch) + " --db " + shell_quote(db()) + " " + args, dir_.path());
+  };
+  const CommandResult searched = search("수출");
+  EXPECT_NE(searched.err.find(note), std::string::npos) << searched.err;
+  EXPECT_NE(searched.err.find("--reanalyze analyses them again"), std::string::npos) << searched.err;
+  const std::string before = search("--json --limit 100 수출").out;
+
+  const CommandResult again =
+      testing::run_command(std::string(kIndex) + " --db " + shell_quote(db()) + " --reanalyze", dir_.path());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("sinmun-index: analysed 71 articles of " + db() + " again ('ngram' analysis"),
+            std::string::npos)
+      << again.err;
+  EXPECT_EQ(Xapian::Database(db()).get_metadata("sinmun:analysis-revision"), std::to_string(kAnalysisRevision));
+  EXPECT_EQ(search("수출").err.find(note), std::string::npos) << "up to date: no note";
+  const auto without_time = [](const std::string& json) {
+    nlohmann::json parsed = nlohmann::json::parse(json);
+    parsed.erase("took_ms");
+    return parsed.dump();
+  };
+  EXPECT_EQ(without_time(search("--json --limit 100 수출").out), without_time(before)) << "the same analysis again";
+  EXPECT_EQ(
+      testing::run_command(std::string(kIndex) + " --db " + shell_quote(db()) + " --reanalyze " + crawl, dir_.path())
+          .exit_code,
+      1)
+      << "--reanalyze takes no crawl";
+}
+
+TEST_F(IndexCommandTest, ReanalyzeAnalysesTheStoredTextAgainInTheAnalysisAskedFor) {
+  SINMUN_REQUIRE_DICTIONARY();
+  ASSERT_EQ(index("--writers 1 --db " + shell_quote(db()) + " " + shell_quote(kSample)).exit_code, 0);
+  EXPECT_FALSE(Xapian::Database(db()).term_exists("수출")) << "ngram analysis: no morphemes";
+  const CommandResult again = testing::run_command(
+      std::string(kIndex) + " --db " + shell_quote(db()) + " --reanalyze --analysis morph+ngram", dir_.path());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  const Xapian::Database database(db());
+  EXPECT_TRUE(database.term_exists("수출"));
+  EXPECT_EQ(database.get_metadata("sinmun:analyzer"), "morph+ngram");
+  EXPECT_EQ(database.get_doccount(), 71u);
 }
 
 TEST_F(IndexCommandTest, AMergeCutShortIsDoneAgainAndALeftoverOfOneThatFinishedIsRemoved) {
