@@ -11,6 +11,7 @@
 #include "lexicon/alias_miner.h"
 #include "lexicon/noun_learner.h"
 #include "tests/support/installed_analyzer.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun::lexicon {
 namespace {
@@ -100,6 +101,19 @@ TEST(NounLearnerTest, WithTheDictionaryDropsWhatItReadsAsOneWord) {
   // 정부 takes as many particles here as the names do, but the dictionary knows it.
   EXPECT_FALSE(has(words, "정부"));
   EXPECT_FALSE(has(words, "기자회견"));
+}
+
+TEST(NounLearnerTest, WordsOfTheUserDictionaryAreNotLearnedAgain) {
+  SINMUN_REQUIRE_DICTIONARY();
+  const testing::TempDir dir;
+  const std::string user_dictionary = dir.write("user.tsv", "쿠룬타사\tNNP\n탈리옹\tNNP\n").string();
+  const Analyzer& analyzer = *testing::installed_analyzer(AnalysisMode::kMorphemeNgram, user_dictionary);
+  const std::vector<std::string> words =
+      words_of(learn_nouns(over(written_corpus()), analyzer, default_right_parts(), {.min_count = 3, .limit = 0}));
+  // Read as one word now (its 2018 pieces kept only as its parts), so not a candidate.
+  EXPECT_FALSE(has(words, "쿠룬타사"));
+  EXPECT_FALSE(has(words, "탈리옹"));
+  EXPECT_TRUE(has(words, "벨모라법"));
 }
 
 TEST(NounLearnerTest, DatesAndMonthlyCountsAndExample) {
