@@ -28,11 +28,11 @@ class UserWordTest : public ::testing::Test {
   void SetUp() override {
     SINMUN_REQUIRE_DICTIONARY();
     const auto user_dictionary = dir_.write("user.tsv",
-                                            "쿠룬타사\tNNP\n"   // sys.dic: 쿠룬/NNP 타사/NNG
-                                            "푸른돌법\tNNP\n"   // 푸르/VA+ETM 돌/NNG 법/NNG
-                                            "도르가\tNNP\n"     // 도르/NNP 가/JKS
-                                            "벨모라법\tNNP\n"   // 벨 (no content) 모라/NNG 법/NNG
-                                            "정부\tNNP\n");     // one sys.dic morpheme already
+                                            "쿠룬타사\tNNP\n"  // sys.dic: 쿠룬/NNP 타사/NNG
+                                            "푸른돌법\tNNP\n"  // 푸르/VA+ETM 돌/NNG 법/NNG
+                                            "도르가\tNNP\n"    // 도르/NNP 가/JKS
+                                            "벨모라법\tNNP\n"  // 벨 (no content) 모라/NNG 법/NNG
+                                            "정부\tNNP\n");    // one sys.dic morpheme already
     analyzer_ = make_analyzer({testing::dictionary_dir().string(), user_dictionary.string(), AnalysisMode::kMorpheme},
                               [](const std::string& message) { ADD_FAILURE() << message; });
   }
@@ -59,7 +59,8 @@ TEST_F(UserWordTest, GoldenTable) {
       {"쿠룬타사공장", "쿠룬타사공장@0/2[0-18]m 쿠룬타사@0[0-12]m 공장@1[12-18]m",
        "쿠룬타사공장#0:compound/NNP 쿠룬타사#0:part<쿠룬타사공장/NNP 공장#0:part<쿠룬타사공장/NNG"},
       // Positions go on after the parts.
-      {"푸른돌법 쿠룬타사", "푸른돌법@0/3[0-12]m 푸르@0[0-6]m 돌@1[6-9]m 법@2[9-12]m 쿠룬타사@3/2[13-25]m 쿠룬@3[13-19]m 타사@4[19-25]m",
+      {"푸른돌법 쿠룬타사",
+       "푸른돌법@0/3[0-12]m 푸르@0[0-6]m 돌@1[6-9]m 법@2[9-12]m 쿠룬타사@3/2[13-25]m 쿠룬@3[13-19]m 타사@4[19-25]m",
        "푸른돌법#0:compound/NNP 푸르#0:part<푸른돌법/VA 돌#0:part<푸른돌법/NNG 법#0:part<푸른돌법/NNG "
        "쿠룬타사#1:compound/NNP 쿠룬#1:part<쿠룬타사/NNP 타사#1:part<쿠룬타사/NNG"},
   };
