@@ -274,9 +274,20 @@ std::vector<NounCandidate> learn_nouns(const ForEachText& for_each, const Analyz
            standalone(*stem, std::string_view(whole).substr(split)) >= std::max<std::uint32_t>(2, whole_count / 5);
   };
 
+  // A word always written bare (대장동 사건, 볼로디미르 젤렌스키: no particle in the corpus) is a
+  // noun as surely as one with two right parts, unless it ends in one (종가는, 바탕으로: a noun
+  // always written with the same particle).
+  const auto bare_noun = [&](const std::string& word, const LeftStats& stats) {
+    if (stats.rights.size() != 1 || !stats.rights.contains("")) return false;
+    for (std::size_t split = kSyllableBytes; split < word.size(); split += kSyllableBytes) {
+      if (right_parts.count(word.substr(split))) return false;
+    }
+    return true;
+  };
   std::vector<NounCandidate> kept;
   for (const auto& [word, stats] : table) {
-    if (word.size() < kMinSyllables * kSyllableBytes || stats.noun < min_count || stats.rights.size() < 2) continue;
+    if (word.size() < kMinSyllables * kSyllableBytes || stats.noun < min_count) continue;
+    if (stats.rights.size() < 2 && !bare_noun(word, stats)) continue;
     if (ends_with_suffix(word) || word.ends_with("으")) continue;
     const double ratio = static_cast<double>(stats.noun) / (stats.noun + stats.against);
     if (ratio < kMinNounRatio) continue;
