@@ -119,26 +119,33 @@ Reading read_with(const Analyzer& analyzer, const std::string& word) {
   std::size_t first_end = 0;
   bool first_at_start = false;
   const std::vector<Token> tokens = analyzer.analyze(word);
+  // A user word is one morpheme with the system dictionary's reading as its parts (노란봉투법:
+  // 노랗+봉투+법): here it is the one word the dictionary now reads.
+  const auto user_word = [](const Token& token) {
+    return token.role == TokenRole::kCompound && token.tags.find('+') == std::string::npos;
+  };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
     if (token.kind != TokenKind::kMorpheme) continue;
-    if (token.role == TokenRole::kPart || token.tags.find('+') == std::string::npos) {
+    if (token.role == TokenRole::kPart && user_word(tokens[token.compound])) continue;
+    const TokenRole role = user_word(token) ? TokenRole::kWhole : token.role;
+    if (role == TokenRole::kPart || token.tags.find('+') == std::string::npos) {
       reading.atoms.emplace_back(word.substr(token.start, token.end - token.start),
                                  token.start == 0 ? word.substr(token.end) : "");
-    } else if (token.role == TokenRole::kWhole) {
+    } else if (role == TokenRole::kWhole) {
       reading.atoms.emplace_back();  // a word with its ending inside a noun (노란 of 노란봉투법): a mis-split
     }
-    if (token.role == TokenRole::kPart || token.role == TokenRole::kWhole) {
+    if (role == TokenRole::kPart || role == TokenRole::kWhole) {
       if (!reading.text.empty()) reading.text += '+';
       reading.text += token.term;
     }
-    if (token.role == TokenRole::kPart) {
+    if (role == TokenRole::kPart) {
       const Token& whole = tokens[token.compound];
       if (whole.start == 0 && whole.end == word.size()) reading.parts.push_back(token.term);
       continue;
     }
     // A compound over all of it (튀르+키+예) is several morphemes: not one word.
-    if (token.start == 0 && token.end == word.size() && token.role == TokenRole::kWhole &&
+    if (token.start == 0 && token.end == word.size() && role == TokenRole::kWhole &&
         token.tags.find('+') == std::string::npos) {
       reading.one_word = true;
     }
@@ -267,9 +274,20 @@ std::vector<NounCandidate> learn_nouns(const ForEachText& for_each, const Analyz
            standalone(*stem, std::string_view(whole).substr(split)) >= std::max<std::uint32_t>(2, whole_count / 5);
   };
 
+  // A word always written bare (대장동 사건, 볼로디미르 젤렌스키: no particle in the corpus) is a
+  // noun as surely as one with two right parts, unless it ends in one (종가는, 바탕으로: a noun
+  // always written with the same particle).
+  const auto bare_noun = [&](const std::string& word, const LeftStats& stats) {
+    if (stats.rights.size() != 1 || !stats.rights.contains("")) return false;
+    for (std::size_t split = kSyllableBytes; split < word.size(); split += kSyllableBytes) {
+      if (right_parts.count(word.substr(split))) return false;
+    }
+    return true;
+  };
   std::vector<NounCandidate> kept;
   for (const auto& [word, stats] : table) {
-    if (word.size() < kMinSyllables * kSyllableBytes || stats.noun < min_count || stats.rights.size() < 2) continue;
+    if (word.size() < kMinSyllables * kSyllableBytes || stats.noun < min_count) continue;
+    if (stats.rights.size() < 2 && !bare_noun(word, stats)) continue;
     if (ends_with_suffix(word) || word.ends_with("으")) continue;
     const double ratio = static_cast<double>(stats.noun) / (stats.noun + stats.against);
     if (ratio < kMinNounRatio) continue;

@@ -51,7 +51,8 @@ using ForEachText = std::function<void(const std::function<void(const LearnText&
 // a noun occurrence when R is empty or one of `right_parts`, against it when R is anything
 // else except a 하다/되다 form or 적 (which nouns take too). Kept, best first (score =
 // noun ratio × log2(1 + count) × (1 + entropy of the right parts)): words with at least
-// min_count noun occurrences, two distinct right parts and a noun ratio of 0.6, that
+// min_count noun occurrences, two distinct right parts (or none ever, when the word does not
+// end in one: 대장동 사건, never 대장동은) and a noun ratio of 0.6, that
 //   - `analyzer` does not already analyse as one word (a morpheme covering all of it, or one
 //     content morpheme plus suffixes and particles whose stem stands alone in the corpus),
 //   - are not an established word plus a right part (민주당은),

@@ -222,7 +222,9 @@ class Builder {
 
   Xapian::Query item_query(const Item& item) {
     if (!item.parts_cover_whole()) return term(*item.whole);
-    return Xapian::Query(Xapian::Query::OP_OR, term(*item.whole),
+    // Noted before its parts (argument order is unspecified): --explain names the whole.
+    Xapian::Query whole = term(*item.whole);
+    return Xapian::Query(Xapian::Query::OP_OR, whole,
                          phrase(item.parts, static_cast<Xapian::termcount>(item.parts.size())));
   }
 

@@ -32,6 +32,8 @@ struct Unit {
   PosTag pos;
   std::string tags;
   bool is_part;
+  // A user word's terms as the system dictionary reads it (see add_noun); empty otherwise.
+  std::vector<PieceTerm> reading = {};
 };
 
 class TermBuilder {
@@ -62,6 +64,10 @@ class TermBuilder {
   }
 
   void flush_compound() {
+    if (units_.size() == 1 && !units_.front().reading.empty()) {
+      flush_read_word();
+      return;
+    }
     std::vector<const Unit*> parts;
     for (const Unit& unit : units_) {
       if (unit.is_part) parts.push_back(&unit);
@@ -89,6 +95,19 @@ class TermBuilder {
     units_.clear();
   }
 
+  // A user word alone: the word as a compound whose parts are its reading.
+  void flush_read_word() {
+    const Unit& word = units_.front();
+    const auto compound = static_cast<std::uint32_t>(out_.size());
+    out_.push_back({word.text, word.begin, word.end, next_position_, static_cast<std::uint32_t>(word.reading.size()),
+                    TokenRole::kCompound, kNoCompound, word.pos, word.tags});
+    for (const PieceTerm& part : word.reading) {
+      out_.push_back(
+          {part.term, part.begin, part.end, next_position_++, 1, TokenRole::kPart, compound, part.pos, part.tags});
+    }
+    units_.clear();
+  }
+
  private:
   std::string_view text_;
   std::vector<Unit> units_;
@@ -96,9 +115,33 @@ class TermBuilder {
   std::uint32_t next_position_ = 0;
 };
 
+// The terms a word had before it was added to the user dictionary, each one position, offsets
+// into the piece: the words and parts of the system dictionary's reading, not its compounds.
+std::vector<PieceTerm> system_terms(const morph::Morpheme& m, std::string_view surface) {
+  std::vector<PieceTerm> terms;
+  if (m.system_reading.empty()) return terms;
+  const std::vector<morph::Morpheme> reading(m.system_reading.begin(), m.system_reading.end());
+  for (PieceTerm& term : content_terms(surface, reading)) {
+    if (term.role != TokenRole::kWhole && term.role != TokenRole::kPart) continue;
+    term.begin += m.begin;
+    term.end += m.begin;
+    terms.push_back(std::move(term));
+  }
+  // A reading that is the word itself adds nothing.
+  if (terms.size() == 1 && terms[0].term == surface) terms.clear();
+  return terms;
+}
+
 // Adds a dictionary noun, split into its expression parts when it is a compound of
-// multi-syllable parts whose surfaces spell it out.
+// multi-syllable parts whose surfaces spell it out. A user word keeps the terms the system
+// dictionary gave it as its parts (노란봉투법: 노랗, 봉투, 법), so that adding a word never
+// loses a match its pieces made: a query or article that spells it apart (노란 봉투법), or
+// names only a piece (한화에어로 of 한화에어로스페이스), still finds it.
 void add_noun(TermBuilder& builder, const morph::Morpheme& m, std::string_view surface) {
+  if (m.user) {
+    builder.add_unit({std::string(surface), m.begin, m.end, m.tag, std::string(m.pos), true, system_terms(m, surface)});
+    return;
+  }
   if (morph::feature_field(m.feature, 4) == "Compound") {
     const std::vector<morph::ExpressionPart> parts = morph::expression_parts(m.feature);
     std::string spelled;

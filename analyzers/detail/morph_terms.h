@@ -39,7 +39,12 @@ struct PieceTerm {
 //   whole (then kAffixed) but never a term alone, so 비급여 is found by 비급여 and by 급여,
 //   while 급여 alone never matches a query for 비급여;
 // - a dictionary compound (반도체공급망/Compound) is split into its expression parts only when
-//   every part has two syllables or more, so that 반도체 does not also index 반 and 도체.
+//   every part has two syllables or more, so that 반도체 does not also index 반 and 도체;
+// - a user-dictionary word standing alone in its compound is kCompound with its own POS as
+//   tags (one morpheme: no '+'), its parts (kPart) the terms the system dictionary alone gives
+//   its surface, compounds left out (노란봉투법: 노랗, 봉투, 법; 마스가: 마스), each one
+//   position. A word sys.dic reads as that one noun has no parts (kWhole); glued to other
+//   nouns it is one part of their compound.
 std::vector<PieceTerm> content_terms(std::string_view piece_text, const std::vector<morph::Morpheme>& morphemes);
 
 }  // namespace sinmun

@@ -1,5 +1,7 @@
 #include "analyzers/morph/dictionary.h"
 
+#include "analyzers/morph/segmenter.h"
+
 #include <charconv>
 #include <fstream>
 #include <stdexcept>
@@ -68,16 +70,23 @@ std::shared_ptr<const Dictionary> Dictionary::open(const std::filesystem::path& 
   if (!std::filesystem::is_directory(dir)) {
     throw std::runtime_error(dir.string() + ": dictionary directory not found (run scripts/fetch-dictionary.sh)");
   }
-  return std::shared_ptr<const Dictionary>(new Dictionary(dir, options, report));
+  std::shared_ptr<Dictionary> dictionary(new Dictionary(dir));
+  if (!options.user_dictionary.empty()) {
+    // Read while user_ is still empty, so the segmenter sees the system dictionary alone.
+    Segmenter system_only(dictionary);
+    dictionary->user_ = UserDictionary::load(options.user_dictionary, dictionary->system_, report,
+                                             [&](std::string_view surface) { return system_only.segment(surface); });
+    dictionary->check_user_context_ids();
+  }
+  return dictionary;
 }
 
-Dictionary::Dictionary(const std::filesystem::path& dir, const Options& options, const Reporter& report)
+Dictionary::Dictionary(const std::filesystem::path& dir)
     : system_(dir / "sys.dic"),
       unknown_(dir / "unk.dic"),
       chars_(dir / "char.bin"),
       matrix_(dir / "matrix.bin"),
       space_penalties_(read_space_penalties(dir / "dicrc")) {
-  if (!options.user_dictionary.empty()) user_ = UserDictionary::load(options.user_dictionary, system_, report);
   for (std::size_t i = 0; i < chars_.category_count(); ++i) {
     const auto templates = unknown_.exact_match(chars_.category_name(i));
     if (templates.empty()) {
@@ -102,8 +111,11 @@ void Dictionary::check_context_ids() const {
       }
     }
   }
+}
+
+void Dictionary::check_user_context_ids() const {
   for (const UserEntry& entry : user_.entries()) {
-    if (!in_range(entry.left_id, entry.right_id)) {
+    if (entry.left_id >= matrix_.right_size() || entry.right_id >= matrix_.left_size()) {
       throw std::runtime_error("user dictionary entry " + entry.surface + ": context ids outside matrix.bin");
     }
   }

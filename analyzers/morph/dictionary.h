@@ -53,8 +53,9 @@ class Dictionary {
   }
 
  private:
-  Dictionary(const std::filesystem::path& dir, const Options& options, const Reporter& report);
+  explicit Dictionary(const std::filesystem::path& dir);  // without a user dictionary
   void check_context_ids() const;
+  void check_user_context_ids() const;
 
   BinaryDictionary system_;
   BinaryDictionary unknown_;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,10 @@ struct Morpheme {
   std::uint16_t pos_id = 0;    // posid from the token (pos-id.def)
   bool unknown = false;        // came from an unknown-word template (unk.dic)
   bool user = false;           // came from the user dictionary
+  // For a user word: how sys.dic alone reads its surface (offsets relative to `begin`), when
+  // that is not one morpheme over all of it (노란봉투법: 노란/VA+ETM 봉투/NNG 법/NNG); empty
+  // otherwise. Points into the Dictionary, like `feature`.
+  std::span<const Morpheme> system_reading;
 };
 
 // One part of a Compound/Inflect/Preanalysis expression such as "밝히/VV/*+었/EP/*".

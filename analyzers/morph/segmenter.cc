@@ -148,10 +148,13 @@ Morpheme Segmenter::to_morpheme(const Node& node) const {
       m.feature = dictionary_->unknown().feature(dictionary_->unknown().tokens()[node.entry]);
       m.unknown = true;
       break;
-    case Source::kUser:
-      m.feature = dictionary_->user().entries()[node.entry].feature;
+    case Source::kUser: {
+      const UserEntry& entry = dictionary_->user().entries()[node.entry];
+      m.feature = entry.feature;
+      m.system_reading = entry.system_reading;
       m.user = true;
       break;
+    }
     case Source::kBos:
       break;
   }

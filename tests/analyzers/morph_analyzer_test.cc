@@ -32,7 +32,9 @@ struct Golden {
 TEST(MorphAnalyzerTest, FullGoldenTable) {
   REQUIRE_DICTIONARY();
   const Golden table[] = {
-      {"엔비디아의", "엔비디아@0[0-12]m 엔비@0[0-6]n 비디@1[3-9]n 디아@2[6-12]n 아의@3[9-15]n"},
+      // A user word spans the terms the 2018 dictionary gave it (엔+비디아), kept as its parts.
+      {"엔비디아의",
+       "엔비디아@0/2[0-12]m 엔@0[0-3]m 엔비@0[0-6]n 비디아@1[3-12]m 비디@1[3-9]n 디아@2[6-12]n 아의@3[9-15]n"},
       {"수출하는", "수출@0[0-6]m 수출@0[0-6]n 출하@1[3-9]n 하는@2[6-12]n"},
       {"H200을", "h200@0[0-4]w 을@0[4-7]n"},
       {"비급여", "비급여@0[0-9]m 비급@0[0-6]n 급여@0[3-9]m 급여@1[3-9]n"},
@@ -58,8 +60,9 @@ TEST(MorphAnalyzerTest, StructureGoldenTable) {
       // Pieces are numbered in text order; a one-syllable piece's n-gram is a syllable.
       {"H200을 눈", "h200#0:whole 을#1:syllable 눈#2:whole/NNG 눈#2:syllable"},
       {"엔비디아의 수출이 밝혔다",
-       "엔비디아#0:whole/NNP 엔비#0:whole 비디#0:whole 디아#0:whole 아의#0:whole 수출#1:whole/NNG 수출#1:whole "
-       "출이#1:whole 밝히#2:whole/VV 밝혔#2:whole 혔다#2:whole"},
+       "엔비디아#0:compound/NNP 엔#0:part<엔비디아/NNG 엔비#0:whole 비디아#0:part<엔비디아/NNG 비디#0:whole "
+       "디아#0:whole 아의#0:whole 수출#1:whole/NNG 수출#1:whole 출이#1:whole 밝히#2:whole/VV 밝혔#2:whole "
+       "혔다#2:whole"},
   };
   for (const Golden& golden : table) {
     EXPECT_EQ(testing::encode_structure(analyzer->analyze(golden.text)), golden.expected) << golden.text;
@@ -100,10 +103,11 @@ TEST(MorphAnalyzerTest, ContentMorphemesGoldenTable) {
       {"밝혔다", "밝히@0[0-6]m"},
       {"GPT-5에", "gpt-5@0[0-5]w"},
       {"C++가", "c++@0[0-3]w"},
-      {"화웨이·캠브리콘", "화웨이@0[0-9]m 캠브리콘@1[11-23]m"},
-      {"트레이니엄3를", "트레이니엄@0[0-15]m 3@1[15-16]w"},
+      {"화웨이·캠브리콘", "화웨이@0[0-9]m 캠브리콘@1/3[11-23]m 캠@1[11-14]m 브리@2[14-20]m 콘@3[20-23]m"},
+      {"트레이니엄3를", "트레이니엄@0/2[0-15]m 트레@0[0-6]m 이니엄@1[6-15]m 3@2[15-16]w"},
       // A glued particle takes no position; a standalone word without content leaves a gap.
-      {"엔비디아의 H200 수출을 허용하자", "엔비디아@0[0-12]m h200@1[16-20]w 수출@2[21-27]m 허용@3[31-37]m"},
+      {"엔비디아의 H200 수출을 허용하자",
+       "엔비디아@0/2[0-12]m 엔@0[0-3]m 비디아@1[3-12]m h200@2[16-20]w 수출@3[21-27]m 허용@4[31-37]m"},
       {"수출 및 수입", "수출@0[0-6]m 수입@2[11-17]m"},
       // Spacing variants give the same parts at the same relative positions.
       {"반도체 공급망", "반도체@0[0-9]m 공급망@1/2[10-19]m 공급@1[10-16]m 망@2[16-19]m"},
@@ -184,14 +188,22 @@ TEST(MorphAnalyzerTest, MorphemeOnlyModeHasNoNgrams) {
   REQUIRE_DICTIONARY();
   const Analyzer& morph_only = *testing::installed_analyzer(AnalysisMode::kMorpheme);
   EXPECT_EQ(morph_only.mode(), "morph");
-  EXPECT_EQ(encode(morph_only.analyze("엔비디아의 수출")), "엔비디아@0[0-12]m 수출@1[16-22]m");
+  EXPECT_EQ(encode(morph_only.analyze("엔비디아의 수출")),
+            "엔비디아@0/2[0-12]m 엔@0[0-3]m 비디아@1[3-12]m 수출@2[16-22]m");
 }
 
 TEST(MorphAnalyzerTest, WithoutTheUserDictionaryNewNamesFallApart) {
   REQUIRE_DICTIONARY();
   const Analyzer& plain = *testing::installed_analyzer(AnalysisMode::kMorpheme, "none");
-  EXPECT_NE(primary(plain, "엔비디아의"), "엔비디아@0[0-12]m");
-  EXPECT_EQ(primary(*analyzer, "엔비디아의"), "엔비디아@0[0-12]m");
+  // Two common nouns glued into a compound, against one proper noun that keeps them as parts:
+  // the same terms, so adding a word changes no match its pieces made.
+  const std::vector<Token> apart = plain.analyze("엔비디아의");
+  const std::vector<Token> named = testing::installed_analyzer(AnalysisMode::kMorpheme)->analyze("엔비디아의");
+  ASSERT_FALSE(apart.empty());
+  ASSERT_FALSE(named.empty());
+  EXPECT_EQ(apart[0].tags, "NNG+NNG");
+  EXPECT_EQ(named[0].tags, "NNP");
+  EXPECT_EQ(encode(apart), encode(named));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "lexicon/alias_miner.h"
 #include "lexicon/noun_learner.h"
 #include "tests/support/installed_analyzer.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun::lexicon {
 namespace {
@@ -53,6 +54,8 @@ std::vector<Dated> written_corpus() {
   }
   return corpus;
 }
+
+const Analyzer kNgrams;
 
 ForEachText over(const std::vector<Dated>& corpus) {
   return [&corpus](const std::function<void(const LearnText&)>& visit) {
@@ -100,6 +103,38 @@ TEST(NounLearnerTest, WithTheDictionaryDropsWhatItReadsAsOneWord) {
   // 정부 takes as many particles here as the names do, but the dictionary knows it.
   EXPECT_FALSE(has(words, "정부"));
   EXPECT_FALSE(has(words, "기자회견"));
+}
+
+TEST(NounLearnerTest, WordsOfTheUserDictionaryAreNotLearnedAgain) {
+  SINMUN_REQUIRE_DICTIONARY();
+  const testing::TempDir dir;
+  const std::string user_dictionary = dir.write("user.tsv", "쿠룬타사\tNNP\n탈리옹\tNNP\n").string();
+  const Analyzer& analyzer = *testing::installed_analyzer(AnalysisMode::kMorphemeNgram, user_dictionary);
+  const std::vector<std::string> words =
+      words_of(learn_nouns(over(written_corpus()), analyzer, default_right_parts(), {.min_count = 3, .limit = 0}));
+  // Read as one word now (its 2018 pieces kept only as its parts), so not a candidate.
+  EXPECT_FALSE(has(words, "쿠룬타사"));
+  EXPECT_FALSE(has(words, "탈리옹"));
+  EXPECT_TRUE(has(words, "벨모라법"));
+}
+
+// A name always written bare (젤카몬 사건) is a noun; a word always written with the same
+// particle (벨라트는) is not one word.
+TEST(NounLearnerTest, BareNamesAreLearnedButNotANounAlwaysWithOneParticle) {
+  std::vector<Dated> corpus;
+  for (const char* sentence :
+       {"젤카몬 사건 수사가 시작됐다.", "검찰은 젤카몬 사건을 조사했다.", "젤카몬 사건 핵심 인물이 체포됐다.",
+        "벨라트는 회의에 참석했다.", "벨라트는 성명을 냈다.", "벨라트는 다음 달 방문한다."}) {
+    for (int round = 0; round < 3; ++round) corpus.push_back({"2025-06-01", sentence});
+  }
+  for (const Analyzer* analyzer : {&kNgrams, testing::installed_analyzer(AnalysisMode::kMorphemeNgram, "none")}) {
+    if (analyzer == nullptr) continue;  // no dictionary: the n-gram analysis alone
+    const std::vector<std::string> words =
+        words_of(learn_nouns(over(corpus), *analyzer, default_right_parts(), {.min_count = 3, .limit = 0}));
+    EXPECT_TRUE(has(words, "젤카몬")) << analyzer->mode();
+    EXPECT_FALSE(has(words, "벨라트는")) << analyzer->mode();
+    EXPECT_FALSE(has(words, "벨라트")) << analyzer->mode();  // one right part only
+  }
 }
 
 TEST(NounLearnerTest, DatesAndMonthlyCountsAndExample) {

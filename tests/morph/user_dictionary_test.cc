@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,37 @@ TEST(UserDictionary, OtherPartsOfSpeechCopySystemIdsAndCostIsHonoured) {
   SINMUN_REQUIRE_DICTIONARY();
   const auto dictionary = open_with(write_temp("sinmun-user-nng.tsv", {"공급망재편\tNNG", "허용하\tNNG\t30000"}));
   EXPECT_EQ(render(dictionary, "공급망재편을 허용하자"), "공급망재편/NNG+user 을/JKO 허용/NNG 하/XSV 자/EC");
+}
+
+// "surface/POS" of a user word's system reading, space-separated.
+std::string render_reading(std::string_view word, std::span<const Morpheme> reading) {
+  std::string out;
+  for (const Morpheme& m : reading) {
+    if (!out.empty()) out += ' ';
+    out += std::string(word.substr(m.begin, m.end - m.begin)) + "/" + std::string(m.pos);
+  }
+  return out;
+}
+
+TEST(UserDictionary, EachWordKeepsHowTheSystemDictionaryAloneReadsIt) {
+  SINMUN_REQUIRE_DICTIONARY();
+  const auto dictionary =
+      open_with(write_temp("sinmun-user-reading.tsv", {"쿠룬타사\tNNP", "도르가\tNNP", "정부\tNNP"}));
+  std::map<std::string, std::string> readings;
+  for (const UserEntry& e : dictionary->user().entries())
+    readings[e.surface] = render_reading(e.surface, e.system_reading);
+  // 정부 is read as one morpheme already: nothing to keep.
+  EXPECT_EQ(readings, (std::map<std::string, std::string>{
+                          {"쿠룬타사", "쿠룬/NNP 타사/NNG"}, {"도르가", "도르/NNP 가/JKS"}, {"정부", ""}}));
+  // The segmenter hands the reading out with the word, offsets relative to it.
+  Segmenter segmenter(dictionary);
+  const std::string text = "정부와 쿠룬타사가";
+  const std::vector<Morpheme> morphemes = segmenter.segment(text);
+  ASSERT_EQ(render(dictionary, text), "정부/NNP+user 와/JC 쿠룬타사/NNP+user 가/JKS");
+  EXPECT_TRUE(morphemes[0].system_reading.empty());
+  EXPECT_EQ(render_reading(text.substr(morphemes[2].begin), morphemes[2].system_reading), "쿠룬/NNP 타사/NNG");
+  // Words without a user dictionary come with none.
+  EXPECT_TRUE(morphemes[1].system_reading.empty());
 }
 
 TEST(UserDictionary, MissingFileIsAnError) {

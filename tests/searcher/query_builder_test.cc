@@ -113,8 +113,9 @@ TEST_F(MorphQueryBuilderTest, Golden) {
       // A concept is its morpheme, or (weighted down) its bigrams.
       {"H200 수출", "Query((h200 AND (수출 OR 0.5 * XN수출)))"},
       // The particle is not required, not even as a bigram. With morphemes, bigrams carry no
-      // positions: a word's bigrams are all required, anywhere.
-      {"엔비디아가", "Query((엔비디아 OR 0.5 * (XN엔비 AND XN비디 AND XN디아)))"},
+      // positions: a word's bigrams are all required, anywhere. A user word is also the phrase
+      // of the terms the 2018 dictionary gave it.
+      {"엔비디아가", "Query(((엔비디아 OR (엔 PHRASE 2 비디아)) OR 0.5 * (XN엔비 AND XN비디 AND XN디아)))"},
       // A compound is itself or the phrase of its parts, never an OR of its parts.
       {"반도체공급망",
        "Query(((반도체공급망 OR (반도체 PHRASE 3 공급 PHRASE 3 망)) OR 0.5 * (XN반도 AND XN도체 AND XN체공 "

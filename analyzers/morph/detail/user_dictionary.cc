@@ -136,7 +136,7 @@ std::optional<Line> parse_line(std::string_view text, std::size_t number, std::s
 }  // namespace
 
 UserDictionary UserDictionary::load(const std::filesystem::path& path, const BinaryDictionary& system,
-                                    const Reporter& report) {
+                                    const Reporter& report, const SystemReader& read_system) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path.string() + ": cannot open user dictionary");
   const auto complain = [&](std::size_t number, const std::string& reason) {
@@ -190,6 +190,13 @@ UserDictionary UserDictionary::load(const std::filesystem::path& path, const Bin
   dictionary.entries_.erase(std::unique(dictionary.entries_.begin(), dictionary.entries_.end(),
                                         [&](const UserEntry& a, const UserEntry& b) { return key(a) == key(b); }),
                             dictionary.entries_.end());
+  if (read_system) {
+    for (UserEntry& entry : dictionary.entries_) {
+      std::vector<Morpheme> reading = read_system(entry.surface);
+      if (reading.size() == 1 && reading[0].begin == 0 && reading[0].end == entry.surface.size()) continue;
+      entry.system_reading = std::move(reading);
+    }
+  }
   dictionary.build_trie();
   return dictionary;
 }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "analyzers/morph/detail/binary_dictionary.h"
+#include "analyzers/morph/morpheme.h"
 
 namespace sinmun::morph {
 
@@ -24,6 +25,9 @@ struct UserEntry {
   std::uint16_t right_id = 0;
   std::uint16_t pos_id = 0;
   std::int16_t cost = 0;
+  // sys.dic's reading of the surface (see Morpheme::system_reading); empty when it is one
+  // morpheme over all of it.
+  std::vector<Morpheme> system_reading;
 };
 
 // Immutable after load(); safe to share across threads.
@@ -37,15 +41,23 @@ struct UserEntry {
 // POS with the same final-consonant flag; a POS with no such entry is rejected.
 // Default cost: the lowest cost of a sys.dic entry with the same context ids, minus 1000,
 // so a user word beats the split a 2018 dictionary would otherwise produce.
+//
+// Each entry also keeps how the system dictionary alone reads its surface, so that the
+// analysis can still match the word by the pieces it was found by before it was added.
 class UserDictionary {
  public:
   using Reporter = std::function<void(const std::string&)>;
+  // The segmentation of a surface by the system dictionary alone.
+  using SystemReader = std::function<std::vector<Morpheme>(std::string_view surface)>;
 
   UserDictionary() = default;  // no entries
 
   // Reads `path`. Throws std::runtime_error if the file cannot be read. A bad line is
   // reported as "<path>:<line>: <reason>" through `report` (if set) and skipped.
-  static UserDictionary load(const std::filesystem::path& path, const BinaryDictionary& system, const Reporter& report);
+  // `read_system` (if set) gives each entry's system_reading; the morphemes it returns must
+  // outlive the dictionary's use (they point into the system dictionary).
+  static UserDictionary load(const std::filesystem::path& path, const BinaryDictionary& system, const Reporter& report,
+                             const SystemReader& read_system = {});
 
   // Calls on_match(entry, byte_length) for every entry whose surface is a prefix of `text`,
   // shortest first; entries of one surface in a fixed order independent of the file.
