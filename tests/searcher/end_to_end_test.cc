@@ -120,6 +120,8 @@ TEST_F(EndToEndTest, JsonOutputHasTheContractFields) {
   EXPECT_GE(response["total"].get<int>(), 1);
   EXPECT_TRUE(response["took_ms"].is_number());
   EXPECT_TRUE(response["facets"].is_object());
+  EXPECT_EQ(response["partial_matches"], 0) << "3 full matches fill the page: none counted";
+  EXPECT_TRUE(response["partial_matches_is_exact"].is_boolean());
   const auto& first = response["results"][0];
   for (const char* field : {"rank", "id", "title", "date", "source", "url", "score", "snippet"}) {
     EXPECT_TRUE(first.contains(field)) << field;
