@@ -1,6 +1,7 @@
 #ifndef SINMUN_SEARCHER_QUERY_BUILDER_H_
 #define SINMUN_SEARCHER_QUERY_BUILDER_H_
 
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct QueryOptions {
   double proximity_weight = 0.5;
   // Equivalent words to expand each word with (borrowed; may be null).
   const Synonyms* synonyms = nullptr;
+  // How many articles hold a term, over the whole database (all its shards): to pick the
+  // words of a long query's counting sample (BuiltQuery::relaxed_sample). Null: no sample.
+  std::function<Xapian::doccount(const std::string&)> term_frequency;
 };
 
 // How a query word may be found in an article, best first.
@@ -63,7 +67,11 @@ struct BuiltQuery {
                                     // at least relax_from_concepts plain words (with any filters)
   bool full_matches_first = false;  // a short query's relaxed form: its matches that lack a
                                     // word come after every strict match, not among them
-  std::set<std::string> terms;      // index terms as stored (prefixed), e.g. "h200", "XN수출"
+  // The relaxed form over half the words of a long query, the rarest (with the same filters):
+  // what its counts and facets sample, far cheaper to rank than every word of a pasted
+  // headline. Empty when the query has too few words to narrow, or no term_frequency.
+  Xapian::Query relaxed_sample;
+  std::set<std::string> terms;  // index terms as stored (prefixed), e.g. "h200", "XN수출"
   // The scored concepts of the top level, in query order (filters and exclusions are not
   // concepts): what --explain reports on, and what a partial match lacks some of.
   std::vector<QueryConcept> concepts;

@@ -223,10 +223,10 @@ BuiltQuery Searcher::similar_query(const std::string& id) {
 //
 // A loosened query (any of a pasted headline's words) matches most of the archive, and
 // counting all of it cost more than the search (100k articles: p99 200 ms). Its counts
-// describe its best kLoosenedSample matches instead, flagged as such, and its totals are
-// lower bounds: "at least" is what they honestly are.
+// describe its best kLoosenedSample matches instead (`narrowed`: those of its rarest words),
+// flagged as such, and its totals are lower bounds: "at least" is what they honestly are.
 void Searcher::count_matches(const Xapian::Query& query, const Xapian::Query& without_sources,
-                             const SearchRequest& request, SearchResponse& response) {
+                             const SearchRequest& request, bool narrowed, SearchResponse& response) {
   Xapian::ValueCountMatchSpy facets(schema::kFacetSlot);
   Xapian::ValueCountMatchSpy groups(schema::kCollapseSlot);
   std::vector<Xapian::MatchSpy*> spies;
@@ -237,10 +237,10 @@ void Searcher::count_matches(const Xapian::Query& query, const Xapian::Query& wi
   response.total = request.collapse ? count_groups(groups) : response.total_articles;
   for (auto it = groups.values_begin(); it != groups.values_end(); ++it) group_sizes_[*it] = it.get_termfreq();
   // Every match was seen, unless the time limit stopped the count or only the best were
-  // sampled: then lower bounds.
+  // sampled (or those of the query's rarest words): then lower bounds.
   response.total_is_exact = all.get_matches_lower_bound() == all.get_matches_upper_bound() &&
-                            (!response.relaxed || all.size() == all.get_matches_lower_bound());
-  if (response.relaxed && !response.total_is_exact) response.facets_sample = kLoosenedSample;
+                            (!response.relaxed || (all.size() == all.get_matches_lower_bound() && !narrowed));
+  if (response.relaxed && !response.total_is_exact) response.facets_sample = all.size();
   if (!request.with_facets) return;
   const bool sources_filtered = !request.sources.empty();
   fill_facets(facets, sources_filtered ? nullptr : &response.source_facets, &response.month_facets);
@@ -376,7 +376,7 @@ SearchHit Searcher::make_hit(const Xapian::MSetIterator& it, Xapian::doccount ra
   // Xapian's count is a lower bound, and over remote shards it misses the copies another
   // shard folded: the count pass, when there was one, knows every match of the group.
   if (const auto group = group_sizes_.find(it.get_collapse_key()); request.collapse && group != group_sizes_.end()) {
-    hit.similar = group->second - 1;
+    hit.similar = std::max(hit.similar, group->second - 1);  // a sample may have seen fewer
   }
   StoredArticle stored;
   if (schema::decode_stored_article(it.get_document().get_data(), stored)) {
@@ -458,6 +458,7 @@ BuiltQuery Searcher::build(const SearchRequest& request) {
   QueryOptions query_options;
   query_options.synonyms = settings_.synonyms.get();
   query_options.proximity_weight = settings_.proximity_weight;
+  query_options.term_frequency = [this](const std::string& term) { return db_.get_termfreq(term); };
   if (request.similar_to.empty() && request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw UsageError("the query is empty: give some words to search for");
   }
@@ -540,7 +541,13 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
     }
   }
   if (request.exact_counts || request.with_facets) {
-    count_matches(query, with_filters(base, request, false), request, response);
+    // A loosened query's counts sample the best matches of its rarest words, unless all its
+    // matches fit in the sample (then they are counted exactly).
+    const bool narrowed =
+        response.relaxed && !built.relaxed_sample.empty() && mset.get_matches_upper_bound() > kLoosenedSample;
+    const Xapian::Query counted =
+        narrowed ? Xapian::Query(Xapian::Query::OP_OR, built.relaxed_sample, built.strict) : base;
+    count_matches(with_filters(counted, request), with_filters(counted, request, false), request, narrowed, response);
   } else {
     response.total = mset.get_matches_lower_bound();
     response.total_articles = mset.get_uncollapsed_matches_lower_bound();

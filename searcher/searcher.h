@@ -222,7 +222,7 @@ class Searcher {
   // The query for articles like `id`, and the terms it uses (for highlighting).
   BuiltQuery similar_query(const std::string& id);
   void count_matches(const Xapian::Query& query, const Xapian::Query& without_sources, const SearchRequest& request,
-                     SearchResponse& response);
+                     bool narrowed, SearchResponse& response);
   // Every match of `query`, unranked, shown to `spies`; the MSet holds no items.
   Xapian::MSet every_match(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies);
   // The best kLoosenedSample matches of `query`, ranked as the results are and shown to `spies`.

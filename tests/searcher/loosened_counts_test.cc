@@ -75,6 +75,19 @@ TEST_F(LoosenedCountsTest, ALoosenedQueryOverMoreThanTheSampleCountsItsBestMatch
   for (std::size_t i = 0; i < 10; ++i) EXPECT_LT(std::stoi(r.hits[i].id.substr(2)), 10) << i;
 }
 
+TEST_F(LoosenedCountsTest, ALongLoosenedQueryIsSampledOverItsRarestHalfOfWordsAndSaysSo) {
+  // Eight words: the sample reads the four rarest (허가, 신청: 10 articles; 반도체, 공장: 40),
+  // not 수출, 기사 and 번째, which every article has, nor 정부, which none has.
+  const SearchResponse r = search("수출 기사 번째 반도체 공장 허가 신청 정부");
+  ASSERT_TRUE(r.relaxed);
+  EXPECT_EQ(r.facets_sample, 40u);
+  EXPECT_FALSE(r.total_is_exact) << "all " << kArticles << " match some word: 40 is a lower bound";
+  EXPECT_EQ(sum(r.month_facets), 40u);
+  ASSERT_FALSE(r.hits.empty());
+  for (std::size_t i = 0; i < 10; ++i)
+    EXPECT_LT(std::stoi(r.hits[i].id.substr(2)), 10) << "the ranking reads every word";
+}
+
 TEST_F(LoosenedCountsTest, ALoosenedQueryWithinTheSampleIsCountedExactly) {
   const SearchResponse r = search("반도체 허가 침몰 선박 사고");
   ASSERT_TRUE(r.relaxed);
