@@ -23,14 +23,9 @@ class InsightSearchTest : public ::testing::Test {
     analyzer_ = testing::installed_analyzer();
   }
 
-  // One JSONL line per (id, body); bodies use curly quotes, so need no JSON escaping.
+  // One article per (id, body) pair.
   void index(const std::vector<std::pair<std::string, std::string>>& articles) {
-    std::string lines;
-    for (const auto& [id, body] : articles) {
-      lines += "{\"id\": \"" + id + "\", \"title\": \"\", \"body\": \"" + body + "\", \"date\": \"2025-12-01\"}\n";
-    }
-    dir_.write("crawl/a.jsonl", lines);
-    testing::index_crawl(dir_.path() / "crawl", db(), *analyzer_);
+    testing::index_bodies(dir_, articles, db(), *analyzer_);
   }
 
   SearchResponse search(const std::string& query) {

@@ -19,14 +19,9 @@ class MorphSearchTest : public ::testing::Test {
     analyzer_ = testing::installed_analyzer();
   }
 
-  // Indexes one JSONL line per (id, text) pair, text as the body.
+  // One article per (id, body) pair.
   void index(const std::vector<std::pair<std::string, std::string>>& articles) {
-    std::string lines;
-    for (const auto& [id, text] : articles) {
-      lines += "{\"id\": \"" + id + "\", \"title\": \"\", \"body\": \"" + text + "\", \"date\": \"2025-12-01\"}\n";
-    }
-    dir_.write("crawl/a.jsonl", lines);
-    testing::index_crawl(dir_.path() / "crawl", db(), *analyzer_);
+    testing::index_bodies(dir_, articles, db(), *analyzer_);
   }
 
   // The articles the query matches, best first: a long query's loosened matches, but not a
