@@ -56,6 +56,11 @@ std::string order_value(std::string_view iso_date, std::string_view id) {
   return date_value(iso_date).append("\t").append(id);
 }
 
+std::string_view id_of_order_value(std::string_view value) {
+  const std::size_t tab = value.find('\t');
+  return tab == std::string_view::npos ? value : value.substr(tab + 1);
+}
+
 std::string simhash_value(std::uint64_t signature) { return to_hex(signature); }
 
 std::optional<std::uint64_t> parse_simhash_value(std::string_view value) {

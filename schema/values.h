@@ -41,6 +41,9 @@ std::optional<FacetValue> parse_facet_value(std::string_view value);
 // read orders by date and breaks ties by id.
 std::string order_value(std::string_view iso_date, std::string_view id);
 
+// The id of an order value (what follows its tab; the whole value if it has none).
+std::string_view id_of_order_value(std::string_view value);
+
 // The SimHash slot: 16 lower-case hex digits.
 std::string simhash_value(std::uint64_t signature);
 

@@ -131,7 +131,7 @@ Exporter::Exporter(Searcher& searcher, const SearchRequest& request, ExportForma
       fields_(std::move(fields)),
       next_offset_(request.offset),
       left_(all ? std::numeric_limits<Xapian::doccount>::max() : request.limit) {
-  enquire_.set_query(searcher.matching_query(request));
+  enquire_.set_query(searcher.ranking_query(request));
   // An export reads every match it writes: a time limit would cut it short without a word.
   enquire_.set_time_limit(0);
 }

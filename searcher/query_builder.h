@@ -31,7 +31,8 @@ struct QueryOptions {
   // Equivalent words to expand each word with (borrowed; may be null).
   const Synonyms* synonyms = nullptr;
   // How many articles hold a term, over the whole database (all its shards): to pick the
-  // words of a long query's counting sample (BuiltQuery::relaxed_sample). Null: no sample.
+  // words of a long query's counting sample (BuiltQuery::relaxed_sample), and to leave out
+  // the phrase of a compound's parts when they are all common. Null: no sample, every phrase.
   std::function<Xapian::doccount(const std::string&)> term_frequency;
 };
 
@@ -71,6 +72,10 @@ struct BuiltQuery {
   // what its counts and facets sample, far cheaper to rank than every word of a pasted
   // headline. Empty when the query has too few words to narrow, or no term_frequency.
   Xapian::Query relaxed_sample;
+  // A short query's bonus for its words standing close together (proximity_weight × OP_NEAR
+  // of their main terms), apart from `strict` because checking positions over every match
+  // is slow: the searcher adds it among strict's best matches. Empty when there is none.
+  Xapian::Query proximity;
   std::set<std::string> terms;  // index terms as stored (prefixed), e.g. "h200", "XN수출"
   // The scored concepts of the top level, in query order (filters and exclusions are not
   // concepts): what --explain reports on, and what a partial match lacks some of.

@@ -2,6 +2,8 @@
 // Skipped when the dictionary is not installed.
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "searcher/searcher.h"
 #include "tests/support/index_crawl.h"
 #include "tests/support/installed_analyzer.h"
@@ -44,6 +46,52 @@ class MorphSearchTest : public ::testing::Test {
   TempDir dir_;
   const Analyzer* analyzer_ = nullptr;
 };
+
+// The same words, as often, in articles as long: the one where they stand together ranks
+// first, on every page (the tie would otherwise go to the greater id).
+TEST_F(MorphSearchTest, AShortQuerysWordsTogetherRankFirstOnEveryPage) {
+  index({{"a-together", "반도체 수출 업계가 모였다. 오늘 회의에서 여러 안건이 논의됐고 이야기도 나왔다."},
+         {"b-apart", "반도체 업계가 모였다. 오늘 회의에서 여러 안건이 논의됐고 수출 이야기도 나왔다."}});
+  EXPECT_EQ(ids("반도체 수출"), (std::vector<std::string>{"a-together", "b-apart"}));
+  Searcher searcher(db(), *analyzer_);
+  SearchRequest request;
+  request.query = "반도체 수출";
+  request.limit = 1;
+  for (const auto& [offset, id] : {std::pair<Xapian::doccount, std::string>{0, "a-together"}, {1, "b-apart"}}) {
+    request.offset = offset;
+    const SearchResponse response = searcher.search(request);
+    ASSERT_EQ(response.hits.size(), 1u) << offset;
+    EXPECT_EQ(response.hits[0].id, id) << offset;
+    EXPECT_EQ(response.hits[0].rank, offset + 1);
+  }
+  request.query = "수출 반도체";
+  request.sort = SortOrder::kDate;  // one day: by id, the bonus changes nothing
+  request.limit = 2;
+  request.offset = 0;
+  const SearchResponse by_date = searcher.search(request);
+  ASSERT_EQ(by_date.hits.size(), 2u);
+  EXPECT_EQ(by_date.hits[0].id, "b-apart");
+}
+
+// A pasted headline that one story matches in full, in two copies: the story comes first,
+// shown once with its copy, above an article with more of some of its words.
+TEST_F(MorphSearchTest, ALongQuerysFullMatchesComeFirstWithTheirCopies) {
+  const std::string story =
+      "엔비디아 칩의 수출 허가가 났다고 정부가 밝혔다. 심사위원회는 15일 회의를 열고 이같이 결정했다. "
+      "업계의 요청이 이어졌다는 점이 허가의 이유로 꼽힌다. 다른 품목의 심사도 곧 이어질 예정이다.";
+  index({{"copy-a", story},
+         {"copy-b", story},
+         {"many", "엔비디아 칩 소식이다. 엔비디아 칩 이야기가 이어졌다. 엔비디아 칩 가격이 올랐다."}});
+  Searcher searcher(db(), *analyzer_);
+  SearchRequest request;
+  request.query = "엔비디아 칩 수출 허가";
+  const SearchResponse response = searcher.search(request);
+  EXPECT_TRUE(response.relaxed);
+  ASSERT_EQ(response.hits.size(), 2u);
+  EXPECT_EQ(response.hits[0].similar, 1u);
+  EXPECT_NE(response.hits[0].id, "many");
+  EXPECT_EQ(response.hits[1].id, "many");
+}
 
 TEST_F(MorphSearchTest, AWordMatchRanksAboveASubstringMatch) {
   index({{"substring", "정부가 새 정책방향을 발표했다."}, {"word", "동네 책방이 문을 다시 열었다."}});

@@ -101,9 +101,46 @@ class MorphQueryBuilderTest : public ::testing::Test {
   const Analyzer* analyzer_ = nullptr;
 };
 
+// The bonus is kept apart from what must match, for the searcher to add among the best
+// matches; a group inside the query carries its own.
 TEST_F(MorphQueryBuilderTest, WordsCloseTogetherEarnABonus) {
-  EXPECT_EQ(build_query(parse_query("H200 수출"), *analyzer_).strict.get_description(),
-            "Query(((h200 AND (수출 OR 0.5 * XN수출)) AND_MAYBE 0.5 * (h200 NEAR 5 수출)))");
+  const BuiltQuery built = build_query(parse_query("H200 수출"), *analyzer_);
+  EXPECT_EQ(built.strict.get_description(), "Query((h200 AND (수출 OR 0.5 * XN수출)))");
+  EXPECT_EQ(built.proximity.get_description(), "Query(0.5 * (h200 NEAR 5 수출))");
+  EXPECT_TRUE(build_query(parse_query("H200 수출 허용"), *analyzer_).proximity.empty()) << "a long query";
+  EXPECT_EQ(
+      build_query(parse_query("(H200 수출) OR 엔비디아"), *analyzer_).strict.get_description(),
+      "Query((((h200 AND (수출 OR 0.5 * XN수출)) AND_MAYBE 0.5 * (h200 NEAR 5 수출)) OR ((엔비디아 OR (엔 PHRASE 2 "
+      "비디아)) OR 0.5 * (XN엔비 AND XN비디 AND XN디아))))");
+}
+
+// A compound's phrase of parts is left out when even its rarest part is in more articles
+// than its positions are worth checking (the whole word and its bigrams still match).
+TEST_F(MorphQueryBuilderTest, ACompoundOfCommonPartsIsNotMatchedAsTheirPhrase) {
+  QueryOptions rare;
+  rare.proximity_weight = 0;
+  rare.term_frequency = [](const std::string&) { return Xapian::doccount{50000}; };
+  EXPECT_EQ(build_query(parse_query("반도체공급망"), *analyzer_, rare).strict.get_description(),
+            "Query(((반도체공급망 OR (반도체 PHRASE 3 공급 PHRASE 3 망)) OR 0.5 * (XN반도 AND XN도체 AND XN체공 "
+            "AND XN공급 AND XN급망)))");
+  QueryOptions common = rare;
+  common.term_frequency = [](const std::string& term) { return Xapian::doccount{term == "망" ? 50000u : 900000u}; };
+  EXPECT_EQ(build_query(parse_query("반도체공급망"), *analyzer_, common).strict.get_description(),
+            "Query(((반도체공급망 OR (반도체 PHRASE 3 공급 PHRASE 3 망)) OR 0.5 * (XN반도 AND XN도체 AND XN체공 "
+            "AND XN공급 AND XN급망)))")
+      << "one part rare enough";
+  common.term_frequency = [](const std::string&) { return Xapian::doccount{50001}; };
+  EXPECT_EQ(build_query(parse_query("반도체공급망"), *analyzer_, common).strict.get_description(),
+            "Query((반도체공급망 OR 0.5 * (XN반도 AND XN도체 AND XN체공 AND XN공급 AND XN급망)))");
+}
+
+// 다 (all) is no morpheme: strict still requires it (as the first syllable of a bigram), but
+// a long query's loosened form does not rank by it.
+TEST_F(MorphQueryBuilderTest, ALoneSyllableOfNoMorphemeIsLeftOutOfALongQuerysLoosenedForm) {
+  const BuiltQuery built = build_query(parse_query("얘기 다 했다"), *analyzer_);
+  EXPECT_NE(built.strict.get_description().find("WILDCARD SYNONYM XN다"), std::string::npos)
+      << built.strict.get_description();
+  EXPECT_EQ(built.relaxed.get_description(), "Query((얘기 OR 하))");
 }
 
 TEST_F(MorphQueryBuilderTest, Golden) {
