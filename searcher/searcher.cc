@@ -580,7 +580,7 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
       // The page reaches past the full matches (fewer than `wanted`, so all were seen):
       // fill it with the best of the rest. The totals and facets stay those of the full
       // matches, exact and the same whatever the page; the rest are counted apart, up to
-      // kLoosenedSample of them.
+      // kPartialMatchesCounted of them.
       const Xapian::doccount full = mset.get_matches_lower_bound();
       const Xapian::Query lacking =
           with_filters(Xapian::Query(Xapian::Query::OP_AND_NOT, built.relaxed, built.strict), request);
@@ -591,7 +591,7 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
       rest_mset = rest.get_mset(skip, request.limit - full_on_page);
       Xapian::Enquire counter = counting_enquire();
       counter.set_query(lacking);
-      const Xapian::MSet counted = counter.get_mset(0, 0, kLoosenedSample);
+      const Xapian::MSet counted = counter.get_mset(0, 0, kPartialMatchesCounted);
       response.partial_matches = counted.get_matches_lower_bound();
       response.partial_matches_is_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
     } else {

@@ -165,8 +165,13 @@ struct SearchSettings {
 // Not thread-safe (Xapian::Database is not); use one Searcher per thread.
 class Searcher {
  public:
-  // How many of a loosened query's best matches its totals and facets count.
-  static constexpr Xapian::doccount kLoosenedSample = 1000;
+  // How many of a loosened query's best matches its totals and facets count: ranking them is
+  // most of a pasted headline's time with facets (1M articles, p99 51 ms with 1,000, 46 with
+  // 500).
+  static constexpr Xapian::doccount kLoosenedSample = 500;
+  // How many of a short query's partial matches are counted exactly (SearchResponse::
+  // partial_matches): an unranked count, cheap.
+  static constexpr Xapian::doccount kPartialMatchesCounted = 1000;
   // How many of a short query's best matches by its words its near-words bonus reorders
   // (BuiltQuery::proximity), as Lucene's rescoring window does; the rest follow in the words'
   // order. Checking positions over every match of two common words cost more than ranking
