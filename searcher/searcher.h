@@ -249,7 +249,7 @@ class Searcher {
   Xapian::MSet rescore_window(const Xapian::MSet& ranked, const Xapian::Query& query, const Xapian::Query& bonus,
                               const SearchRequest& request, std::map<Xapian::docid, Xapian::doccount>& copies);
   // `strict` limited to the articles of `seen` (the ranked pass over it, which saw every
-  // match), or `strict` itself if it folded copies; empty if it matched nothing.
+  // match): by id, or by group for a story with folded copies; empty if it matched nothing.
   Xapian::Query seen_full_matches(const Xapian::MSet& seen, const Xapian::Query& strict) const;
   // `copies`: the copies folded into it that the ranked pass saw, when another pass ranked it.
   SearchHit make_hit(const Xapian::MSetIterator& it, Xapian::doccount rank, const Xapian::Query& query,

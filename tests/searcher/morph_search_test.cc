@@ -2,6 +2,7 @@
 // Skipped when the dictionary is not installed.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <utility>
 
 #include "searcher/searcher.h"
@@ -71,6 +72,36 @@ TEST_F(MorphSearchTest, AShortQuerysWordsTogetherRankFirstOnEveryPage) {
   const SearchResponse by_date = searcher.search(request);
   ASSERT_EQ(by_date.hits.size(), 2u);
   EXPECT_EQ(by_date.hits[0].id, "b-apart");
+}
+
+// Past the window the bonus reorders, pages follow the words' order: every page is the
+// slice of the one long list, across the window's end too.
+TEST_F(MorphSearchTest, PagesOfAShortQueryAreSlicesOfOneListAcrossTheBonusWindow) {
+  std::vector<std::pair<std::string, std::string>> articles;
+  const std::string filler = " 회의가 열렸다.";
+  for (int i = 0; i < static_cast<int>(Searcher::kProximityWindow) + 12; ++i) {
+    std::string body = i % 3 == 0 ? "반도체 수출 소식이다." : "반도체 소식이다. 오늘 수출 이야기다.";
+    for (int k = 0; k < i % 7; ++k) body += filler;
+    articles.emplace_back("article-" + std::to_string(100 + i), body);
+  }
+  index(articles);
+  Searcher searcher(db(), *analyzer_);
+  SearchRequest request;
+  request.query = "반도체 수출";
+  request.collapse = false;  // the articles are alike: every one is listed
+  request.limit = static_cast<Xapian::doccount>(articles.size());
+  std::vector<std::string> all;
+  for (const SearchHit& hit : searcher.search(request).hits) all.push_back(hit.id);
+  ASSERT_EQ(all.size(), articles.size());
+  EXPECT_EQ(std::set<std::string>(all.begin(), all.end()).size(), all.size()) << "no article twice";
+  request.limit = 7;
+  for (Xapian::doccount offset = 0; offset < all.size(); offset += 7) {
+    request.offset = offset;
+    std::vector<std::string> page;
+    for (const SearchHit& hit : searcher.search(request).hits) page.push_back(hit.id);
+    const auto end = all.begin() + std::min<std::size_t>(offset + 7, all.size());
+    EXPECT_EQ(page, std::vector<std::string>(all.begin() + offset, end)) << "offset " << offset;
+  }
 }
 
 // A pasted headline that one story matches in full, in two copies: the story comes first,
