@@ -118,10 +118,21 @@ class Builder {
   // 2 words: p99 13.9 -> 8.5 ms; smaller archives keep every phrase).
   bool phrase_affordable(const std::vector<const Token*>& parts) const {
     if (!options_.term_frequency) return true;
+    std::vector<std::string> terms;
+    for (const Token* part : parts) terms.push_back(schema::text_term(*part, space_));
+    return rarest_frequency(terms) <= kMaxPhraseCandidates;
+  }
+
+  // How many articles hold the rarest of `terms` that any article holds (an absent term
+  // narrows nothing: the others say what matching them costs); the largest count if none.
+  Xapian::doccount rarest_frequency(const std::vector<std::string>& terms) const {
     Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
-    for (const Token* part : parts)
-      rarest = std::min(rarest, options_.term_frequency(schema::text_term(*part, space_)));
-    return rarest <= kMaxPhraseCandidates;
+    for (const std::string& term : terms) {
+      if (const Xapian::doccount frequency = options_.term_frequency(term); frequency > 0) {
+        rarest = std::min(rarest, frequency);
+      }
+    }
+    return rarest;
   }
 
   Xapian::Query phrase(const std::vector<const Token*>& tokens, Xapian::termcount window) {
@@ -239,12 +250,8 @@ class Builder {
     if (!options_.term_frequency || bags.size() <= keep) return {};
     std::vector<std::pair<Xapian::doccount, std::size_t>> rarity;
     for (std::size_t i = 0; i < bags.size(); ++i) {
-      Xapian::doccount rarest = std::numeric_limits<Xapian::doccount>::max();
-      for (auto t = bags[i].get_unique_terms_begin(); t != bags[i].get_unique_terms_end(); ++t) {
-        const Xapian::doccount frequency = options_.term_frequency(*t);
-        if (frequency > 0) rarest = std::min(rarest, frequency);  // an absent term narrows nothing
-      }
-      rarity.emplace_back(rarest, i);
+      const std::vector<std::string> terms(bags[i].get_unique_terms_begin(), bags[i].get_unique_terms_end());
+      rarity.emplace_back(rarest_frequency(terms), i);
     }
     std::stable_sort(rarity.begin(), rarity.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::size_t> chosen;
