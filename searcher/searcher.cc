@@ -386,6 +386,10 @@ SearchHit Searcher::make_hit(const Xapian::MSetIterator& it, Xapian::doccount ra
   if (const auto group = group_sizes_.find(it.get_collapse_key()); request.collapse && group != group_sizes_.end()) {
     hit.similar = std::max(hit.similar, group->second - 1);  // a sample may have seen fewer
   }
+  if (const auto folded = partial_copies_.find(it.get_collapse_key());
+      request.collapse && folded != partial_copies_.end()) {
+    hit.similar += folded->second;
+  }
   StoredArticle stored;
   if (schema::decode_stored_article(it.get_document().get_data(), stored)) {
     if (hit.similar > 0) best_described_copy(query, it.get_document().get_value(schema::kCollapseSlot), stored);
@@ -508,6 +512,30 @@ Xapian::Query Searcher::seen_full_matches(const Xapian::MSet& seen, const Xapian
                        Xapian::Query(Xapian::Query::OP_OR, found.begin(), found.end()));
 }
 
+// A short query's full matches are fewer than a page here, so all their stories are known
+// from one small pass; a copy of one of them that lacks a word (a shortened wire copy) is
+// the same story, already listed: it is counted among the story's copies, as a loosened
+// query's single pass folds it, instead of being listed again among the partial matches.
+Xapian::Query Searcher::fold_partial_copies(const Xapian::Query& full_matches, Xapian::doccount count,
+                                            const Xapian::Query& lacking) {
+  Xapian::Enquire stories(db_);
+  stories.set_query(full_matches);
+  stories.set_weighting_scheme(Xapian::BoolWeight());
+  stories.set_collapse_key(schema::kCollapseSlot);
+  if (settings_.time_limit_seconds > 0) stories.set_time_limit(settings_.time_limit_seconds);
+  std::vector<Xapian::Query> groups;
+  const Xapian::MSet shown = stories.get_mset(0, count);
+  for (Xapian::MSetIterator it = shown.begin(); it != shown.end(); ++it) {
+    if (!it.get_collapse_key().empty()) groups.emplace_back(schema::group_term(it.get_collapse_key()));
+  }
+  if (groups.empty()) return lacking;
+  const Xapian::Query of_stories(Xapian::Query::OP_OR, groups.begin(), groups.end());
+  Xapian::ValueCountMatchSpy copies(schema::kCollapseSlot);
+  every_match(Xapian::Query(Xapian::Query::OP_FILTER, lacking, of_stories), {&copies});
+  for (auto it = copies.values_begin(); it != copies.values_end(); ++it) partial_copies_[*it] = it.get_termfreq();
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, lacking, of_stories);
+}
+
 // The window holds one copy of each story, so the copies folded into each are the ranked
 // pass's count.
 Xapian::MSet Searcher::rescore_window(const Xapian::MSet& ranked, const Xapian::Query& query,
@@ -556,6 +584,7 @@ Xapian::Enquire Searcher::counting_enquire() const {
 
 SearchResponse Searcher::search_shards(const SearchRequest& request) {
   group_sizes_.clear();
+  partial_copies_.clear();
   const auto started = std::chrono::steady_clock::now();
   SearchResponse response;
   response.query = request.similar_to.empty() ? request.query : "similar:" + request.similar_to;
@@ -592,8 +621,9 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
       // matches, exact and the same whatever the page; the rest are counted apart, up to
       // kPartialMatchesCounted of them.
       const Xapian::doccount full = mset.get_matches_lower_bound();
-      const Xapian::Query lacking =
+      Xapian::Query lacking =
           with_filters(Xapian::Query(Xapian::Query::OP_AND_NOT, built.relaxed, built.strict), request);
+      if (request.collapse) lacking = fold_partial_copies(query, full, lacking);
       Xapian::Enquire rest = ranked_enquire(request);
       rest.set_query(lacking);
       const Xapian::doccount skip = request.offset > full ? request.offset - full : 0;

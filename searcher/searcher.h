@@ -242,7 +242,6 @@ class Searcher {
   // The best kLoosenedSample matches of `query`, ranked as the results are and shown to `spies`.
   Xapian::MSet sample_matches(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies);
   Xapian::BM25Weight bm25_weight() const { return Xapian::BM25Weight(settings_.bm25.k1, 0, 1, settings_.bm25.b, 0.5); }
-  // The result at `it` of the ranked pass over `query` (loosened when `relaxed`).
   // The best kProximityWindow matches of `ranked` (the ranked pass over `query`, best first)
   // ranked again with the near-words bonus `bonus` added; `copies` receives how many copies
   // the ranked pass folded into each.
@@ -251,6 +250,11 @@ class Searcher {
   // `strict` limited to the articles of `seen` (the ranked pass over it, which saw every
   // match): by id, or by group for a story with folded copies; empty if it matched nothing.
   Xapian::Query seen_full_matches(const Xapian::MSet& seen, const Xapian::Query& strict) const;
+  // `lacking` (a short query's partial matches) without the copies of the stories among the
+  // `count` matches of `full_matches` (all there are), which partial_copies_ counts instead.
+  Xapian::Query fold_partial_copies(const Xapian::Query& full_matches, Xapian::doccount count,
+                                    const Xapian::Query& lacking);
+  // The result at `it` of the ranked pass over `query` (loosened when `relaxed`).
   // `copies`: the copies folded into it that the ranked pass saw, when another pass ranked it.
   SearchHit make_hit(const Xapian::MSetIterator& it, Xapian::doccount rank, const Xapian::Query& query,
                      const BuiltQuery& built, const SearchRequest& request, bool relaxed, Xapian::doccount copies = 0);
@@ -267,6 +271,8 @@ class Searcher {
   std::vector<std::string> missing_;                     // remote shards left out of db_: down or timed out
   bool just_opened_ = false;                             // missing_ is fresh: not tried again yet
   std::map<std::string, Xapian::doccount> group_sizes_;  // matches per collapse key, when counted
+  // A short query's partial matches per collapse key of a full match's story (folded into it).
+  std::map<std::string, Xapian::doccount> partial_copies_;
   Xapian::Database db_;
   const Analyzer& analyzer_;
   SearchSettings settings_;

@@ -124,6 +124,33 @@ TEST_F(MorphSearchTest, ALongQuerysFullMatchesComeFirstWithTheirCopies) {
   EXPECT_EQ(response.hits[1].id, "many");
 }
 
+// A short query's story in two copies, one shortened to lack a word: the story is listed
+// once, with both copies counted, and the articles that only share a word follow it.
+TEST_F(MorphSearchTest, AShortQuerysCopyThatLacksAWordIsFoldedIntoItsStory) {
+  const std::string opening = "정부는 15일 반도체 수출 허가 제도를 바꾸겠다고 밝혔다. ";
+  const std::string rest =
+      "심사위원회는 회의를 열고 이같이 결정했다. 업계의 요청이 이어졌다는 점이 변화의 이유로 꼽힌다. "
+      "다른 품목의 심사도 곧 이어질 예정이며 세부 기준은 다음 달에 발표된다. 관계자들은 환영의 뜻을 밝혔다.";
+  index({{"story-full", opening + rest},
+         {"story-short", "정부는 15일 반도체 허가 제도를 바꾸겠다고 밝혔다. " + rest},
+         {"other", "반도체 공장의 증설 계획이 알려졌다. 지역 주민들의 관심이 크다."}});
+  Searcher searcher(db(), *analyzer_);
+  SearchRequest request;
+  request.query = "반도체 수출";
+  const SearchResponse folded = searcher.search(request);
+  ASSERT_EQ(folded.hits.size(), 2u);
+  EXPECT_EQ(folded.hits[0].id, "story-full");
+  EXPECT_FALSE(folded.hits[0].partial);
+  EXPECT_EQ(folded.hits[0].similar, 1u) << "the shortened copy";
+  EXPECT_EQ(folded.hits[1].id, "other");
+  EXPECT_TRUE(folded.hits[1].partial);
+  EXPECT_EQ(folded.partial_matches, 1u);
+  request.collapse = false;  // every article, each copy too
+  std::set<std::string> listed;
+  for (const SearchHit& hit : searcher.search(request).hits) listed.insert(hit.id);
+  EXPECT_EQ(listed, (std::set<std::string>{"story-full", "story-short", "other"}));
+}
+
 TEST_F(MorphSearchTest, AWordMatchRanksAboveASubstringMatch) {
   index({{"substring", "정부가 새 정책방향을 발표했다."}, {"word", "동네 책방이 문을 다시 열었다."}});
   EXPECT_EQ(ids("책방"), (std::vector<std::string>{"word", "substring"}));
