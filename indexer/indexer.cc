@@ -140,7 +140,7 @@ const std::vector<fs::path>& Indexer::database_paths() const { return shards_->p
 IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink& report, const ProgressSink& progress,
                           const std::atomic<bool>* interrupt) {
   const auto interrupted = [interrupt] { return interrupt && interrupt->load(); };
-  FileLedger ledger(shards_->metadata());
+  FileLedger ledger(*shards_);
   Xapian::WritableDatabase& db = shards_->all();
   IndexStats stats;
   std::vector<FileTask> tasks;
@@ -257,7 +257,6 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
         ++stats.files_unchanged;
         if (result.outcome == Outcome::kSameContent) {
           stats.bytes_done += task.size;
-          const auto lock = shards_->lock_metadata();
           ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
         }
       }
@@ -284,12 +283,10 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
       if (file.written.empty() && !file.first_problem.empty()) {
         // Keep whatever the file gave before: a failure must not delete good articles.
         ++stats.files_failed;
-        const auto lock = shards_->lock_metadata();
         ledger.put({task.path, task.size, task.mtime_ns, result.hash, file.first_problem});
       } else {
         ++stats.files_indexed;
         for (Xapian::docid gone : file.previous) writer.release(gone, file.term);
-        const auto lock = shards_->lock_metadata();
         ledger.put({task.path, task.size, task.mtime_ns, result.hash, ""});
       }
     }

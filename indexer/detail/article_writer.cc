@@ -54,7 +54,7 @@ ArticleWriter::ArticleWriter(ShardSet& shards, const Analyzer& analyzer, FileLed
       batch_size_(batch_size),
       path_of_file_term_(std::move(path_of_file_term)),
       near_duplicates_(db_),
-      templates_(db_, shards.metadata()) {}
+      templates_(shards) {}
 
 FileInWriting ArticleWriter::begin_file(const std::string& path, const std::string& display) const {
   FileInWriting file;
@@ -140,8 +140,7 @@ void ArticleWriter::decide_templates() {
 
 void ArticleWriter::commit(bool force) {
   if (!force && pending_ < batch_size_) return;
-  shards_.drain();    // shard 0's thread must not add while the metadata is written
-  templates_.save();  // with the documents they were removed from
+  templates_.save();  // after the documents they were removed from
   shards_.commit();
   pending_ = 0;
 }

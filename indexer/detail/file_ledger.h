@@ -6,20 +6,19 @@
 #include <string_view>
 #include <vector>
 
-#include <xapian.h>
-
+#include "indexer/detail/shard_set.h"
 #include "schema/ledger_entry.h"
 
 namespace sinmun {
 
-// The ledger of input files kept in the database's user metadata, so that it commits
-// together with the documents it describes (a killed run never records a file whose
-// documents were lost). Keys and values: schema/ledger_entry.h.
+// The ledger of input files kept in the database's user metadata (shard 0's), which commits
+// after the documents it describes (a killed run never records a file whose documents were
+// lost). Keys and values: schema/ledger_entry.h.
 //
-// Borrows the database; not thread-safe (use it from the writer thread).
+// Borrows the shards; not thread-safe (use it from the writer thread).
 class FileLedger {
  public:
-  explicit FileLedger(Xapian::WritableDatabase& db) : db_(db) {}
+  explicit FileLedger(ShardSet& shards) : shards_(shards) {}
 
   // The entry of `path`; nullopt when there is none, or it is damaged or names another path.
   std::optional<LedgerEntry> find(const std::string& path) const;
@@ -32,7 +31,7 @@ class FileLedger {
   std::vector<LedgerEntry> entries() const;
 
  private:
-  Xapian::WritableDatabase& db_;
+  ShardSet& shards_;
 };
 
 }  // namespace sinmun

@@ -243,8 +243,31 @@ std::set<Xapian::docid> ShardSet::postings(const std::string& term) {
   return std::set<Xapian::docid>(all_.postlist_begin(term), all_.postlist_end(term));
 }
 
-std::unique_lock<std::mutex> ShardSet::lock_metadata() {
-  return sharded_ ? std::unique_lock(workers_.front()->database) : std::unique_lock<std::mutex>();
+void ShardSet::set_metadata(const std::string& key, const std::string& value) { held_metadata_[key] = value; }
+
+std::string ShardSet::get_metadata(const std::string& key) {
+  if (const auto held = held_metadata_.find(key); held != held_metadata_.end()) return held->second;
+  // Shard 0's thread may be adding a document.
+  const auto database = sharded_ ? std::unique_lock(workers_.front()->database) : std::unique_lock<std::mutex>();
+  return shards_.front().get_metadata(key);
+}
+
+std::vector<std::string> ShardSet::metadata_keys(const std::string& prefix) {
+  std::set<std::string> keys;
+  {
+    const auto database = sharded_ ? std::unique_lock(workers_.front()->database) : std::unique_lock<std::mutex>();
+    const Xapian::WritableDatabase& shard = shards_.front();
+    keys.insert(shard.metadata_keys_begin(prefix), shard.metadata_keys_end(prefix));
+  }
+  for (auto held = held_metadata_.lower_bound(prefix); held != held_metadata_.end() && held->first.starts_with(prefix);
+       ++held) {
+    if (held->second.empty()) {
+      keys.erase(held->first);
+    } else {
+      keys.insert(held->first);
+    }
+  }
+  return {keys.begin(), keys.end()};
 }
 
 void ShardSet::set_metadata_everywhere(const std::string& key, const std::string& value) {
@@ -259,10 +282,17 @@ Xapian::docid ShardSet::replace(const std::string& id, const std::string& id_ter
 
 void ShardSet::commit() {
   drain();
-  if (!sharded_) {
+  const auto write_held_metadata = [this] {
+    for (const auto& [key, value] : held_metadata_) shards_.front().set_metadata(key, value);
+    held_metadata_.clear();
+  };
+  if (!sharded_) {  // one database commits its documents and metadata together
+    write_held_metadata();
     all_.commit();
     return;
   }
+  // Every shard at once: committed one after another, the shards left a core idle for a
+  // quarter of a bulk load (20k articles, 2 shards: 13.8 -> 12.7 s).
   std::vector<std::exception_ptr> failures(size());
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < size(); ++i) {
@@ -274,10 +304,17 @@ void ShardSet::commit() {
       }
     });
   }
+  try {
+    shards_.front().commit();
+  } catch (...) {
+    failures.front() = std::current_exception();
+  }
   for (std::thread& thread : threads) thread.join();
   for (const std::exception_ptr& failure : failures) {
     if (failure) std::rethrow_exception(failure);
   }
+  if (held_metadata_.empty()) return;
+  write_held_metadata();
   shards_.front().commit();
 }
 

@@ -2,6 +2,7 @@
 #define SINMUN_INDEXER_DETAIL_SHARD_SET_H_
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -43,7 +44,8 @@ class ShardSet {
   // (shard-local docid d of shard s is (d - 1) × size() + s + 1), which get_document, replace_document and
   // delete_document route to the right shard. set_metadata is not allowed on it.
   Xapian::WritableDatabase& all() { return all_; }
-  // Shard 0, which keeps the metadata.
+  // Shard 0, which keeps the metadata: for reading what earlier runs committed (this run
+  // writes shard 0's metadata through set_metadata()).
   Xapian::WritableDatabase& metadata() { return shards_.front(); }
   // Sets `key` in every shard: what a search must know when shard 0 is down (the analysis
   // mode).
@@ -67,12 +69,17 @@ class ShardSet {
   // articles being added carry other files' terms, so no drain is needed).
   std::set<Xapian::docid> postings(const std::string& term);
 
-  // Holds shard 0 against its thread: for metadata writes (the ledger) between drains.
-  std::unique_lock<std::mutex> lock_metadata();
+  // Shard 0's metadata as this run sees it (the file ledger, the learned boilerplate). What is
+  // set is held back until commit(), which writes it once every shard's documents are
+  // committed. Setting "" removes the key.
+  void set_metadata(const std::string& key, const std::string& value);
+  std::string get_metadata(const std::string& key);
+  // The keys that start with `prefix`, in order (those removed since the last commit left out).
+  std::vector<std::string> metadata_keys(const std::string& prefix);
 
-  // Drains, then commits every shard, one thread each, shard 0 (with the ledger) last: a run killed in
-  // between leaves the ledger behind the documents, never ahead, and the next run reads
-  // those files again (an upsert changes nothing twice).
+  // Drains, then commits every shard's documents at once, one thread each, and after them the
+  // metadata held back: a run killed in between leaves the ledger behind the documents,
+  // never ahead, and the next run reads those files again (an upsert changes nothing twice).
   void commit();
 
   // The directory of each shard (the database itself when not sharded): for compaction.
@@ -86,7 +93,8 @@ class ShardSet {
   std::vector<std::filesystem::path> paths_;
   std::vector<Xapian::WritableDatabase> shards_;
   Xapian::WritableDatabase all_;
-  std::vector<std::unique_ptr<Worker>> workers_;  // one a shard when sharded
+  std::vector<std::unique_ptr<Worker>> workers_;      // one a shard when sharded
+  std::map<std::string, std::string> held_metadata_;  // set since the last commit
 };
 
 // True when `path` holds no database yet: absent, an empty directory, or one holding only

@@ -60,8 +60,11 @@ std::map<std::string, LearnedLines> read_learned_lines(const Xapian::Database& d
   return out;
 }
 
-TemplateLearner::TemplateLearner(Xapian::WritableDatabase& db, Xapian::WritableDatabase& metadata)
-    : db_(db), metadata_(metadata), learned_(read_learned_lines(metadata)), snapshot_(make_snapshot(learned_, 0)) {}
+TemplateLearner::TemplateLearner(ShardSet& shards)
+    : shards_(shards),
+      db_(shards.all()),
+      learned_(read_learned_lines(shards.metadata())),
+      snapshot_(make_snapshot(learned_, 0)) {}
 
 std::shared_ptr<const TemplateSnapshot> TemplateLearner::snapshot() const {
   std::lock_guard lock(mutex_);
@@ -116,8 +119,7 @@ void TemplateLearner::removed(const std::string& group, const std::vector<std::s
 }
 
 void TemplateLearner::save() {
-  for (const std::string& group : unsaved_)
-    metadata_.set_metadata(key_of(group), encode_learned_lines(learned_[group]));
+  for (const std::string& group : unsaved_) shards_.set_metadata(key_of(group), encode_learned_lines(learned_[group]));
   unsaved_.clear();
 }
 

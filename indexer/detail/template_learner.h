@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include "analyzers/analyzer.h"
+#include "indexer/detail/shard_set.h"
 #include "indexer/detail/template_lines.h"
 
 namespace sinmun {
@@ -32,9 +33,9 @@ struct TemplateSnapshot {
 // Borrows the database.
 class TemplateLearner {
  public:
-  // Loads the lines learned by earlier runs. Throws DataError for a damaged metadata value.
-  // `metadata` keeps the lines: `db` itself, or its first shard when `db` is several.
-  TemplateLearner(Xapian::WritableDatabase& db, Xapian::WritableDatabase& metadata);
+  // Loads the lines learned by earlier runs, kept in the shards' metadata. Throws DataError
+  // for a damaged metadata value.
+  explicit TemplateLearner(ShardSet& shards);
 
   // The lines learned so far; stays valid (and unchanged) while held.
   std::shared_ptr<const TemplateSnapshot> snapshot() const;
@@ -51,7 +52,7 @@ class TemplateLearner {
   // `lines` of `group` were removed from one more article.
   void removed(const std::string& group, const std::vector<std::string>& lines);
 
-  // Writes what changed to the database's metadata (call before each commit).
+  // Writes what changed to the shards' metadata (call before each commit).
   void save();
 
   // The groups counted in this run.
@@ -65,8 +66,8 @@ class TemplateLearner {
  private:
   Xapian::doccount articles_of(const std::string& group) const;
 
+  ShardSet& shards_;
   Xapian::WritableDatabase& db_;
-  Xapian::WritableDatabase& metadata_;
   LineCounter counter_;
   std::map<std::string, std::string> source_of_group_;  // as shown, for groups counted
   std::map<std::string, LearnedLines> learned_;         // group → what the database keeps

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "base/errors.h"
+#include "indexer/detail/shard_set.h"
 #include "indexer/indexer.h"
 #include "schema/schema.h"
 #include "schema/shards.h"
@@ -265,6 +266,30 @@ TEST_F(ShardsTest, AnInterruptedRunCommitsWhatIsDoneAndTheNextFinishes) {
   EXPECT_EQ(rest.files_unchanged, 3u);
   EXPECT_EQ(rest.files_indexed, 7u);
   EXPECT_EQ(Xapian::Database(sharded()).get_doccount(), 200u);
+}
+
+// The metadata set between commits (the ledger) is what this run reads at once, and is
+// written only with the commit, after the documents of every shard.
+TEST_F(ShardsTest, MetadataIsHeldBackUntilTheShardsCommit) {
+  ShardSet shards(sharded(), kShards);
+  for (unsigned i = 0; i < kShards; ++i) {
+    const std::string id = id_in_shard("held", i);
+    Xapian::Document doc;
+    doc.add_boolean_term(schema::id_term(id));
+    shards.add_new(id, schema::id_term(id), doc);
+  }
+  shards.set_metadata("Ltest:kept", "entry");
+  shards.set_metadata("Ltest:removed", "entry");
+  EXPECT_EQ(shards.get_metadata("Ltest:kept"), "entry");
+  EXPECT_EQ(Xapian::Database(shard(0)).get_metadata("Ltest:kept"), "") << "not before the commit";
+  shards.commit();
+  EXPECT_EQ(Xapian::Database(shard(0)).get_metadata("Ltest:kept"), "entry");
+  EXPECT_EQ(Xapian::Database(sharded()).get_doccount(), kShards) << "every shard's document committed";
+  shards.set_metadata("Ltest:removed", "");
+  EXPECT_EQ(shards.metadata_keys("Ltest:"), std::vector<std::string>{"Ltest:kept"});
+  EXPECT_EQ(Xapian::Database(shard(0)).get_metadata("Ltest:removed"), "entry") << "removed with the next commit";
+  shards.commit();
+  EXPECT_EQ(Xapian::Database(shard(0)).get_metadata("Ltest:removed"), "");
 }
 
 TEST_F(ShardsTest, PlacementIsFnv1aOfTheIdModuloTheCount) {
