@@ -292,7 +292,7 @@ void ShardSet::commit() {
     return;
   }
   // Every shard at once: committed one after another, the shards left a core idle for a
-  // quarter of a bulk load (20k articles, 2 shards: 13.8 -> 12.7 s).
+  // quarter of a bulk load (20k articles, 2 shards: 13.7 -> 12.5 s).
   std::vector<std::exception_ptr> failures(size());
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < size(); ++i) {
