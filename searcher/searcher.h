@@ -250,10 +250,11 @@ class Searcher {
   // `strict` limited to the articles of `seen` (the ranked pass over it, which saw every
   // match): by id, or by group for a story with folded copies; empty if it matched nothing.
   Xapian::Query seen_full_matches(const Xapian::MSet& seen, const Xapian::Query& strict) const;
-  // `lacking` (a short query's partial matches) without the copies of the stories among the
-  // `count` matches of `full_matches` (all there are), which partial_copies_ counts instead.
-  Xapian::Query fold_partial_copies(const Xapian::Query& full_matches, Xapian::doccount count,
-                                    const Xapian::Query& lacking);
+  // `lacking` (a short query's partial matches) without the copies of `stories` (every full
+  // match's story, folded), which partial_copies_ counts instead.
+  Xapian::Query fold_partial_copies(const Xapian::MSet& stories, const Xapian::Query& lacking);
+  // The `count` stories (copies folded) that `query` matches, all of them, unranked.
+  Xapian::MSet every_story(const Xapian::Query& query, Xapian::doccount count) const;
   // The result at `it` of the ranked pass over `query` (loosened when `relaxed`).
   // `copies`: the copies folded into it that the ranked pass saw, when another pass ranked it.
   SearchHit make_hit(const Xapian::MSetIterator& it, Xapian::doccount rank, const Xapian::Query& query,
