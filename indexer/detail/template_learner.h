@@ -30,7 +30,7 @@ struct TemplateSnapshot {
 // learned so far, the counts of this run, the decisions, and the articles a new line touches.
 //
 // snapshot() may be called from any thread; everything else from the writer thread only.
-// Borrows the database.
+// Borrows the shards.
 class TemplateLearner {
  public:
   // Loads the lines learned by earlier runs, kept in the shards' metadata. Throws DataError
