@@ -494,34 +494,34 @@ Xapian::Query id_term_of(const Xapian::MSetIterator& it) {
   return Xapian::Query(schema::id_term(schema::id_of_order_value(it.get_sort_key())));
 }
 
-}  // namespace
-
-// Found by id, the articles with every word cost nothing to add as a bonus; matched again,
-// every word over the archive (1M articles, pasted headlines: p99 44.6 -> 32.4 ms, the
-// same results). The pass saw
-// every match, so its counts of folded copies are exact: a story with copies is found by
-// its group instead.
-Xapian::Query Searcher::seen_full_matches(const Xapian::MSet& seen, const Xapian::Query& strict) const {
-  if (seen.empty()) return Xapian::Query();
+// The matches of `seen` (a pass of ranked_enquire()) as one query: each by its story's group
+// term when it has one, so that the copies folded into it come too, else by its id term;
+// empty when `seen` is.
+Xapian::Query stories_of(const Xapian::MSet& seen) {
   std::vector<Xapian::Query> found;
   for (Xapian::MSetIterator it = seen.begin(); it != seen.end(); ++it) {
-    found.push_back(it.get_collapse_count() > 0 ? Xapian::Query(schema::group_term(it.get_collapse_key()))
-                                                : id_term_of(it));
+    found.push_back(it.get_collapse_key().empty() ? id_term_of(it)
+                                                  : Xapian::Query(schema::group_term(it.get_collapse_key())));
   }
-  return Xapian::Query(Xapian::Query::OP_FILTER, strict,
-                       Xapian::Query(Xapian::Query::OP_OR, found.begin(), found.end()));
+  return found.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, found.begin(), found.end());
+}
+
+}  // namespace
+
+// Found by id (or group), the articles with every word cost nothing to add as a bonus;
+// matched again, every word over the archive (1M articles, pasted headlines: p99 44.6 ->
+// 32.4 ms, the same results). The pass saw every match, so its stories hold them all.
+Xapian::Query Searcher::seen_full_matches(const Xapian::MSet& seen, const Xapian::Query& strict) const {
+  if (seen.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_FILTER, strict, stories_of(seen));
 }
 
 // A short query's copy of a full match's story that lacks a word (a shortened wire copy) is
 // the same story, already listed: it is counted among the story's copies, as a loosened
 // query's single pass folds it, instead of being listed again among the partial matches.
 Xapian::Query Searcher::fold_partial_copies(const Xapian::MSet& stories, const Xapian::Query& lacking) {
-  std::vector<Xapian::Query> groups;
-  for (Xapian::MSetIterator it = stories.begin(); it != stories.end(); ++it) {
-    if (!it.get_collapse_key().empty()) groups.emplace_back(schema::group_term(it.get_collapse_key()));
-  }
-  if (groups.empty()) return lacking;
-  const Xapian::Query of_stories(Xapian::Query::OP_OR, groups.begin(), groups.end());
+  const Xapian::Query of_stories = stories_of(stories);
+  if (of_stories.empty()) return lacking;
   Xapian::ValueCountMatchSpy copies(schema::kCollapseSlot);
   every_match(Xapian::Query(Xapian::Query::OP_FILTER, lacking, of_stories), {&copies});
   for (auto it = copies.values_begin(); it != copies.values_end(); ++it) partial_copies_[*it] = it.get_termfreq();

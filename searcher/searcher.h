@@ -248,7 +248,7 @@ class Searcher {
   Xapian::MSet rescore_window(const Xapian::MSet& ranked, const Xapian::Query& query, const Xapian::Query& bonus,
                               const SearchRequest& request, std::map<Xapian::docid, Xapian::doccount>& copies);
   // `strict` limited to the articles of `seen` (the ranked pass over it, which saw every
-  // match): by id, or by group for a story with folded copies; empty if it matched nothing.
+  // match): by their stories (stories_of); empty if it matched nothing.
   Xapian::Query seen_full_matches(const Xapian::MSet& seen, const Xapian::Query& strict) const;
   // `lacking` (a short query's partial matches) without the copies of `stories` (every full
   // match's story, folded), which partial_copies_ counts instead.
