@@ -2,6 +2,7 @@
 #define SINMUN_SEARCHER_SEARCHER_H_
 
 #include <functional>
+#include <future>
 #include <map>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/dictionary_location.h"
 #include "schema/stored_article.h"
+#include "searcher/detail/second_reader.h"
 #include "searcher/query_builder.h"
 #include "searcher/related.h"
 #include "searcher/shard_database.h"
@@ -159,6 +161,9 @@ struct SearchSettings {
   std::shared_ptr<const Synonyms> synonyms;  // null: no expansion
   bool allow_partial = false;                // SearchRequest::allow_partial for every request
   RemoteTimeouts remote_timeouts;            // of remote shards (never infinite)
+  // Count totals and facets on a thread of their own while the results are ranked (over one
+  // local database; otherwise after them): the same counts, sooner, for a second core.
+  bool count_beside = true;
 };
 
 // Answers queries over one database (a directory or a Xapian stub file listing shards).
@@ -235,12 +240,35 @@ class Searcher {
   void reopen_shards();
   // The query for articles like `id`, and the terms it uses (for highlighting).
   BuiltQuery similar_query(const std::string& id);
-  void count_matches(const Xapian::Query& query, const Xapian::Query& without_sources, const SearchRequest& request,
-                     bool narrowed, SearchResponse& response);
-  // Every match of `query`, unranked, shown to `spies`; the MSet holds no items.
-  Xapian::MSet every_match(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies);
-  // The best kLoosenedSample matches of `query`, ranked as the results are and shown to `spies`.
-  Xapian::MSet sample_matches(const Xapian::Query& query, const std::vector<Xapian::MatchSpy*>& spies);
+  // What count_matches() counts: the totals and facets of a SearchResponse, and the matches
+  // of each collapse key seen.
+  struct MatchCounts {
+    Xapian::doccount total = 0;
+    Xapian::doccount total_articles = 0;
+    bool total_is_exact = false;
+    Xapian::doccount facets_sample = 0;
+    std::vector<FacetCount> source_facets;
+    std::vector<FacetCount> month_facets;
+    std::map<std::string, Xapian::doccount> group_sizes;
+  };
+  // The counts of `query` over `db` (those of the sources over `without_sources`, the query
+  // without the request's source filter); a `relaxed` query's from its best matches. Reads
+  // nothing of the searcher but its settings, so that it can run on another thread.
+  MatchCounts count_matches(const Xapian::Database& db, const Xapian::Query& query,
+                            const Xapian::Query& without_sources, const SearchRequest& request, bool relaxed,
+                            bool narrowed) const;
+  // count_matches() over the second reader, on a thread of its own; the queries go to it
+  // serialised (Xapian counts a query's references without atomics: two threads never
+  // share one). Only when second_reader_.get().
+  std::future<MatchCounts> count_beside(const Xapian::Query& query, const Xapian::Query& without_sources,
+                                        const SearchRequest& request, bool relaxed, bool narrowed) const;
+  // Every match of `query` over `db`, unranked, shown to `spies`; the MSet holds no items.
+  Xapian::MSet every_match(const Xapian::Database& db, const Xapian::Query& query,
+                           const std::vector<Xapian::MatchSpy*>& spies) const;
+  // The best kLoosenedSample matches of `query` over `db`, ranked as the results are and
+  // shown to `spies`.
+  Xapian::MSet sample_matches(const Xapian::Database& db, const Xapian::Query& query,
+                              const std::vector<Xapian::MatchSpy*>& spies) const;
   Xapian::BM25Weight bm25_weight() const { return Xapian::BM25Weight(settings_.bm25.k1, 0, 1, settings_.bm25.b, 0.5); }
   // The best kProximityWindow matches of `ranked` (the ranked pass over `query`, best first)
   // ranked again with the near-words bonus `bonus` added; `copies` receives how many copies
@@ -275,6 +303,7 @@ class Searcher {
   // A short query's partial matches per collapse key of a full match's story (folded into it).
   std::map<std::string, Xapian::doccount> partial_copies_;
   Xapian::Database db_;
+  detail::SecondReader second_reader_;  // db_ again, for the counts (SearchSettings::count_beside)
   const Analyzer& analyzer_;
   SearchSettings settings_;
   AnalysisContext context_{kAnalysisCacheBytes};  // this searcher's (it is one thread's)
