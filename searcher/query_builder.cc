@@ -448,13 +448,14 @@ class Builder {
     return node.kind == QueryNode::Kind::kField && !text_field_space(node.field);
   }
 
-  static Xapian::Query filter(const QueryNode& node) {
+  Xapian::Query filter(const QueryNode& node) const {
     if (node.field == "date") {
       std::string from, to;
       if (!parse_date_range(node.text, from, to)) {
         throw UsageError("date: takes YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO (date:2025-01..2025-06), not '" +
                          node.text + "'");
       }
+      if (options_.date_range) return options_.date_range(from, to);
       return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to);
     }
     const std::string_view prefix = node.field == "source"   ? schema::kSource

@@ -34,6 +34,9 @@ struct QueryOptions {
   // words of a long query's counting sample (BuiltQuery::relaxed_sample), and to leave out
   // the phrase of a compound's parts when they are all common. Null: no sample, every phrase.
   std::function<Xapian::doccount(const std::string&)> term_frequency;
+  // The articles dated from `from` to `to` (YYYYMMDD, inclusive), for date:; null: a value
+  // range on the date slot.
+  std::function<Xapian::Query(const std::string& from, const std::string& to)> date_range;
 };
 
 // How a query word may be found in an article, best first.

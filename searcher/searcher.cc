@@ -17,6 +17,7 @@
 #include "schema/schema.h"
 #include "schema/stored_article.h"
 #include "schema/values.h"
+#include "searcher/detail/date_filter.h"
 #include "searcher/detail/quote_match.h"
 #include "searcher/detail/snippet.h"
 #include "searcher/query_builder.h"
@@ -54,23 +55,6 @@ Xapian::Query sources_filter(const std::vector<std::string>& sources) {
   any.reserve(sources.size());
   for (const std::string& source : sources) any.emplace_back(schema::field_term(schema::kSource, source));
   return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
-}
-
-// The query with the request's date and (unless `with_sources` is false) source filters.
-Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request, bool with_sources = true) {
-  if (!request.date_from.empty() || !request.date_to.empty()) {
-    const std::string from = request.date_from.empty() ? "00000000" : date_bound(request.date_from, false);
-    const std::string to = request.date_to.empty() ? "99999999" : date_bound(request.date_to, true);
-    if (from > to) {
-      throw UsageError("from (" + request.date_from + ") is after to (" + request.date_to + "): no day is in between");
-    }
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, from, to));
-  }
-  if (with_sources && !request.sources.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, sources_filter(request.sources));
-  }
-  return query;
 }
 
 // An Enquire over `db` that counts: no scores, no order, stopped after `time_limit` seconds
@@ -507,6 +491,9 @@ BuiltQuery Searcher::build(const SearchRequest& request) {
   query_options.synonyms = settings_.synonyms.get();
   query_options.proximity_weight = settings_.proximity_weight;
   query_options.term_frequency = [this](const std::string& term) { return db_.get_termfreq(term); };
+  query_options.date_range = [this](const std::string& from, const std::string& to) {
+    return detail::date_range_filter(db_, from, to);
+  };
   if (request.similar_to.empty() && request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw UsageError("the query is empty: give some words to search for");
   }
@@ -605,6 +592,21 @@ Xapian::Query Searcher::ranking_query(const SearchRequest& request) {
   const BuiltQuery built = build(request);
   const Xapian::Query matching = with_filters(built.strict, request);
   return built.proximity.empty() ? matching : Xapian::Query(Xapian::Query::OP_AND_MAYBE, matching, built.proximity);
+}
+
+Xapian::Query Searcher::with_filters(Xapian::Query query, const SearchRequest& request, bool with_sources) const {
+  if (!request.date_from.empty() || !request.date_to.empty()) {
+    const std::string from = request.date_from.empty() ? "00000000" : date_bound(request.date_from, false);
+    const std::string to = request.date_to.empty() ? "99999999" : date_bound(request.date_to, true);
+    if (from > to) {
+      throw UsageError("from (" + request.date_from + ") is after to (" + request.date_to + "): no day is in between");
+    }
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, detail::date_range_filter(db_, from, to));
+  }
+  if (with_sources && !request.sources.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, sources_filter(request.sources));
+  }
+  return query;
 }
 
 Xapian::Enquire Searcher::ranked_enquire(const SearchRequest& request) const {

@@ -233,6 +233,9 @@ class Searcher {
   bool reopen();
 
  private:
+  // `query` with the request's date and (unless `with_sources` is false) source filters.
+  // Throws UsageError for a malformed date or a from after to.
+  Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request, bool with_sources = true) const;
   // The query of `request` (its words, or the article like similar_to), checked.
   BuiltQuery build(const SearchRequest& request);
   SearchResponse search_shards(const SearchRequest& request);
