@@ -244,7 +244,12 @@ Searcher::MatchCounts Searcher::count_matches(const Xapian::Database& db, const 
   if (sources_filtered) {  // the sources' counts as if none were chosen
     Xapian::ValueCountMatchSpy source_facets(schema::kFacetSlot);
     if (relaxed) {
-      sample_matches(db, without_sources, {&source_facets});
+      // All the articles of the chosen sources may fit in the sample while those of every
+      // source do not: then the sources' counts are of a sample, and say so.
+      const Xapian::MSet seen = sample_matches(db, without_sources, {&source_facets});
+      const bool saw_all = seen.get_matches_lower_bound() == seen.get_matches_upper_bound() &&
+                           seen.size() == seen.get_matches_lower_bound();
+      if (!saw_all) counts.facets_sample = std::max(counts.facets_sample, seen.size());
     } else {
       every_match(db, without_sources, {&source_facets});
     }

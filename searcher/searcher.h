@@ -106,9 +106,10 @@ struct SearchResponse {
   // 0 when the page did not reach them.
   Xapian::doccount partial_matches = 0;
   bool partial_matches_is_exact = true;
-  // 0: the totals and facets count every match. Otherwise (a loosened query, which matches
-  // most of the archive) they count its best `facets_sample` matches, and the totals are
-  // lower bounds (total_is_exact false).
+  // 0: the facets count every match. Otherwise (a loosened query, which matches most of the
+  // archive) they count its best `facets_sample` matches, and so do the totals unless
+  // total_is_exact (a source filter's articles may all fit in the sample while the source
+  // facets, counted without the filter, are of a sample).
   Xapian::doccount facets_sample = 0;
   double took_ms = 0;
   std::vector<SearchHit> hits;

@@ -106,8 +106,8 @@ TEST_F(CountBesideTest, CountingBesideTheRankingGivesTheResponsesCountingAfterIt
       {"수출 학생", none, false, false},  // a short query, its partial matches after the full
       {sampled, none, true, true},
       {"수출 반도체 공장 허가 신청 정부", none, true, false},  // fewer matches than the sample
-      // One source's articles fit in the sample; the source facets are sampled without it.
-      {sampled, [](SearchRequest& r) { r.sources = {"동해신문"}; }, true, false},
+      // One source's articles fit in the sample; the source facets, counted without it, do not.
+      {sampled, [](SearchRequest& r) { r.sources = {"동해신문"}; }, true, true},
       {sampled, [](SearchRequest& r) { r.date_from = "2025-03-01"; }, true, true},
       {sampled, [](SearchRequest& r) { r.collapse = false; }, true, true},
       {sampled, [](SearchRequest& r) { r.offset = 20; }, true, true},

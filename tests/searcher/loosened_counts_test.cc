@@ -97,6 +97,20 @@ TEST_F(LoosenedCountsTest, ALoosenedQueryWithinTheSampleIsCountedExactly) {
   EXPECT_EQ(sum(r.month_facets), 40u);
 }
 
+TEST_F(LoosenedCountsTest, ASourcesArticlesWithinTheSampleAreCountedExactlyAndItsSourceFacetsSaySampled) {
+  SearchRequest request;
+  request.query = "수출 반도체 허가 침몰 선박";
+  request.sources = {"동해신문"};  // every third article: fewer than the sample
+  const SearchResponse r = Searcher(db(), analyzer()).search(request);
+  ASSERT_TRUE(r.relaxed);
+  EXPECT_TRUE(r.total_is_exact);
+  EXPECT_EQ(r.total_articles, (kArticles + 2) / 3);
+  EXPECT_EQ(sum(r.month_facets), r.total_articles);
+  // The source facets count every source's articles, more than the sample holds.
+  EXPECT_EQ(r.facets_sample, Searcher::kLoosenedSample);
+  EXPECT_EQ(sum(r.source_facets), Searcher::kLoosenedSample);
+}
+
 TEST_F(LoosenedCountsTest, AStrictQueryIsCountedExactlyHoweverManyItMatches) {
   const SearchResponse r = search("수출");
   EXPECT_FALSE(r.relaxed);
