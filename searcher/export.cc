@@ -127,11 +127,12 @@ std::vector<ExportField> parse_export_fields(std::string_view list) {
 Exporter::Exporter(Searcher& searcher, const SearchRequest& request, ExportFormat format,
                    std::vector<ExportField> fields, bool all)
     : enquire_(searcher.ranked_enquire(request)),
+      window_(searcher.proximity_window(request)),
       format_(format),
       fields_(std::move(fields)),
       next_offset_(request.offset),
       left_(all ? std::numeric_limits<Xapian::doccount>::max() : request.limit) {
-  enquire_.set_query(searcher.ranking_query(request));
+  enquire_.set_query(searcher.matching_query(request));
   // An export reads every match it writes: a time limit would cut it short without a word.
   enquire_.set_time_limit(0);
 }
@@ -172,18 +173,24 @@ std::string Exporter::next() {
   }
   if (left_ == 0) return out;
   const Xapian::doccount wanted = std::min(left_, kPageSize);
-  const Xapian::MSet page = enquire_.get_mset(next_offset_, wanted);
-  for (auto it = page.begin(); it != page.end(); ++it) {
+  // The first ranks as search() lists them (a short query's bonus reorders its best), then
+  // the ranked pass's from the end of that window on.
+  const bool in_window = next_offset_ < window_.size();
+  const Xapian::MSet page = in_window ? window_ : enquire_.get_mset(next_offset_, wanted);
+  const Xapian::doccount first = in_window ? next_offset_ : 0;
+  const Xapian::doccount read = std::min<Xapian::doccount>(page.size() - first, wanted);
+  for (Xapian::doccount i = first; i < first + read; ++i) {
     StoredArticle article;
-    if (!schema::decode_stored_article(it.get_document().get_data(), article)) {
+    if (!schema::decode_stored_article(page[i].get_document().get_data(), article)) {
       ++damaged_;
       continue;
     }
     write_row(article, out);
     ++rows_;
   }
-  next_offset_ += page.size();
-  left_ = page.size() < wanted ? 0 : left_ - page.size();
+  next_offset_ += read;
+  // A window shorter than kProximityWindow held every match; a short page was the last.
+  left_ = read < wanted && !(in_window && window_.size() == Searcher::kProximityWindow) ? 0 : left_ - read;
   if (out.empty() && left_ > 0) return next();  // a page of damaged articles only: go on
   return out;
 }

@@ -593,10 +593,14 @@ Xapian::MSet Searcher::rescore_window(const Xapian::MSet& ranked, const Xapian::
   return rescorer.get_mset(0, size);
 }
 
-Xapian::Query Searcher::ranking_query(const SearchRequest& request) {
+Xapian::MSet Searcher::proximity_window(const SearchRequest& request) {
   const BuiltQuery built = build(request);
+  if (built.proximity.empty() || request.sort != SortOrder::kRelevance) return {};
   const Xapian::Query matching = with_filters(built.strict, request);
-  return built.proximity.empty() ? matching : Xapian::Query(Xapian::Query::OP_AND_MAYBE, matching, built.proximity);
+  Xapian::Enquire enquire = ranked_enquire(request);
+  enquire.set_query(matching);
+  std::map<Xapian::docid, Xapian::doccount> copies;
+  return rescore_window(enquire.get_mset(0, kProximityWindow), matching, built.proximity, request, copies);
 }
 
 Xapian::Query Searcher::with_filters(Xapian::Query query, const SearchRequest& request, bool with_sources) const {

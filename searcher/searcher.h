@@ -213,9 +213,11 @@ class Searcher {
   // never loosened, as with SearchRequest::strict), with the request's date and source
   // filters. `terms`, when given, receives the index terms to highlight. Throws as search().
   Xapian::Query matching_query(const SearchRequest& request, std::set<std::string>* terms = nullptr);
-  // matching_query() with a short query's near-words bonus over every match: what an export,
-  // which reads every match anyway, ranks by.
-  Xapian::Query ranking_query(const SearchRequest& request);
+  // The first results of matching_query() as search() lists them when a short query's
+  // near-words bonus reorders them: its best kProximityWindow matches, ranked again with the
+  // bonus (ranked_enquire() lists the rest, in its order from that rank on). Empty when there
+  // is no bonus (a long query, a single word, sorted by date).
+  Xapian::MSet proximity_window(const SearchRequest& request);
   // An Enquire without a query that ranks, orders, folds copies (request.collapse) and stops
   // at the time limit as search()'s ranked pass does.
   Xapian::Enquire ranked_enquire(const SearchRequest& request) const;
