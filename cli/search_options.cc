@@ -13,7 +13,10 @@ void add_search_options(po::options_description& options, SearchConfigOptions& c
       ("proximity", po::value(&config.proximity)->value_name("W"),
        "weight of the bonus for query words close together (default 0.5; 0: none)")
       ("allow-partial", po::bool_switch(&config.allow_partial),
-       "over shards, answer from those that answer when some are down (flagged partial) instead of failing");
+       "over shards, answer from those that answer when some are down (flagged partial) instead of failing")
+      ("one-thread", po::bool_switch(&config.one_thread),
+       "count totals and facets after the ranking, not on a second thread beside it (slower answers; "
+       "for a server that keeps one core a search)");
   // clang-format on
   add_analyzer_options(options, config.analyzer, config.analysis_mode,
                        "morph+ngram, ngram or morph (default: what the database was indexed with)");

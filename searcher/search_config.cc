@@ -53,6 +53,7 @@ std::shared_ptr<const SearchConfig> SearchConfig::load(const SearchConfigOptions
   config->settings_.bm25 = bm25;
   config->settings_.proximity_weight = options.proximity;
   config->settings_.allow_partial = options.allow_partial;
+  config->settings_.count_beside = !options.one_thread;
   config->settings_.synonyms = load_synonyms(options.synonyms_path, config->analyzer_, report);
   return config;
 }

@@ -21,6 +21,7 @@ struct SearchConfigOptions {
   std::string bm25;                                    // "K1,B"; "": Bm25Parameters' defaults
   double proximity = QueryOptions{}.proximity_weight;  // the near-words bonus; 0: none
   bool allow_partial = false;                          // answer from the shards that answer
+  bool one_thread = false;                             // no counting beside the ranking
 };
 
 // `options` with the user dictionary and the synonym file that the database records

@@ -80,6 +80,20 @@ class EndToEndTest : public ::testing::Test {
 
 TempDir* EndToEndTest::dir_ = nullptr;
 
+TEST_F(EndToEndTest, OneThreadCountsAfterTheRankingAndAnswersTheSame) {
+  for (const std::string query : {"H200 수출", "엔비디아 중국 수출 허가 심사 기준 발표", "수출 -source:한빛일보"}) {
+    CommandResult beside = search("--json --limit 100 " + shell_quote(query));
+    CommandResult after = search("--json --one-thread --limit 100 " + shell_quote(query));
+    ASSERT_EQ(beside.exit_code, 0) << beside.err;
+    ASSERT_EQ(after.exit_code, 0) << after.err;
+    nlohmann::json a = nlohmann::json::parse(beside.out), b = nlohmann::json::parse(after.out);
+    a.erase("took_ms");
+    b.erase("took_ms");
+    EXPECT_EQ(a, b) << query;
+    EXPECT_GT(a["total"].get<int>(), 0) << query;
+  }
+}
+
 TEST_F(EndToEndTest, H200ExportsFindsTheExportControlArticleFirst) {
   const nlohmann::json response = search_json("H200 수출", 100);
   const auto found = ids(response);
