@@ -511,7 +511,7 @@ BuiltQuery Searcher::build(const SearchRequest& request) {
 Xapian::Query Searcher::matching_query(const SearchRequest& request, std::set<std::string>* terms) {
   BuiltQuery built = build(request);
   if (terms != nullptr) *terms = std::move(built.terms);
-  return with_filters(built.strict, request);
+  return filters_of(request).apply(built.strict);
 }
 
 namespace {
@@ -596,25 +596,30 @@ Xapian::MSet Searcher::rescore_window(const Xapian::MSet& ranked, const Xapian::
 Xapian::MSet Searcher::proximity_window(const SearchRequest& request) {
   const BuiltQuery built = build(request);
   if (built.proximity.empty() || request.sort != SortOrder::kRelevance) return {};
-  const Xapian::Query matching = with_filters(built.strict, request);
+  const Xapian::Query matching = filters_of(request).apply(built.strict);
   Xapian::Enquire enquire = ranked_enquire(request);
   enquire.set_query(matching);
   std::map<Xapian::docid, Xapian::doccount> copies;
   return rescore_window(enquire.get_mset(0, kProximityWindow), matching, built.proximity, request, copies);
 }
 
-Xapian::Query Searcher::with_filters(Xapian::Query query, const SearchRequest& request, bool with_sources) const {
+Searcher::RequestFilters Searcher::filters_of(const SearchRequest& request) const {
+  RequestFilters filters;
   if (!request.date_from.empty() || !request.date_to.empty()) {
     const std::string from = request.date_from.empty() ? "00000000" : date_bound(request.date_from, false);
     const std::string to = request.date_to.empty() ? "99999999" : date_bound(request.date_to, true);
     if (from > to) {
       throw UsageError("from (" + request.date_from + ") is after to (" + request.date_to + "): no day is in between");
     }
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, detail::date_range_filter(db_, from, to));
+    filters.dates = detail::date_range_filter(db_, from, to);
   }
-  if (with_sources && !request.sources.empty()) {
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, sources_filter(request.sources));
-  }
+  if (!request.sources.empty()) filters.sources = sources_filter(request.sources);
+  return filters;
+}
+
+Xapian::Query Searcher::RequestFilters::apply(Xapian::Query query, bool with_sources) const {
+  if (!dates.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, dates);
+  if (with_sources && !sources.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, sources);
   return query;
 }
 
@@ -642,11 +647,12 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
   SearchResponse response;
   response.query = request.similar_to.empty() ? request.query : "similar:" + request.similar_to;
   const BuiltQuery built = build(request);
+  const RequestFilters filters = filters_of(request);
   Xapian::Enquire enquire = ranked_enquire(request);
   // The ranked pass stops counting once the page is full; count_matches() counts exactly.
   const Xapian::doccount wanted = request.offset + request.limit;
   Xapian::Query base = built.strict;
-  Xapian::Query query = with_filters(base, request);
+  Xapian::Query query = filters.apply(base);
   enquire.set_query(query);
   // A short query's near-words bonus reorders its best matches by its words (sorted by date,
   // where the order value is unique, it would change nothing), so the ranked pass reads at
@@ -662,7 +668,7 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
   std::future<MatchCounts> counting;
   bool counting_narrowed = false;
   if (counted_apart && !loosenable && second_reader_.get()) {
-    counting = count_beside(query, with_filters(base, request, false), request, false, false);
+    counting = count_beside(query, filters.apply(base, false), request, false, false);
   }
   Xapian::doccount page_in_mset = loosenable ? request.offset : 0;  // where the page starts
   Xapian::MSet mset = rescored     ? enquire.get_mset(0, std::max(kProximityWindow, wanted), wanted)
@@ -683,8 +689,7 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
       // matches, exact and the same whatever the page; the rest are counted apart, up to
       // kPartialMatchesCounted of them.
       const Xapian::doccount full = mset.get_matches_lower_bound();
-      Xapian::Query lacking =
-          with_filters(Xapian::Query(Xapian::Query::OP_AND_NOT, built.relaxed, built.strict), request);
+      Xapian::Query lacking = filters.apply(Xapian::Query(Xapian::Query::OP_AND_NOT, built.relaxed, built.strict));
       if (request.collapse) {
         // Every full match's story: the ranked pass holds them all when it read from the first
         // (1M articles, 2 words within a year: p99 53-54 ms reading them again, 48-50 without).
@@ -707,13 +712,13 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
       page_in_mset = 0;
       full_matches = seen_full_matches(mset, built.strict);
       base = Xapian::Query(Xapian::Query::OP_OR, built.relaxed, full_matches);
-      query = with_filters(base, request);
+      query = filters.apply(base);
       enquire.set_query(query);
       if (counted_apart && second_reader_.get()) {
         counting_narrowed = !built.relaxed_sample.empty();
         const auto [counted, every_source] = loosened_counted(built, full_matches, counting_narrowed);
-        counting = count_beside(with_filters(counted, request), with_filters(every_source, request, false), request,
-                                true, counting_narrowed);
+        counting =
+            count_beside(filters.apply(counted), filters.apply(every_source, false), request, true, counting_narrowed);
       }
       mset = enquire.get_mset(request.offset, request.limit, wanted);
     }
@@ -724,15 +729,13 @@ SearchResponse Searcher::search_shards(const SearchRequest& request) {
     const bool narrowed =
         response.relaxed && !built.relaxed_sample.empty() && mset.get_matches_upper_bound() > kLoosenedSample;
     MatchCounts counts;
-    if (counting.valid()) counting.wait();
     if (counting.valid() && counting_narrowed == narrowed) {
       counts = counting.get();
     } else if (response.relaxed) {  // counted here: no second reader, or a few matches after all
       const auto [counted, every_source] = loosened_counted(built, full_matches, narrowed);
-      counts = count_matches(db_, with_filters(counted, request), with_filters(every_source, request, false), request,
-                             true, narrowed);
+      counts = count_matches(db_, filters.apply(counted), filters.apply(every_source, false), request, true, narrowed);
     } else {
-      counts = count_matches(db_, query, with_filters(base, request, false), request, false, false);
+      counts = count_matches(db_, query, filters.apply(base, false), request, false, false);
     }
     response.total = counts.total;
     response.total_articles = counts.total_articles;

@@ -236,9 +236,16 @@ class Searcher {
   bool reopen();
 
  private:
-  // `query` with the request's date and (unless `with_sources` is false) source filters.
+  // A request's date and source filters, made once a search (the date filter reads the
+  // database's date bounds): apply() puts them on a query, the sources unless `with_sources`
+  // is false.
+  struct RequestFilters {
+    Xapian::Query dates;    // empty: any date
+    Xapian::Query sources;  // empty: any source
+    Xapian::Query apply(Xapian::Query query, bool with_sources = true) const;
+  };
   // Throws UsageError for a malformed date or a from after to.
-  Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request, bool with_sources = true) const;
+  RequestFilters filters_of(const SearchRequest& request) const;
   // The query of `request` (its words, or the article like similar_to), checked.
   BuiltQuery build(const SearchRequest& request);
   SearchResponse search_shards(const SearchRequest& request);
