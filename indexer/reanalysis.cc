@@ -12,14 +12,16 @@
 
 namespace sinmun {
 
-Xapian::Document reanalysed_document(const Xapian::Document& old, const Analyzer& analyzer, AnalysisContext& context) {
+Xapian::Document reanalysed_document(const Xapian::Document& old, const schema::ArticleCodec& codec,
+                                     const Analyzer& analyzer, AnalysisContext& context) {
   StoredArticle stored;
-  if (!schema::decode_stored_article(old.get_data(), stored)) {
+  if (!codec.decode(old.get_data(), stored)) {
     throw DataError("document " + std::to_string(old.get_docid()) + " holds no stored article");
   }
   const Article article{stored.id,  stored.title,  stored.body,     stored.date, stored.source,
                         stored.url, stored.author, stored.category, stored.file};
   Xapian::Document doc = build_document(article, analyzer, context);
+  doc.set_data(codec.pack(doc.get_data()));
   for (auto it = old.termlist_begin(); it != old.termlist_end(); ++it) {
     const std::string term = *it;
     if (term.starts_with(schema::kFile) || term.starts_with(schema::kGroup)) doc.add_boolean_term(term);
@@ -41,12 +43,13 @@ std::size_t reanalyze_database(const std::filesystem::path& db_path, const Analy
   std::size_t done = 0;
   for (const std::filesystem::path& path : databases) {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+    const schema::ArticleCodec codec = schema::ArticleCodec::of(db);
     // Docids first: replacing documents while walking the posting list would walk a
     // changing list.
     std::vector<Xapian::docid> docids;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) docids.push_back(*it);
     for (const Xapian::docid docid : docids) {
-      db.replace_document(docid, reanalysed_document(db.get_document(docid), analyzer, context));
+      db.replace_document(docid, reanalysed_document(db.get_document(docid), codec, analyzer, context));
       if (++done % kCommitEvery == 0) {
         db.commit();
         if (progress) progress(done, total);

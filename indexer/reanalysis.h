@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "analyzers/analyzer.h"
+#include "schema/stored_article.h"
 
 namespace sinmun {
 
@@ -16,8 +17,10 @@ namespace sinmun {
 // builder, with the old document's file terms, near-duplicate group term and collapse key
 // kept (they say where it came from and which story it belongs to, which analysis does not
 // change). For replace_document() on the same docid. Throws DataError when the document's
-// data is not a stored article. `context` is the calling thread's.
-Xapian::Document reanalysed_document(const Xapian::Document& old, const Analyzer& analyzer, AnalysisContext& context);
+// data is not a stored article. `codec` is the database's: it reads the old article and
+// stores the new one. `context` is the calling thread's.
+Xapian::Document reanalysed_document(const Xapian::Document& old, const schema::ArticleCodec& codec,
+                                     const Analyzer& analyzer, AnalysisContext& context);
 
 // Analyses every document of the database at `db_path` (one database, or each shard of a
 // sharded one) again with `analyzer`, committing every 1000 documents, and then records

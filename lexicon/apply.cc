@@ -90,6 +90,7 @@ std::string merge_synonyms(std::string_view existing, const std::vector<ReviewEn
 
 std::vector<Xapian::docid> documents_containing(const Xapian::Database& db, const std::set<std::string>& words,
                                                 const Analyzer& analyzer) {
+  const schema::ArticleCodec codec = schema::ArticleCodec::of(db);
   std::set<Xapian::docid> found;
   for (const std::string& word : words) {
     std::vector<std::string> bigrams;
@@ -104,7 +105,7 @@ std::vector<Xapian::docid> documents_containing(const Xapian::Database& db, cons
     const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       StoredArticle stored;
-      if (!schema::decode_stored_article(it.get_document().get_data(), stored)) continue;
+      if (!codec.decode(it.get_document().get_data(), stored)) continue;
       if (stored.title.find(word) != std::string::npos || stored.body.find(word) != std::string::npos) {
         found.insert(*it);
       }
@@ -115,10 +116,11 @@ std::vector<Xapian::docid> documents_containing(const Xapian::Database& db, cons
 
 std::size_t reindex_documents(Xapian::WritableDatabase& db, const std::vector<Xapian::docid>& docids,
                               const Analyzer& analyzer) {
+  const schema::ArticleCodec codec = schema::ArticleCodec::of(db);
   AnalysisContext context;
   std::size_t done = 0;
   for (const Xapian::docid docid : docids) {
-    db.replace_document(docid, reanalysed_document(db.get_document(docid), analyzer, context));
+    db.replace_document(docid, reanalysed_document(db.get_document(docid), codec, analyzer, context));
     if (++done % kCommitEvery == 0) db.commit();
   }
   db.commit();

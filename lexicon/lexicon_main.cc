@@ -78,11 +78,12 @@ struct Options {
 // Every article of the database as a LearnText, title and body together.
 sinmun::lexicon::ForEachText articles_of(const Xapian::Database& db) {
   return [&db](const std::function<void(const sinmun::lexicon::LearnText&)>& visit) {
+    const sinmun::schema::ArticleCodec codec = sinmun::schema::ArticleCodec::of(db);
     sinmun::StoredArticle stored;
     std::string text;
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       stored = {};
-      if (!sinmun::schema::decode_stored_article(db.get_document(*it).get_data(), stored)) continue;
+      if (!codec.decode(db.get_document(*it).get_data(), stored)) continue;
       text = stored.title + "\n" + stored.body;
       visit({text, stored.date});
     }

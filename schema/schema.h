@@ -67,6 +67,10 @@ inline constexpr std::string_view kLedgerKeyPrefix = "sinmun:file:";
 // Learned boilerplate of one source: this + the source as its XSRC term spells it ("" for
 // articles without a source); JSON, indexer/detail/template_lines.h.
 inline constexpr std::string_view kBoilerplateKeyPrefix = "sinmun:boilerplate:";
+// The zstd dictionary the document data is compressed over (schema/stored_article.h), trained
+// by the indexer on the first articles of a database and never changed: binary, in every
+// shard.
+inline constexpr std::string_view kArticleDictionaryKey = "sinmun:article-dictionary";
 // In shard 0 of a sharded database (schema/shards.h): the number of shards, decimal.
 inline constexpr std::string_view kShardCountKey = "sinmun:shards";
 

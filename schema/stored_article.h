@@ -3,9 +3,12 @@
 
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <xapian.h>
 
 namespace sinmun {
 
@@ -60,11 +63,47 @@ inline constexpr std::array<StoredField, 9> kStoredFields = {{
 std::string encode_stored_article(const StoredArticle& article);
 
 // Parses document data (with simdjson: bodies of Wikipedia-sized articles took ~1.5 ms each
-// with a DOM parser, most of a ten-result page's time). False, with `out` untouched or
-// partly filled, when the data is not a JSON object; fields missing or not strings stay as
+// with nlohmann's parser, most of a ten-result page's time). False, with `out` untouched,
+// when the data is not a JSON object (damaged JSON included); fields missing or not strings stay as
 // they were; a "quotes" entry that is not a list of such objects is skipped. Thread-safe (one
 // parser per thread).
 bool decode_stored_article(std::string_view data, StoredArticle& out);
+
+// The document data as written: the JSON above, or, once the database records a dictionary
+// (kArticleDictionaryKey), a zstd frame of it over that dictionary. Data that is JSON (a
+// database from before, or the articles written before the dictionary was trained) is read
+// as it is. Copies share one dictionary; const members are thread-safe.
+class ArticleCodec {
+ public:
+  ArticleCodec() = default;  // no dictionary: pack() leaves JSON as it is
+  // Throws DataError when `dictionary` is not a zstd dictionary.
+  explicit ArticleCodec(const std::string& dictionary);
+  // The codec of the dictionary `db` records (none when it records none). Throws DataError
+  // for a damaged one.
+  static ArticleCodec of(const Xapian::Database& db);
+
+  // A dictionary trained on `samples` (document data as encode_stored_article writes it), or
+  // "" when they are too few or too small to train one.
+  static std::string train(const std::vector<std::string>& samples);
+
+  bool has_dictionary() const { return dictionaries_ != nullptr; }
+  const std::string& dictionary() const;  // "" without one
+  // Takes up the dictionary `db` records when it is not this codec's (one recorded since).
+  void follow(const Xapian::Database& db);
+
+  // `data` compressed over the dictionary; unchanged without one, or when it is not JSON
+  // (already packed).
+  std::string pack(std::string data) const;
+  // encode_stored_article() of `article`, packed.
+  std::string encode(const StoredArticle& article) const { return pack(encode_stored_article(article)); }
+  // decode_stored_article() of `data`, unpacked first when it is a frame over this codec's
+  // dictionary. False for a frame over another dictionary (or none) or a damaged one.
+  bool decode(std::string_view data, StoredArticle& out) const;
+
+ private:
+  struct Dictionaries;
+  std::shared_ptr<const Dictionaries> dictionaries_;
+};
 
 }  // namespace schema
 }  // namespace sinmun

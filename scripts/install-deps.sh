@@ -9,6 +9,7 @@ readonly PACKAGES=(
   build-essential cmake pkg-config dpkg-dev file
   libxapian-dev xapian-tools
   libicu-dev libboost-program-options-dev nlohmann-json3-dev libgumbo-dev zlib1g-dev
+  libzstd-dev  # the compression of stored articles
   libjemalloc-dev  # the allocator of sinmun-index and sinmun-lexicon
   googletest libgtest-dev libbenchmark-dev
   libcpp-httplib-dev libsimdjson-dev

@@ -128,6 +128,7 @@ Exporter::Exporter(Searcher& searcher, const SearchRequest& request, ExportForma
                    std::vector<ExportField> fields, bool all)
     : enquire_(searcher.ranked_enquire(request)),
       window_(searcher.proximity_window(request)),
+      codec_(searcher.article_codec()),
       format_(format),
       fields_(std::move(fields)),
       next_offset_(request.offset),
@@ -181,7 +182,7 @@ std::string Exporter::next() {
   const Xapian::doccount read = std::min<Xapian::doccount>(page.size() - first, wanted);
   for (Xapian::doccount i = first; i < first + read; ++i) {
     StoredArticle article;
-    if (!schema::decode_stored_article(page[i].get_document().get_data(), article)) {
+    if (!codec_.decode(page[i].get_document().get_data(), article)) {
       ++damaged_;
       continue;
     }

@@ -60,7 +60,8 @@ class Exporter {
   void write_row(const StoredArticle& article, std::string& out) const;
 
   Xapian::Enquire enquire_;
-  const Xapian::MSet window_;  // Searcher::proximity_window(): the first ranks, when reordered
+  const Xapian::MSet window_;         // Searcher::proximity_window(): the first ranks, when reordered
+  const schema::ArticleCodec codec_;  // the searcher's
   const ExportFormat format_;
   const std::vector<ExportField> fields_;
   Xapian::doccount next_offset_;

@@ -381,7 +381,7 @@ void Searcher::best_described_copy(const Xapian::Query& query, const std::string
   const Xapian::MSet members = copies.get_mset(0, kMaxCopiesLookedAt);
   for (auto it = members.begin(); it != members.end(); ++it) {
     StoredArticle copy;
-    if (schema::decode_stored_article(it.get_document().get_data(), copy) && description(copy) > description(shown)) {
+    if (codec_.decode(it.get_document().get_data(), copy) && description(copy) > description(shown)) {
       shown = std::move(copy);
       if (description(shown) == kFullyDescribed) return;
     }
@@ -413,7 +413,7 @@ SearchHit Searcher::make_hit(const Xapian::MSetIterator& it, Xapian::doccount ra
     hit.similar += folded->second;
   }
   StoredArticle stored;
-  if (schema::decode_stored_article(it.get_document().get_data(), stored)) {
+  if (codec_.decode(it.get_document().get_data(), stored)) {
     if (hit.similar > 0) best_described_copy(query, it.get_document().get_value(schema::kCollapseSlot), stored);
     if (!built.quote_terms.empty()) hit.quotes = matching_quotes(stored.quotes, built.quote_terms, analyzer_, context_);
     hit.id = std::move(stored.id);
@@ -435,7 +435,7 @@ std::optional<StoredArticle> Searcher::find(const std::string& id) {
   const Xapian::PostingIterator it = db_.postlist_begin(term);
   if (it == db_.postlist_end(term)) return std::nullopt;
   StoredArticle article;
-  if (!schema::decode_stored_article(db_.get_document(*it).get_data(), article)) {
+  if (!codec_.decode(db_.get_document(*it).get_data(), article)) {
     throw DataError("document " + std::to_string(*it) + " (id '" + id + "') has damaged data");
   }
   return article;
@@ -450,6 +450,7 @@ Searcher::Searcher(const std::string& db_path, const Analyzer& analyzer, SearchS
 bool Searcher::reopen() {
   try {
     const bool changed = db_.reopen();
+    codec_.follow(db_);
     second_reader_.follow(db_);
     return changed;
   } catch (const Xapian::NetworkError&) {
@@ -460,6 +461,7 @@ bool Searcher::reopen() {
 
 void Searcher::reopen_shards() {
   db_ = open_shards(shard_specs_, settings_.remote_timeouts, missing_);
+  if (db_.size() > 0) codec_.follow(db_);
   if (settings_.count_beside) second_reader_.open(shard_specs_, db_);
   just_opened_ = true;
 }

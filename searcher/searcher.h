@@ -223,6 +223,8 @@ class Searcher {
   Xapian::Enquire ranked_enquire(const SearchRequest& request) const;
   // An Enquire without a query that counts: no scores, no order, the time limit of a search.
   Xapian::Enquire counting_enquire() const;
+  // How the database's stored articles are read (its dictionary, as of the last reopen()).
+  const schema::ArticleCodec& article_codec() const { return codec_; }
   // What highlights text as snippets do: the query analyzer and this searcher's context.
   const Analyzer& analyzer() const { return analyzer_; }
   AnalysisContext& analysis_context() { return context_; }
@@ -316,6 +318,7 @@ class Searcher {
   // A short query's partial matches per collapse key of a full match's story (folded into it).
   std::map<std::string, Xapian::doccount> partial_copies_;
   Xapian::Database db_;
+  schema::ArticleCodec codec_;          // db_'s, followed at every reopen
   detail::SecondReader second_reader_;  // db_ again, for the counts (SearchSettings::count_beside)
   const Analyzer& analyzer_;
   SearchSettings settings_;

@@ -17,6 +17,7 @@
 #include "indexer/detail/shard_set.h"
 #include "indexer/detail/template_learner.h"
 #include "indexer/indexer.h"
+#include "schema/stored_article.h"
 
 namespace sinmun {
 
@@ -85,6 +86,10 @@ class ArticleWriter {
   void assign_collapse_key(const std::string& id, Xapian::Document& doc);
   void collision(FileInWriting& file, const std::string& id, const std::string& other);
   std::string name_of_file(const std::string& file_term, const Xapian::Document& doc) const;
+  // Stores `doc`'s article over the database's dictionary; until it has one, keeps the
+  // article as a sample and trains the dictionary on the first kDictionarySamples.
+  void pack(Xapian::Document& doc);
+  void train_dictionary();
 
   ShardSet& shards_;
   Xapian::WritableDatabase& db_;  // shards_.all()
@@ -98,6 +103,9 @@ class ArticleWriter {
   std::unordered_map<std::string, std::string> path_of_file_term_;
   NearDuplicates near_duplicates_;
   TemplateLearner templates_;
+  schema::ArticleCodec codec_;        // the database's dictionary, once it has one
+  std::vector<std::string> samples_;  // articles written before it, to train it on
+  std::size_t train_at_;              // samples_ trained on at this size
 };
 
 }  // namespace sinmun

@@ -125,6 +125,7 @@ void TemplateLearner::save() {
 
 std::vector<Xapian::docid> TemplateLearner::documents_holding(const std::string& group,
                                                               const std::vector<std::string>& lines,
+                                                              const schema::ArticleCodec& codec,
                                                               const Analyzer& analyzer,
                                                               AnalysisContext& context) const {
   // A line's n-grams and words are the same terms wherever it stands; its morphemes may not be
@@ -159,7 +160,7 @@ std::vector<Xapian::docid> TemplateLearner::documents_holding(const std::string&
     const Xapian::Document doc = db_.get_document(docid);
     if (source_group(doc.get_value(schema::kSourceSlot)) != group) continue;
     StoredArticle stored;
-    if (schema::decode_stored_article(doc.get_data(), stored) && holds_a_line(stored.body, wanted)) {
+    if (codec.decode(doc.get_data(), stored) && holds_a_line(stored.body, wanted)) {
       out.push_back(docid);
     }
   }

@@ -14,6 +14,7 @@
 #include "analyzers/analyzer.h"
 #include "indexer/detail/shard_set.h"
 #include "indexer/detail/template_lines.h"
+#include "schema/stored_article.h"
 
 namespace sinmun {
 
@@ -58,10 +59,12 @@ class TemplateLearner {
   // The groups counted in this run.
   std::vector<std::string> groups_counted() const { return counter_.groups(); }
 
-  // The documents of `group` whose stored body holds one of `lines` (found by each line's
-  // rarest n-gram or word term under `analyzer`, then checked), in docid order.
+  // The documents of `group` whose stored body (read with `codec`) holds one of `lines`
+  // (found by each line's rarest n-gram or word term under `analyzer`, then checked), in
+  // docid order.
   std::vector<Xapian::docid> documents_holding(const std::string& group, const std::vector<std::string>& lines,
-                                               const Analyzer& analyzer, AnalysisContext& context) const;
+                                               const schema::ArticleCodec& codec, const Analyzer& analyzer,
+                                               AnalysisContext& context) const;
 
  private:
   Xapian::doccount articles_of(const std::string& group) const;

@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <random>
+
+#include "tests/support/random_text.h"
+
 namespace sinmun {
 namespace {
 
@@ -74,6 +78,23 @@ TEST(StoredArticleTest, DamagedDataIsRefusedAndMissingFieldsStayEmpty) {
   EXPECT_EQ(back.id, "a");
   EXPECT_EQ(back.title, "");
   EXPECT_EQ(back.body, "");
+}
+
+// Document data is ours, but a damaged disk (or a frame that decompresses to the wrong
+// bytes) can hand the reader anything: it answers false or reads what it can, never crashes.
+TEST(StoredArticleTest, DamagedDataIsReadOrRefusedNeverACrash) {
+  std::mt19937 rng(11);
+  StoredArticle article = every_field();
+  article.quotes = {{"수출이 늘었다", "장관", 13, 32}, {"둘째", "", 40, 52}};
+  const std::string data = schema::encode_stored_article(article);
+  int refused = 0;
+  for (int round = 0; round < 20000; ++round) {
+    StoredArticle back;
+    const std::string damaged = testing::mutate(rng, data, {"[", "]", "{", "}", ",", "\"", ":", "\\"});
+    if (!schema::decode_stored_article(damaged, back)) ++refused;
+  }
+  EXPECT_GT(refused, 10000);  // most damage breaks the JSON; a flipped letter of a value does not
+  EXPECT_LT(refused, 20000);
 }
 
 }  // namespace
