@@ -93,9 +93,12 @@ std::vector<Xapian::docid> documents_containing(const Xapian::Database& db, cons
   const schema::ArticleCodec codec = schema::ArticleCodec::of(db);
   std::set<Xapian::docid> found;
   for (const std::string& word : words) {
-    std::vector<std::string> bigrams;
+    // Each bigram, or the morpheme that covers it where the indexer left it out.
+    std::vector<Xapian::Query> bigrams;
     for (const Token& token : analyzer.analyze(word)) {
-      if (token.kind == TokenKind::kNgram) bigrams.push_back(schema::text_term(token));
+      if (token.kind != TokenKind::kNgram) continue;
+      bigrams.emplace_back(Xapian::Query::OP_SYNONYM, Xapian::Query(schema::text_term(token)),
+                           Xapian::Query(schema::covering_term(token)));
     }
     if (bigrams.empty()) continue;
     Xapian::Enquire enquire(db);

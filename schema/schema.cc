@@ -29,6 +29,12 @@ std::string text_term(const Token& token, TextSpace space) {
   return std::string(prefix).append(token.term);
 }
 
+std::string covering_term(const Token& bigram, TextSpace space) {
+  Token word = bigram;
+  word.kind = TokenKind::kMorpheme;
+  return text_term(word, space);
+}
+
 std::string_view text_of_term(std::string_view term) {
   if (term.starts_with(kNgram) && !starts_with_upper(term.substr(kNgram.size()))) return term.substr(kNgram.size());
   return starts_with_upper(term) ? std::string_view() : term;

@@ -28,6 +28,10 @@ inline constexpr std::string_view kQuoteNgram = "XQN";     // quotation bigrams
 inline constexpr std::string_view kSpeaker = "XSP";        // speaker words and morphemes
 inline constexpr std::string_view kSpeakerNgram = "XSPN";  // speaker bigrams
 
+// The bigrams left out because a morpheme covers them (covering_term), as one term whose wdf
+// is what they would have had: a document keeps the length BM25 normalises by.
+inline constexpr std::string_view kLeftOutNgrams = "XNCOVERED";
+
 // Boolean terms.
 inline constexpr std::string_view kId = "Q";
 inline constexpr std::string_view kAuthor = "A";
@@ -96,6 +100,12 @@ enum class TextSpace {
 // The index term of an analysed token in `space`: the one mapping from tokens to terms for
 // the indexer, the query builder and snippets.
 std::string text_term(const Token& token, TextSpace space = TextSpace::kAnywhere);
+
+// With morphemes, a bigram is not indexed where a word or morpheme of the same text covers
+// the same bytes (수출 of 수출을 is the morpheme 수출): the term that stands in for the bigram
+// `bigram` in `space` then ("XN수출" → "수출", "XSN수출" → "S수출"), which whatever looks
+// for the bigram looks for too.
+std::string covering_term(const Token& bigram, TextSpace space = TextSpace::kAnywhere);
 
 // The text a kAnywhere text term stands for ("h200" → "h200", "XN수출" → "수출"), or "" for
 // a term of any other space. Text terms are normalised (lower case), so an unprefixed term

@@ -99,10 +99,18 @@ class Builder {
   Xapian::Query term(const Token& token) {
     const std::string t = schema::text_term(token, space_);
     terms_.insert(schema::text_term(token));
-    if ((space_ == TextSpace::kQuoteText || space_ == TextSpace::kSpeakerName) && !excluding_)
-      built_.quote_terms.insert(t);
+    const bool quoting = (space_ == TextSpace::kQuoteText || space_ == TextSpace::kSpeakerName) && !excluding_;
+    if (quoting) built_.quote_terms.insert(t);
     note(t, form_of(token));
-    return Xapian::Query(t);
+    if (token.kind != TokenKind::kNgram || !analyzer_.has_morphology()) return Xapian::Query(t);
+    // With morphemes the indexer leaves out a bigram that a morpheme of the same text covers
+    // (schema::covering_term): an article has the bigram, or that morpheme, or both. Most
+    // bigrams (출을, 체공) are no morpheme of any article.
+    const std::string covering = schema::covering_term(token, space_);
+    if (options_.term_frequency && options_.term_frequency(covering) == 0) return Xapian::Query(t);
+    if (quoting) built_.quote_terms.insert(covering);
+    note(covering, MatchForm::kBigram);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(t), Xapian::Query(covering));
   }
 
   // Remembers `term` as a way the concept being built matches.
@@ -271,8 +279,15 @@ class Builder {
     const std::string t = schema::text_term(token, space_);
     terms_.insert(schema::text_term(token));
     note(t, MatchForm::kBigram, true);
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, t, kMaxSyllableExpansion,
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    const Xapian::Query bigrams(Xapian::Query::OP_WILDCARD, t, kMaxSyllableExpansion,
+                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    if (!analyzer_.has_morphology()) return bigrams;
+    // The bigrams a morpheme covers are left out (schema::covering_term): those morphemes too.
+    const std::string covering = schema::covering_term(token, space_);
+    note(covering, MatchForm::kBigram, true);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, bigrams,
+                         Xapian::Query(Xapian::Query::OP_WILDCARD, covering, kMaxSyllableExpansion,
+                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT));
   }
 
   // The bigrams of one word: a phrase where they have positions (n-gram analysis), all of

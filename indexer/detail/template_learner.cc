@@ -133,14 +133,17 @@ std::vector<Xapian::docid> TemplateLearner::documents_holding(const std::string&
   std::set<Xapian::docid> candidates;
   bool scan_group = false;
   for (const std::string& line : lines) {
-    std::string rarest;
+    // A bigram, or the morpheme that covers it where the indexer left it out.
+    std::vector<std::string> rarest;
     Xapian::doccount rarest_frequency = 0;
     for (const Token& token : analyzer.analyze(line, context)) {
       if (token.kind == TokenKind::kMorpheme || token.term.size() > schema::kMaxTermBytes) continue;
-      const std::string term = schema::text_term(token);
-      const Xapian::doccount frequency = db_.get_termfreq(term);
+      std::vector<std::string> terms = {schema::text_term(token)};
+      if (token.kind == TokenKind::kNgram && analyzer.has_morphology()) terms.push_back(schema::covering_term(token));
+      Xapian::doccount frequency = 0;
+      for (const std::string& term : terms) frequency += db_.get_termfreq(term);
       if (rarest.empty() || frequency < rarest_frequency) {
-        rarest = term;
+        rarest = std::move(terms);
         rarest_frequency = frequency;
       }
     }
@@ -148,7 +151,7 @@ std::vector<Xapian::docid> TemplateLearner::documents_holding(const std::string&
       scan_group = true;
       break;
     }
-    candidates.insert(db_.postlist_begin(rarest), db_.postlist_end(rarest));
+    for (const std::string& term : rarest) candidates.insert(db_.postlist_begin(term), db_.postlist_end(term));
   }
   if (scan_group) {
     const std::string all = group.empty() ? std::string() : std::string(schema::kSource).append(group);
