@@ -104,10 +104,10 @@ class Builder {
     note(t, form_of(token));
     if (token.kind != TokenKind::kNgram || !analyzer_.has_morphology()) return Xapian::Query(t);
     // With morphemes the indexer leaves out a bigram that a morpheme of the same text covers
-    // (schema::covering_term): an article has the bigram, or that morpheme, or both. Most
-    // bigrams (출을, 체공) are no morpheme of any article.
+    // (schema::covering_term): an article has the bigram, or that morpheme, or both. Asked for
+    // whether or not any article has the morpheme (most bigrams, 출을 or 체공, are none): the
+    // question would cost a round trip to every remote shard for every bigram.
     const std::string covering = schema::covering_term(token, space_);
-    if (options_.term_frequency && options_.term_frequency(covering) == 0) return Xapian::Query(t);
     if (quoting) built_.quote_terms.insert(covering);
     note(covering, MatchForm::kBigram);
     return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(t), Xapian::Query(covering));
