@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -34,6 +35,11 @@ struct QueryOptions {
   // words of a long query's counting sample (BuiltQuery::relaxed_sample), and to leave out
   // the phrase of a compound's parts when they are all common. Null: no sample, every phrase.
   std::function<Xapian::doccount(const std::string&)> term_frequency;
+  // The terms that are `prefix`, or `prefix` and one character more, with how many articles
+  // hold each (all shards together): what a one-syllable word's n-gram variant is chosen
+  // from (미: XN미국, XN미디 and 미국, 미군). Null: the most frequent of its bigrams, by
+  // Xapian's wildcard, or the morpheme of the syllable itself.
+  std::function<std::vector<std::pair<std::string, Xapian::doccount>>(const std::string& prefix)> terms_one_longer;
   // The articles dated from `from` to `to` (YYYYMMDD, inclusive), for date:; null: a value
   // range on the date slot.
   std::function<Xapian::Query(const std::string& from, const std::string& to)> date_range;

@@ -141,6 +141,38 @@ auto from_first_shard(const std::string& db_path, Read&& read) -> std::optional<
 
 }  // namespace
 
+namespace {
+
+// The bytes of the UTF-8 character that starts with `lead` (1 for a stray byte).
+std::size_t utf8_length(char lead) {
+  const auto byte = static_cast<unsigned char>(lead);
+  return byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+}
+
+// The terms of `db` that are `prefix` or `prefix` and one character more, with how many
+// articles hold each: one skip_to past each run of longer terms (미국인, 미국산 after 미국),
+// not a walk over every term that starts with `prefix`.
+std::vector<std::pair<std::string, Xapian::doccount>> terms_one_longer(const Xapian::Database& db,
+                                                                       const std::string& prefix) {
+  std::vector<std::pair<std::string, Xapian::doccount>> out;
+  Xapian::TermIterator it = db.allterms_begin(prefix);
+  const Xapian::TermIterator end = db.allterms_end(prefix);
+  while (it != end) {
+    const std::string term = *it;
+    const std::size_t rest = term.size() - prefix.size();
+    const std::size_t next = rest == 0 ? 0 : utf8_length(term[prefix.size()]);
+    if (rest <= next) {
+      out.emplace_back(term, it.get_termfreq());
+      ++it;
+    } else {
+      it.skip_to(term.substr(0, prefix.size() + next) + '\xff');  // past every term it starts
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string indexed_analyzer_mode(const std::string& db_path) {
   return from_first_shard(
              db_path, [](const Xapian::Database& db) { return db.get_metadata(std::string(schema::kAnalyzerModeKey)); })
@@ -498,6 +530,7 @@ BuiltQuery Searcher::build(const SearchRequest& request) {
   query_options.synonyms = settings_.synonyms.get();
   query_options.proximity_weight = settings_.proximity_weight;
   query_options.term_frequency = [this](const std::string& term) { return db_.get_termfreq(term); };
+  query_options.terms_one_longer = [this](const std::string& prefix) { return terms_one_longer(db_, prefix); };
   query_options.date_range = [this](const std::string& from, const std::string& to) {
     return detail::date_range_filter(db_, from, to);
   };

@@ -170,6 +170,21 @@ TEST_F(MorphSearchTest, ABigramLeftOutForTheMorphemeThatCoversItIsFoundAsIt) {
   EXPECT_EQ(ids("중앙대"), std::vector<std::string>{"university"});
 }
 
+// A one-syllable word finds the words it starts through its bigrams (미 of 미 무역: 미국),
+// also where every such bigram was left out for the morpheme 미국: the two-syllable words
+// and morphemes it starts are among what it expands to.
+TEST_F(MorphSearchTest, AOneSyllableWordFindsTheTwoSyllableMorphemesItStarts) {
+  index({{"trade", "미국과 중국이 무역 협상을 재개했다"},
+         {"longer", "미국산 소고기 무역 분쟁"},
+         {"other", "무역 협상이 열렸다"}});
+  EXPECT_EQ(Xapian::Database(db()).get_termfreq("XN미국"), 0u);  // left out in both (미국산: 미국 + 산)
+  auto sorted = [](std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  EXPECT_EQ(sorted(ids("미 무역")), (std::vector<std::string>{"longer", "trade"}));
+}
+
 TEST_F(MorphSearchTest, CompoundsAndSpacingVariantsFindEachOther) {
   index({{"glued", "정부가 반도체공급망을 점검한다."},
          {"spaced", "한미가 반도체 공급망 협력을 강화한다."},
