@@ -32,6 +32,28 @@ Xapian::Document reanalysed_document(const Xapian::Document& old, const schema::
   return doc;
 }
 
+namespace {
+
+// The dictionary the databases record, or, when they have none (indexed before there was
+// one, or in runs too small to train one), one trained on their first articles: every
+// article is written again anyway.
+schema::ArticleCodec codec_for(const std::vector<std::filesystem::path>& databases) {
+  schema::ArticleCodec codec = schema::ArticleCodec::of(Xapian::Database(databases.front().string()));
+  if (codec.has_dictionary()) return codec;
+  std::vector<std::string> samples;
+  for (const std::filesystem::path& path : databases) {
+    const Xapian::Database db(path.string());
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      if (samples.size() == schema::ArticleCodec::kTrainingSamples) break;
+      samples.push_back(db.get_document(*it).get_data().substr(0, schema::ArticleCodec::kTrainingSampleBytes));
+    }
+  }
+  const std::string dictionary = schema::ArticleCodec::train(samples);
+  return dictionary.empty() ? codec : schema::ArticleCodec(dictionary);
+}
+
+}  // namespace
+
 std::size_t reanalyze_database(const std::filesystem::path& db_path, const Analyzer& analyzer,
                                const std::function<void(std::size_t done, std::size_t total)>& progress) {
   constexpr std::size_t kCommitEvery = 1000;
@@ -39,11 +61,13 @@ std::size_t reanalyze_database(const std::filesystem::path& db_path, const Analy
   if (databases.empty()) databases.push_back(db_path);
   std::size_t total = 0;
   for (const std::filesystem::path& path : databases) total += Xapian::Database(path.string()).get_doccount();
+  const schema::ArticleCodec codec = codec_for(databases);
   AnalysisContext context;
   std::size_t done = 0;
   for (const std::filesystem::path& path : databases) {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
-    const schema::ArticleCodec codec = schema::ArticleCodec::of(db);
+    // Committed with the first articles stored over it.
+    if (codec.has_dictionary()) db.set_metadata(std::string(schema::kArticleDictionaryKey), codec.dictionary());
     // Docids first: replacing documents while walking the posting list would walk a
     // changing list.
     std::vector<Xapian::docid> docids;

@@ -83,8 +83,14 @@ class ArticleCodec {
   static ArticleCodec of(const Xapian::Database& db);
 
   // A dictionary trained on `samples` (document data as encode_stored_article writes it), or
-  // "" when they are too few or too small to train one.
+  // "" when they are too few or too small to train one. A database's dictionary is trained
+  // on its first kTrainingSamples articles, kTrainingSampleBytes of each: 1,000 train one as
+  // good as 2,000 do (0.433 of the JSON against 0.432, 100k synthetic articles), and 16 KiB
+  // is enough of an article to learn its phrasing while holding at most 16 MB of samples
+  // when the first articles are Wikipedia-sized.
   static std::string train(const std::vector<std::string>& samples);
+  static constexpr std::size_t kTrainingSamples = 1000;
+  static constexpr std::size_t kTrainingSampleBytes = 16 * 1024;
 
   bool has_dictionary() const { return dictionaries_ != nullptr; }
   const std::string& dictionary() const;  // "" without one

@@ -16,8 +16,9 @@ namespace {
 
 using Queries = std::vector<Xapian::Query>;
 
-// The bigrams a one-syllable word's n-gram variant expands to, the most frequent: each
-// costs a posting list to merge at every match (1M articles, pasted headlines with facets
+// The bigrams (with morphemes: the texts, each its bigram and its word or morpheme) a
+// one-syllable word's n-gram variant expands to, the most frequent: each costs a posting
+// list to merge at every match (1M articles, pasted headlines with facets
 // and snippets, whose 2014년 and 3명 expand 년 and 명: p99 56.7 -> 52.2 ms from 64 to 16;
 // dev figures unchanged).
 constexpr Xapian::termcount kMaxSyllableExpansion = 16;
@@ -280,16 +281,21 @@ class Builder {
     const std::string t = schema::text_term(token, space_);
     terms_.insert(schema::text_term(token));
     note(t, MatchForm::kBigram, true);
-    const Xapian::Query bigrams(Xapian::Query::OP_WILDCARD, t, kMaxSyllableExpansion,
-                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    if (!analyzer_.has_morphology()) return bigrams;
-    // The bigrams a morpheme covers are left out (schema::covering_term): each text it starts
-    // is its bigram or the word or morpheme of that text (미국 for 미 of 미 중 무역), the most
-    // frequent texts by both. A wildcard over the words and morphemes would read every term
-    // that starts with the syllable (100k articles, pasted headlines: p99 6.5 -> 11.0 ms).
+    const auto most_frequent_bigrams = [&t] {
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, t, kMaxSyllableExpansion,
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    };
+    if (!analyzer_.has_morphology()) return most_frequent_bigrams();
+    // With morphemes, the bigrams a morpheme covers are left out (schema::covering_term):
+    // each text the syllable starts is its bigram or the word or morpheme of that text (미국
+    // for 미 of 미 중 무역), the texts most frequent by both. A wildcard over the words and
+    // morphemes would read every term starting with the syllable (100k articles, pasted
+    // headlines: p99 6.5 -> 11.0 ms).
     const std::string covering = schema::covering_term(token, space_);
     note(covering, MatchForm::kBigram, true);
-    if (!options_.terms_one_longer) return Xapian::Query(Xapian::Query::OP_SYNONYM, bigrams, Xapian::Query(covering));
+    if (!options_.terms_one_longer) {
+      return Xapian::Query(Xapian::Query::OP_SYNONYM, most_frequent_bigrams(), Xapian::Query(covering));
+    }
     const std::string ngram_prefix = t.substr(0, t.size() - token.term.size());
     const std::string word_prefix = covering.substr(0, covering.size() - token.term.size());
     std::map<std::string, Xapian::doccount> articles_of_text;

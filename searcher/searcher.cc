@@ -139,10 +139,6 @@ auto from_first_shard(const std::string& db_path, Read&& read) -> std::optional<
   }
 }
 
-}  // namespace
-
-namespace {
-
 // The bytes of the UTF-8 character that starts with `lead` (1 for a stray byte).
 std::size_t utf8_length(char lead) {
   const auto byte = static_cast<unsigned char>(lead);

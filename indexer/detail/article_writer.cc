@@ -10,16 +10,9 @@
 namespace sinmun {
 namespace {
 
-// A database's first articles train the dictionary its articles are stored over
-// (schema::ArticleCodec): 1,000 train one as good as 2,000 do (0.433 of the JSON against
-// 0.432, 100k synthetic articles), ~1.5 MB of news held until then. The articles before it stay
-// JSON, as do all those of a database that never reaches so many in one run.
-constexpr std::size_t kDictionarySamples = 1000;
-// A sample's first 16 KiB: enough of an article to learn its phrasing, and at most 16 MB held
-// when the first articles are Wikipedia-sized.
-constexpr std::size_t kSampleBytes = 16 * 1024;
-// Samples that train nothing (too alike: a corpus of one article copied) are not held past this.
-constexpr std::size_t kMostDictionarySamples = 4 * kDictionarySamples;
+// Samples that train no dictionary (too alike: a corpus of one article copied) are not held
+// past this.
+constexpr std::size_t kMostDictionarySamples = 4 * schema::ArticleCodec::kTrainingSamples;
 
 // The file terms of `doc`: the files that hold it.
 std::vector<std::string> file_terms(const Xapian::Document& doc) {
@@ -67,7 +60,7 @@ ArticleWriter::ArticleWriter(ShardSet& shards, const Analyzer& analyzer, FileLed
       near_duplicates_(db_),
       templates_(shards),
       codec_(schema::ArticleCodec::of(shards.metadata())),
-      train_at_(kDictionarySamples) {}
+      train_at_(schema::ArticleCodec::kTrainingSamples) {}
 
 FileInWriting ArticleWriter::begin_file(const std::string& path, const std::string& display) const {
   FileInWriting file;
@@ -218,7 +211,7 @@ std::string ArticleWriter::name_of_file(const std::string& file_term, const Xapi
 void ArticleWriter::pack(Xapian::Document& doc) {
   if (!codec_.has_dictionary()) {
     if (train_at_ > kMostDictionarySamples) return;
-    samples_.push_back(doc.get_data().substr(0, kSampleBytes));
+    samples_.push_back(doc.get_data().substr(0, schema::ArticleCodec::kTrainingSampleBytes));
     if (samples_.size() == train_at_) train_dictionary();
     return;
   }

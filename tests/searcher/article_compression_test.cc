@@ -136,6 +136,23 @@ TEST_F(ArticleCompressionTest, LaterRunsStoreOverTheSameDictionaryAndReanalysisP
   EXPECT_NE(shown.out.find(body_of(3).substr(0, 60)), std::string::npos) << shown.out;
 }
 
+TEST_F(ArticleCompressionTest, RunsTooSmallToTrainADictionaryStoreJsonUntilReanalysisTrainsOne) {
+  dir_.write("crawl/a.jsonl", articles(0, 600));
+  index(db());
+  dir_.write("crawl/b.jsonl", articles(600, 600));
+  index(db());
+  Stored stored = stored_in(db());
+  EXPECT_EQ(stored.json, 1200u);
+  EXPECT_EQ(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), "");
+
+  const CommandResult again = run(kIndex + " --db " + shell_quote(db()) + " --reanalyze");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  stored = stored_in(db());
+  EXPECT_EQ(stored.frames, 1200u);
+  EXPECT_EQ(stored.unreadable, 0u);
+  EXPECT_NE(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), "");
+}
+
 TEST_F(ArticleCompressionTest, EveryShardHoldsTheDictionaryItsArticlesAreStoredOver) {
   dir_.write("crawl/a.jsonl", articles(0, 1200));
   index(db(), "--shards 2");
