@@ -105,12 +105,12 @@ class MorphQueryBuilderTest : public ::testing::Test {
 // matches; a group inside the query carries its own.
 TEST_F(MorphQueryBuilderTest, WordsCloseTogetherEarnABonus) {
   const BuiltQuery built = build_query(parse_query("H200 수출"), *analyzer_);
-  EXPECT_EQ(built.strict.get_description(), "Query((h200 AND (수출 OR 0.5 * (XN수출 SYNONYM 수출))))");
+  EXPECT_EQ(built.strict.get_description(), "Query((h200 AND (1.5 * 수출 OR 0.5 * XN수출)))");
   EXPECT_EQ(built.proximity.get_description(), "Query(0.5 * (h200 NEAR 5 수출))");
   EXPECT_TRUE(build_query(parse_query("H200 수출 허용"), *analyzer_).proximity.empty()) << "a long query";
   EXPECT_EQ(
       build_query(parse_query("(H200 수출) OR 엔비디아"), *analyzer_).strict.get_description(),
-      "Query((((h200 AND (수출 OR 0.5 * (XN수출 SYNONYM 수출))) AND_MAYBE 0.5 * (h200 NEAR 5 수출)) OR ((엔비디아 OR "
+      "Query((((h200 AND (1.5 * 수출 OR 0.5 * XN수출)) AND_MAYBE 0.5 * (h200 NEAR 5 수출)) OR ((엔비디아 OR "
       "(엔 PHRASE 2 비디아)) OR 0.5 * ((XN엔비 SYNONYM 엔비) AND (XN비디 SYNONYM 비디) AND (XN디아 SYNONYM 디아)))))");
 }
 
@@ -152,8 +152,9 @@ TEST_F(MorphQueryBuilderTest, Golden) {
   no_bonus.proximity_weight = 0;
   const std::pair<const char*, const char*> table[] = {
       // A concept is its morpheme, or (weighted down) its bigrams: each bigram, or the morpheme
-      // of its text where the indexer left the bigram out for it.
-      {"H200 수출", "Query((h200 AND (수출 OR 0.5 * (XN수출 SYNONYM 수출))))"},
+      // of its text where the indexer left the bigram out for it; a word that is one morpheme
+      // and one bigram weighs the morpheme for both.
+      {"H200 수출", "Query((h200 AND (1.5 * 수출 OR 0.5 * XN수출)))"},
       // The particle is not required, not even as a bigram. With morphemes, bigrams carry no
       // positions: a word's bigrams are all required, anywhere. A user word is also the phrase
       // of the terms the 2018 dictionary gave it.
@@ -170,7 +171,7 @@ TEST_F(MorphQueryBuilderTest, Golden) {
       // A lone syllable: the bigrams it starts, and the morpheme of itself (with a database,
       // the words and morphemes of two syllables it starts too: MorphSearchTest).
       {"김", "Query((김 OR 0.5 * (WILDCARD SYNONYM XN김 SYNONYM 김)))"},
-      {"3,500억 달러", "Query(((3,500억 OR 3500억) AND (달러 OR 0.5 * (XN달러 SYNONYM 달러))))"},
+      {"3,500억 달러", "Query(((3,500억 OR 3500억) AND (1.5 * 달러 OR 0.5 * XN달러)))"},
       {"C++가", "Query(c++)"},
   };
   for (const auto& [query, expected] : table) {
