@@ -99,21 +99,30 @@ class Builder {
       : analyzer_(analyzer), context_(context), options_(options), terms_(built.terms), built_(built) {}
 
   Xapian::Query term(const Token& token) {
-    const std::string t = schema::text_term(token, space_);
-    terms_.insert(schema::text_term(token));
-    const bool quoting = (space_ == TextSpace::kQuoteText || space_ == TextSpace::kSpeakerName) && !excluding_;
-    if (quoting) built_.quote_terms.insert(t);
-    note(t, form_of(token));
+    const std::string t = noted(token);
     if (token.kind != TokenKind::kNgram || !analyzer_.has_morphology()) return Xapian::Query(t);
     // With morphemes the indexer leaves out a bigram that a morpheme of the same text covers
     // (schema::covering_term): an article has the bigram, or that morpheme, or both. Asked for
     // whether or not any article has the morpheme (most bigrams, 출을 or 체공, are none): the
     // question would cost a round trip to every remote shard for every bigram.
     const std::string covering = schema::covering_term(token, space_);
-    if (quoting) built_.quote_terms.insert(covering);
+    if (quoting()) built_.quote_terms.insert(covering);
     note(covering, MatchForm::kBigram);
     return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(t), Xapian::Query(covering));
   }
+
+  // The index term of `token` in this space, remembered for highlighting, quotations and
+  // --explain.
+  std::string noted(const Token& token) {
+    const std::string t = schema::text_term(token, space_);
+    terms_.insert(schema::text_term(token));
+    if (quoting()) built_.quote_terms.insert(t);
+    note(t, form_of(token));
+    return t;
+  }
+
+  // Whether the words being built are looked for in quotations (quote:, speaker:), not excluded.
+  bool quoting() const { return (space_ == TextSpace::kQuoteText || space_ == TextSpace::kSpeakerName) && !excluding_; }
 
   // Remembers `term` as a way the concept being built matches.
   void note(const std::string& term, MatchForm form, bool prefix = false) {
@@ -422,13 +431,7 @@ class Builder {
       // alone finds the rest (수출입 for 수출). Their OP_SYNONYM read the morpheme's posting
       // list twice (1M articles, 2 words: p99 8.8 -> 9.6-10.4 ms; this 9.2; dev short known
       // items MRR@10 0.5278 -> 0.5267, news 0.8494 -> 0.8472, the rest the same).
-      const Token& bigram = *contents[0][0];
-      const std::string t = schema::text_term(bigram, space_);
-      terms_.insert(schema::text_term(bigram));
-      if ((space_ == TextSpace::kQuoteText || space_ == TextSpace::kSpeakerName) && !excluding_) {
-        built_.quote_terms.insert(t);
-      }
-      note(t, MatchForm::kBigram);
+      const std::string t = noted(*contents[0][0]);
       return Xapian::Query(Xapian::Query::OP_OR,
                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, 1 + options_.ngram_weight),
                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t), options_.ngram_weight));
