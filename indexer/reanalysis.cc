@@ -41,13 +41,8 @@ schema::ArticleCodec codec_for(const std::vector<std::filesystem::path>& databas
   schema::ArticleCodec codec = schema::ArticleCodec::of(Xapian::Database(databases.front().string()));
   if (codec.has_dictionary()) return codec;
   std::vector<std::string> samples;
-  for (const std::filesystem::path& path : databases) {
-    const Xapian::Database db(path.string());
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      if (samples.size() == schema::ArticleCodec::kTrainingSamples) break;
-      samples.push_back(db.get_document(*it).get_data().substr(0, schema::ArticleCodec::kTrainingSampleBytes));
-    }
-  }
+  for (const std::filesystem::path& path : databases)
+    schema::ArticleCodec::add_samples(Xapian::Database(path.string()), samples);
   const std::string dictionary = schema::ArticleCodec::train(samples);
   return dictionary.empty() ? codec : schema::ArticleCodec(dictionary);
 }

@@ -74,6 +74,12 @@ ArticleCodec ArticleCodec::of(const Xapian::Database& db) {
   return dictionary.empty() ? ArticleCodec() : ArticleCodec(dictionary);
 }
 
+void ArticleCodec::add_samples(const Xapian::Database& db, std::vector<std::string>& samples) {
+  for (auto it = db.postlist_begin(""); it != db.postlist_end("") && samples.size() < kTrainingSamples; ++it) {
+    samples.push_back(db.get_document(*it).get_data().substr(0, kTrainingSampleBytes));
+  }
+}
+
 std::string ArticleCodec::train(const std::vector<std::string>& samples) {
   std::string joined;
   std::vector<std::size_t> sizes;

@@ -91,6 +91,10 @@ class ArticleCodec {
   static std::string train(const std::vector<std::string>& samples);
   static constexpr std::size_t kTrainingSamples = 1000;
   static constexpr std::size_t kTrainingSampleBytes = 16 * 1024;
+  // Appends to `samples`, up to kTrainingSamples in all, the stored data of `db`'s articles
+  // in docid order, kTrainingSampleBytes of each: what a database that has no dictionary yet
+  // trains one on, with the articles it already holds.
+  static void add_samples(const Xapian::Database& db, std::vector<std::string>& samples);
 
   bool has_dictionary() const { return dictionaries_ != nullptr; }
   const std::string& dictionary() const;  // "" without one

@@ -60,7 +60,11 @@ ArticleWriter::ArticleWriter(ShardSet& shards, const Analyzer& analyzer, FileLed
       near_duplicates_(db_),
       templates_(shards),
       codec_(schema::ArticleCodec::of(shards.metadata())),
-      train_at_(schema::ArticleCodec::kTrainingSamples) {}
+      train_at_(schema::ArticleCodec::kTrainingSamples) {
+  // A database filled by runs too small to train a dictionary alone trains one once its
+  // articles and this run's reach the samples it needs.
+  if (!codec_.has_dictionary()) schema::ArticleCodec::add_samples(db_, samples_);
+}
 
 FileInWriting ArticleWriter::begin_file(const std::string& path, const std::string& display) const {
   FileInWriting file;
@@ -212,7 +216,7 @@ void ArticleWriter::pack(Xapian::Document& doc) {
   if (!codec_.has_dictionary()) {
     if (train_at_ > kMostDictionarySamples) return;
     samples_.push_back(doc.get_data().substr(0, schema::ArticleCodec::kTrainingSampleBytes));
-    if (samples_.size() == train_at_) train_dictionary();
+    if (samples_.size() >= train_at_) train_dictionary();
     return;
   }
   doc.set_data(codec_.pack(doc.get_data()));

@@ -88,8 +88,8 @@ class ArticleWriter {
   std::string name_of_file(const std::string& file_term, const Xapian::Document& doc) const;
   // Stores `doc`'s article over the database's dictionary; until it has one, keeps the
   // article as a sample and trains the dictionary on the first ArticleCodec::kTrainingSamples
-  // of this run (the articles before it stay JSON, as do all those of a database that never
-  // reaches so many in one run: --reanalyze trains one then).
+  // of the database's articles and this run's, whichever run reaches so many (the articles
+  // before it stay JSON; --reanalyze packs them).
   void pack(Xapian::Document& doc);
   void train_dictionary();
 

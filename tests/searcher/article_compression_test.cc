@@ -1,7 +1,8 @@
 // Stored articles compressed over a dictionary the indexer trains (schema::ArticleCodec), end
 // to end with the real programs: the first 1,000 articles a database is written stay JSON
-// and train the dictionary, the rest are zstd frames over it, and every reader (--show,
-// snippets, --format, an incremental run, --reanalyze, a sharded database) reads both.
+// and train the dictionary (in one run or over several), the rest are zstd frames over it,
+// and every reader (--show, snippets, --format, an incremental run, --reanalyze, a sharded
+// database) reads both.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -136,19 +137,42 @@ TEST_F(ArticleCompressionTest, LaterRunsStoreOverTheSameDictionaryAndReanalysisP
   EXPECT_NE(shown.out.find(body_of(3).substr(0, 60)), std::string::npos) << shown.out;
 }
 
-TEST_F(ArticleCompressionTest, RunsTooSmallToTrainADictionaryStoreJsonUntilReanalysisTrainsOne) {
+TEST_F(ArticleCompressionTest, RunsTooSmallToTrainADictionaryAloneTrainOneWithTheArticlesBeforeThem) {
+  // An archive that grows by a few hundred articles a run.
   dir_.write("crawl/a.jsonl", articles(0, 600));
   index(db());
+  EXPECT_EQ(stored_in(db()).json, 600u);
+  EXPECT_EQ(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), "");
   dir_.write("crawl/b.jsonl", articles(600, 600));
   index(db());
+  const std::string dictionary = Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey));
+  EXPECT_NE(dictionary, "");
   Stored stored = stored_in(db());
-  EXPECT_EQ(stored.json, 1200u);
+  EXPECT_EQ(stored.json, 1000u);
+  EXPECT_EQ(stored.frames, 200u);
+  EXPECT_EQ(stored.unreadable, 0u);
+  const CommandResult shown = run(kSearch + " --db " + shell_quote(db()) + " --show art-1150");
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find(body_of(1150).substr(0, 60)), std::string::npos) << shown.out;
+
+  dir_.write("crawl/c.jsonl", articles(1200, 300));
+  index(db());
+  stored = stored_in(db());
+  EXPECT_EQ(stored.json, 1000u);
+  EXPECT_EQ(stored.frames, 500u);
+  EXPECT_EQ(stored.unreadable, 0u);
+  EXPECT_EQ(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), dictionary);
+}
+
+TEST_F(ArticleCompressionTest, ReanalysisTrainsADictionaryForADatabaseTooSmallToHaveOne) {
+  dir_.write("crawl/a.jsonl", articles(0, 600));
+  index(db());
   EXPECT_EQ(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), "");
 
   const CommandResult again = run(kIndex + " --db " + shell_quote(db()) + " --reanalyze");
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  stored = stored_in(db());
-  EXPECT_EQ(stored.frames, 1200u);
+  const Stored stored = stored_in(db());
+  EXPECT_EQ(stored.frames, 600u);
   EXPECT_EQ(stored.unreadable, 0u);
   EXPECT_NE(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), "");
 }
