@@ -29,7 +29,9 @@
 #   --keep-corpus       keep each corpus file after indexing it (default: deleted when --work
 #                       is a temp dir)
 # Environment: SINMUN_SHARED, SINMUN_BUILD_DIR, SINMUN_INDEX_ARGS (e.g. "--jobs 2"),
-# SINMUN_SEARCH_ARGS, as the other bench scripts. Exits 0 when the shared data is absent.
+# SINMUN_SEARCH_ARGS, as the other bench scripts. Exits 0 when the shared data is absent, 2
+# before a size whose build the disk cannot hold (about 20 kB an article at its peak: 1M
+# articles need 19 GB free).
 set -euo pipefail
 
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
@@ -86,13 +88,32 @@ mb_of() { du -sk "$1" | awk '{printf "%.1f", $1 / 1024}'; }
 # What a database was built with; a kept one is reused only when this is unchanged.
 build_info() { printf '%s %s\n' "$(md5sum <"$1" | cut -c1-12)" "${SINMUN_INDEX_ARGS:-}"; }
 
+# kept DB COMMAND: DB was built by this COMMAND with these arguments, and is reused.
+kept() { [[ -d "$1" && -f "$1.info" && "$(sed -n 1p "$1.info")" == "$(build_info "$2")" ]]; }
+
+# A size needs about this much free disk an article at its peak: its corpus, its databases
+# and, while the parts of a build merge, the parts (1M synthetic articles: 1.4 GB of JSON,
+# 12 GB of parts, 6 GB merged).
+kb_per_article=20
+# check_space N DB: refuses to build N articles into DB (replacing what DB holds) on a disk
+# that cannot hold them; a disk that fills mid-merge costs the run and breaks every tool on
+# the machine.
+check_space() {
+  local free_kb replaced_kb=0
+  free_kb="$(df -Pk "$work" | awk 'NR == 2 {print $4}')"
+  [[ ! -d "$2" ]] || replaced_kb="$(du -sk "$2" | cut -f1)"
+  if ((free_kb + replaced_kb < $1 * kb_per_article)); then
+    die "$1 articles need about $(($1 * kb_per_article / 1024 / 1024 + 1)) GB free in $work, which has" \
+      "$(((free_kb + replaced_kb) / 1024 / 1024)) GB: free some, or choose another --work"
+  fi
+}
+
 # index_one NAME DB LOG COMMAND...: builds DB unless an identical build is kept; sets idx_secs,
 # idx_cpu_s and idx_rss_mb (from the build that made DB).
 index_one() {
-  local name="$1" db="$2" log="$3" info
+  local name="$1" db="$2" log="$3"
   shift 3
-  info="$(build_info "$1")"
-  if [[ -d "$db" && -f "$db.info" && "$(sed -n 1p "$db.info")" == "$info" ]]; then
+  if kept "$db" "$1"; then
     read -r idx_secs idx_rss_mb idx_cpu_s <<<"$(sed -n 2p "$db.info")"
     idx_cpu_s="${idx_cpu_s:--}"
     echo "bench-scale: $name: reusing $db" >&2
@@ -104,7 +125,7 @@ index_one() {
   idx_secs="$(awk -v ms="$elapsed_ms" 'BEGIN {printf "%.1f", ms / 1000}')"
   idx_rss_mb="$([[ "$peak_rss_kb" == - ]] && echo - || awk -v k="$peak_rss_kb" 'BEGIN {printf "%.0f", k / 1024}')"
   idx_cpu_s="$([[ "$cpu_ms" == - ]] && echo - || awk -v ms="$cpu_ms" 'BEGIN {printf "%.1f", ms / 1000}')"
-  printf '%s\n%s %s %s\n' "$info" "$idx_secs" "$idx_rss_mb" "$idx_cpu_s" >"$db.info"
+  printf '%s\n%s %s %s\n' "$(build_info "$1")" "$idx_secs" "$idx_rss_mb" "$idx_cpu_s" >"$db.info"
 }
 
 index_rows=() query_rows=()
@@ -113,6 +134,7 @@ for n in "${size_list[@]}"; do
   corpus="$corpus_dir/articles.jsonl"
   db="$work/sinmun-$n.db"
   mkdir -p "$corpus_dir"
+  kept "$db" "$sinmun_index" || check_space "$n" "$db"
   if [[ ! -s "$corpus" ]]; then
     echo "bench-scale: writing $n articles" >&2
     python3 "$repo/scripts/make-scale-corpus.py" --shared "$shared" "$n" "$corpus.tmp"
