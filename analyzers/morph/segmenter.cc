@@ -114,21 +114,36 @@ void Segmenter::add_candidates(std::string_view text, std::uint32_t pos) {
 
 // MeCab's connect(): every new node picks its best predecessor among the nodes ending at
 // `pos`, visiting candidates in MeCab's list order with a strict '<' so ties resolve alike.
+// The choice depends only on the new node's left id, and the candidates at one position
+// share few left ids (a syllable's dictionary words are a handful of parts of speech), so
+// each left id's best is found once per position, over a copy of the candidates laid out
+// contiguously instead of chased through the lattice.
 void Segmenter::connect(std::uint32_t pos, std::size_t first_new_node) {
   const ConnectionMatrix& matrix = dictionary_->matrix();
+  predecessors_.clear();
+  for (std::uint32_t l = end_head_[pos]; l != kNone; l = nodes_[l].enext) {
+    predecessors_.push_back({nodes_[l].cost, l, nodes_[l].right_id});
+  }
+  if (best_for_left_id_.empty()) best_for_left_id_.assign(matrix.right_size(), {0, kNone, 0});
+  if (++connect_calls_ == 0) {  // wrapped: forget every stamp
+    for (BestPredecessor& b : best_for_left_id_) b.at = 0;
+    connect_calls_ = 1;
+  }
   for (std::size_t i = nodes_.size(); i-- > first_new_node;) {
     Node& right = nodes_[i];
-    std::int64_t best_cost = std::numeric_limits<std::int64_t>::max();
-    std::uint32_t best = kNone;
-    for (std::uint32_t l = end_head_[pos]; l != kNone; l = nodes_[l].enext) {
-      const std::int64_t cost = nodes_[l].cost + matrix.cost(nodes_[l].right_id, right.left_id);
-      if (cost < best_cost) {
-        best_cost = cost;
-        best = l;
+    BestPredecessor& best = best_for_left_id_[right.left_id];
+    if (best.at != connect_calls_) {
+      best = {std::numeric_limits<std::int64_t>::max(), kNone, connect_calls_};
+      for (const Predecessor& left : predecessors_) {
+        const std::int64_t cost = left.cost + matrix.cost(left.right_id, right.left_id);
+        if (cost < best.cost) {
+          best.cost = cost;
+          best.node = left.node;
+        }
       }
     }
-    right.prev = best;
-    right.cost = best_cost + right.word_cost;
+    right.prev = best.node;
+    right.cost = best.cost + right.word_cost;
     right.enext = end_head_[right.end];
     end_head_[right.end] = static_cast<std::uint32_t>(i);
     max_end_ = std::max(max_end_, right.end);

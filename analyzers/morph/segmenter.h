@@ -77,8 +77,23 @@ class Segmenter {
   std::vector<std::uint32_t> run_end_;    // end of the run of same-kind neighbours from here
   std::vector<std::uint32_t> end_head_;   // first node ending at a position, or kNone
   std::vector<Node> nodes_;               // nodes_[0] is BOS, or the last emitted node
-  std::uint32_t max_end_ = 0;             // furthest node end so far
-  std::size_t compact_at_ = 0;            // node count that triggers compact()
+  // connect()'s scratch: the nodes ending at the position it connects, and the best of them
+  // for each left id, remembered for the position stamped in best_at_.
+  struct Predecessor {
+    std::int64_t cost;
+    std::uint32_t node;
+    std::uint16_t right_id;
+  };
+  struct BestPredecessor {
+    std::int64_t cost;
+    std::uint32_t node;
+    std::uint32_t at;  // connect() call it was found in; 0: never
+  };
+  std::vector<Predecessor> predecessors_;
+  std::vector<BestPredecessor> best_for_left_id_;
+  std::uint32_t connect_calls_ = 0;
+  std::uint32_t max_end_ = 0;   // furthest node end so far
+  std::size_t compact_at_ = 0;  // node count that triggers compact()
 };
 
 }  // namespace sinmun::morph
