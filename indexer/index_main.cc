@@ -62,7 +62,8 @@ writers: Xapian writes a database on one thread, so a new database is written by
 threads (one per core) into as many parts in DIR.building, which are merged into one
 database at DIR when the run ends (Xapian's compaction, which a bulk load ends with anyway).
 Interrupted, the same command resumes DIR.building and merges it. Later runs update DIR
-on one writer.
+on one writer. The parts' commits do not wait for the disk (the merged database does): after
+a machine crash or power loss during that first build, the next run builds it from the start.
 
 boilerplate: a line that a source prints verbatim under (or over) many of its articles
 (at least 20 articles and 30% of that source's) is learned as template text: it is not
@@ -401,6 +402,13 @@ int index_main(int argc, char** argv) {
   const sinmun::BuildPlan plan =
       sinmun::plan_build(db_path, writers == 0 ? sinmun::default_writers() : writers, index_options.shards);
   index_options.shards = plan.shards;
+  index_options.synced_commits = plan.synced;
+  if (plan.rebuilt_after_restart) {
+    std::fprintf(stderr,
+                 "sinmun-index: note: %s, the parts of an unfinished first build, was written without waiting "
+                 "for the disk and the machine has restarted since: building %s again from the start\n",
+                 sinmun::building_path(db_path).c_str(), db_path.c_str());
+  }
   sinmun::IndexStats stats;
   Xapian::doccount documents = 0;
   std::vector<std::filesystem::path> databases;

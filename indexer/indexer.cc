@@ -115,7 +115,11 @@ struct FileResult {
 }  // namespace
 
 Indexer::Indexer(const fs::path& db_path, const Analyzer& analyzer, IndexOptions options)
-    : shards_(std::make_unique<ShardSet>(db_path, options.shards)), analyzer_(analyzer), options_(options) {
+    : shards_(std::make_unique<ShardSet>(
+          db_path, options.shards,
+          options.synced_commits ? ShardSet::Durability::kSynced : ShardSet::Durability::kUnsynced)),
+      analyzer_(analyzer),
+      options_(options) {
   if (options_.jobs == 0) options_.jobs = std::max(1u, std::thread::hardware_concurrency());
   const std::string recorded = shards_->metadata().get_metadata(std::string(schema::kAnalyzerModeKey));
   if (!recorded.empty() && recorded != analyzer.mode() && shards_->all().get_doccount() > 0) {
@@ -320,6 +324,7 @@ IndexStats Indexer::index(const std::vector<CrawlRoot>& roots, const ProblemSink
   stats.files_left =
       stats.files_seen - stats.files_indexed - stats.files_unchanged - stats.files_failed - stats.files_failed_before;
   writer.commit(true);
+  if (stats.interrupted) shards_->sync_to_disk();
   return stats;
 }
 

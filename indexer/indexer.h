@@ -56,6 +56,12 @@ struct IndexOptions {
   // that adds its new articles and commits; ≤ 1: one database. 0 also takes an existing database as it is; another
   // count than an existing one's is a UsageError.
   unsigned shards = 0;
+  // false: commits do not wait for the disk (ShardSet::Durability::kUnsynced), for a
+  // database that a machine crash makes the next run build again rather than resume (the
+  // parts of a merged build, merged_build.h); a run that is interrupted waits for the disk
+  // before it returns, so that it is resumed after a restart too. 100k articles: 63.8 →
+  // 57.6 s, 300k: 233 → 196 s.
+  bool synced_commits = true;
 };
 
 struct IndexStats {

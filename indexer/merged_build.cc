@@ -36,13 +36,18 @@ unsigned default_writers() { return std::clamp(std::thread::hardware_concurrency
 BuildPlan plan_build(const fs::path& db, unsigned writers, unsigned shards) {
   const fs::path building = building_path(db);
   std::error_code error;
+  bool rebuilt_after_restart = false;
   if (fs::exists(building, error)) {
-    if (is_new_database_path(db)) return {building, 0, true};  // resume, then merge
-    fs::remove_all(building, error);                           // a merge killed after its rename left it behind
-    if (error) throw EnvironmentError("cannot remove the leftover " + building.string() + ": " + error.message());
+    rebuilt_after_restart = is_new_database_path(db) && written_unsynced_before_a_restart(building);
+    if (is_new_database_path(db) && !rebuilt_after_restart) return {building, 0, true, false};  // resume, then merge
+    // A merge killed after its rename left it behind, or the machine restarted under it.
+    fs::remove_all(building, error);
+    if (error) throw EnvironmentError("cannot remove " + building.string() + ": " + error.message());
   }
-  if (shards == 0 && writers >= 2 && is_new_database_path(db)) return {building, writers, true};
-  return {db, shards, false};
+  if (shards == 0 && writers >= 2 && is_new_database_path(db)) {
+    return {building, writers, true, false, rebuilt_after_restart};
+  }
+  return {db, shards, false, true, rebuilt_after_restart};
 }
 
 void merge_build(const fs::path& db) {

@@ -1,6 +1,11 @@
 #include "indexer/detail/shard_set.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <fstream>
@@ -30,7 +35,38 @@ bool holds_nothing_but_a_lock(const fs::path& path) {
 
 bool is_database(const fs::path& path) { return fs::exists(path / "iamglass") || fs::exists(path / "iamchert"); }
 
-Xapian::WritableDatabase open_single(const fs::path& path) {
+// The mark of a database written ShardSet::Durability::kUnsynced: the boot it was written in.
+constexpr const char* kUnsyncedMark = "sinmun-unsynced";
+
+// This boot's id: Linux's boot_id, else the boot time; "" when neither can be read.
+std::string current_boot() {
+  std::string line;
+  if (std::ifstream id("/proc/sys/kernel/random/boot_id"); std::getline(id, line) && !line.empty()) return line;
+  std::ifstream stat("/proc/stat");
+  while (std::getline(stat, line)) {
+    if (line.starts_with("btime ")) return line;
+  }
+  return "";
+}
+
+void throw_errno(const std::string& what) { throw EnvironmentError(what + ": " + std::strerror(errno)); }
+
+// Written, and on the disk, before anything the disk may not hold: a crash never leaves
+// unsynced data without its mark.
+void mark_unsynced(const fs::path& path) {
+  const fs::path mark = path / kUnsyncedMark;
+  const std::string boot = current_boot() + "\n";
+  const int fd = ::open(mark.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw_errno("cannot write " + mark.string());
+  const bool written = ::write(fd, boot.data(), boot.size()) == static_cast<ssize_t>(boot.size()) && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!written) throw_errno("cannot write " + mark.string());
+  const int dir = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir < 0 || ::fsync(dir) != 0) throw_errno("cannot sync " + path.string());
+  ::close(dir);
+}
+
+Xapian::WritableDatabase open_single(const fs::path& path, int flags) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (fs::is_regular_file(status)) {
@@ -43,7 +79,7 @@ Xapian::WritableDatabase open_single(const fs::path& path) {
                            " is a non-empty directory that is not a Xapian "
                            "database; refusing to write into it");
   }
-  return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+  return Xapian::WritableDatabase(path.string(), flags);
 }
 
 // The stub is written before any shard, and replaced whole (rename): a creation killed
@@ -64,6 +100,14 @@ void write_stub(const fs::path& path, unsigned shards) {
 }
 
 }  // namespace
+
+bool written_unsynced_before_a_restart(const fs::path& path) {
+  std::ifstream mark(path / kUnsyncedMark);
+  std::string boot;
+  if (!mark || !std::getline(mark, boot)) return false;
+  const std::string now = current_boot();
+  return now.empty() || boot != now;
+}
 
 bool is_new_database_path(const fs::path& path) {
   std::error_code ec;
@@ -111,7 +155,8 @@ struct ShardSet::Worker {
   std::thread thread;
 };
 
-ShardSet::ShardSet(const fs::path& path, unsigned shards) {
+ShardSet::ShardSet(const fs::path& path, unsigned shards, Durability durability)
+    : durability_(durability), path_(path) {
   if (shards > schema::kMaxShards) {
     throw UsageError("--shards must be at most " + std::to_string(schema::kMaxShards));
   }
@@ -123,13 +168,18 @@ ShardSet::ShardSet(const fs::path& path, unsigned shards) {
     write_stub(path, shards);
     listed = listed_shards(path);
   }
+  const bool unsynced = durability_ == Durability::kUnsynced;
+  const int flags = Xapian::DB_CREATE_OR_OPEN | (unsynced ? Xapian::DB_NO_SYNC : 0);
   if (listed.empty()) {
     if (shards >= 2 && is_database(path)) {
       throw UsageError(path.string() + " is a single database; --shards " + std::to_string(shards) +
                        " needs a new directory (or leave --shards out)");
     }
     paths_.push_back(path);
-    shards_.push_back(open_single(path));
+    shards_.push_back(open_single(path, flags));
+    // Marked once it exists: a crash before its first commit can leave it unmarked and
+    // damaged, which opening it then reports.
+    if (unsynced) mark_unsynced(path);
     all_ = shards_.front();
     return;
   }
@@ -139,9 +189,10 @@ ShardSet::ShardSet(const fs::path& path, unsigned shards) {
   }
   sharded_ = true;
   paths_ = std::move(listed);
+  if (unsynced) mark_unsynced(path);
   for (const fs::path& shard : paths_) {
     recover_interrupted_compaction(shard);  // else the shard would be created afresh, empty
-    shards_.emplace_back(shard.string(), Xapian::DB_CREATE_OR_OPEN);
+    shards_.emplace_back(shard.string(), flags);
     all_.add_database(shards_.back());
   }
   set_metadata_everywhere(std::string(schema::kShardCountKey), std::to_string(size()));
@@ -244,6 +295,18 @@ std::set<Xapian::docid> ShardSet::postings(const std::string& term) {
 }
 
 void ShardSet::set_metadata(const std::string& key, const std::string& value) { held_metadata_[key] = value; }
+
+void ShardSet::sync_to_disk() {
+  if (durability_ != Durability::kUnsynced) return;
+  const int fd = ::open(path_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0 || ::syncfs(fd) != 0) {
+    if (fd >= 0) ::close(fd);
+    throw_errno("cannot sync " + path_.string() + " to disk");
+  }
+  ::close(fd);
+  std::error_code ignored;  // a mark left behind only costs a rebuild after a restart
+  fs::remove(path_ / kUnsyncedMark, ignored);
+}
 
 std::string ShardSet::get_metadata(const std::string& key) {
   if (const auto held = held_metadata_.find(key); held != held_metadata_.end()) return held->second;

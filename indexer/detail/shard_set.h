@@ -28,6 +28,16 @@ namespace sinmun {
 // Not thread-safe: the writer thread's. It runs its own threads.
 class ShardSet {
  public:
+  // When a commit returns.
+  enum class Durability {
+    kSynced,  // once the disk holds it (Xapian's default): survives a machine crash
+    // Once the system holds it (Xapian's DB_NO_SYNC): survives the process being killed,
+    // not a machine crash or power loss. For databases that are rebuilt rather than
+    // repaired (the parts of a merged build): they carry a mark that says since which boot
+    // they were written so (written_unsynced_before_a_restart), until sync_to_disk().
+    kUnsynced,
+  };
+
   // Opens the database at `path`, creating it when absent (or an empty directory, or one
   // holding only the lock of a killed creation): `shards` databases when `shards` ≥ 2, one
   // otherwise. An existing database keeps its layout: `shards` 0 takes it as it is, and a
@@ -35,7 +45,7 @@ class ShardSet {
   // Throws EnvironmentError for a path that is a file or a non-empty directory that is not
   // a database (or a sharded database with a missing shard), Xapian::Error when a shard
   // cannot be opened (locked, damaged).
-  ShardSet(const std::filesystem::path& path, unsigned shards);
+  ShardSet(const std::filesystem::path& path, unsigned shards, Durability durability = Durability::kSynced);
   ~ShardSet();  // stops the shard threads; what they did not commit is lost, as with Xapian
 
   unsigned size() const { return static_cast<unsigned>(shards_.size()); }
@@ -82,6 +92,10 @@ class ShardSet {
   // never ahead, and the next run reads those files again (an upsert changes nothing twice).
   void commit();
 
+  // Unsynced: waits until the disk holds everything committed, then drops the mark, so that
+  // the database is trusted after a restart too. Synced: nothing to do.
+  void sync_to_disk();
+
   // The directory of each shard (the database itself when not sharded): for compaction.
   const std::vector<std::filesystem::path>& paths() const { return paths_; }
 
@@ -90,12 +104,18 @@ class ShardSet {
   void work(unsigned shard);
 
   bool sharded_ = false;
+  Durability durability_;
+  std::filesystem::path path_;
   std::vector<std::filesystem::path> paths_;
   std::vector<Xapian::WritableDatabase> shards_;
   Xapian::WritableDatabase all_;
   std::vector<std::unique_ptr<Worker>> workers_;      // one a shard when sharded
   std::map<std::string, std::string> held_metadata_;  // set since the last commit
 };
+
+// True when the database at `path` was written kUnsynced and the machine has started again
+// since (Linux's boot id): what it holds may not be what was committed.
+bool written_unsynced_before_a_restart(const std::filesystem::path& path);
 
 // True when `path` holds no database yet: absent, an empty directory, or one holding only
 // the lock file of a creation that was killed (the next run creates it afresh).

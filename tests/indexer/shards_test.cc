@@ -268,6 +268,44 @@ TEST_F(ShardsTest, AnInterruptedRunCommitsWhatIsDoneAndTheNextFinishes) {
   EXPECT_EQ(Xapian::Database(sharded()).get_doccount(), 200u);
 }
 
+// Unsynced commits (the parts of a merged build) carry a mark of the boot they were written
+// in until the disk holds them: an interrupted run waits for the disk and drops it; a run
+// that ends normally leaves it for the merge that follows.
+TEST_F(ShardsTest, AnUnsyncedDatabaseIsMarkedWithItsBootUntilTheDiskHoldsIt) {
+  for (int f = 0; f < 10; ++f)
+    dir_.write("crawl/f" + std::to_string(f) + ".jsonl", record("u" + std::to_string(f), "제목", "본문"));
+  const auto root = std::filesystem::absolute(dir_.path() / "crawl");
+  const std::vector<CrawlRoot> roots = {{root, walk_crawl_directory(root, [](const Problem&) {})}};
+  const std::filesystem::path mark = std::filesystem::path(sharded()) / "sinmun-unsynced";
+  {
+    Indexer indexer(sharded(), analyzer_, {.jobs = 2, .shards = kShards, .synced_commits = false});
+    EXPECT_TRUE(std::filesystem::exists(mark)) << "marked before the first write";
+    indexer.index(roots, [](const Problem&) {});
+  }
+  EXPECT_TRUE(std::filesystem::exists(mark)) << "a finished run leaves it for the merge";
+  EXPECT_FALSE(written_unsynced_before_a_restart(sharded())) << "written in this boot";
+  EXPECT_EQ(Xapian::Database(sharded()).get_doccount(), 10u);
+  { std::ofstream(mark) << "a boot before this one\n"; }
+  EXPECT_TRUE(written_unsynced_before_a_restart(sharded()));
+
+  dir_.write("crawl/more.jsonl", record("u-more", "제목", "본문"));
+  std::atomic<bool> interrupt{true};
+  IndexStats stats;
+  {
+    Indexer indexer(sharded(), analyzer_, {.jobs = 2, .shards = kShards, .synced_commits = false});
+    EXPECT_FALSE(written_unsynced_before_a_restart(sharded())) << "each unsynced run marks it with its own boot";
+    stats = indexer.index(
+        {{root, walk_crawl_directory(root, [](const Problem&) {})}}, [](const Problem&) {}, {}, &interrupt);
+  }
+  EXPECT_TRUE(stats.interrupted);
+  EXPECT_FALSE(std::filesystem::exists(mark)) << "an interrupted run waits for the disk: it is resumed after a restart";
+  EXPECT_FALSE(written_unsynced_before_a_restart(sharded()));
+
+  run_sharded();  // synced, as every run that is not a merged build's
+  EXPECT_FALSE(std::filesystem::exists(mark));
+  EXPECT_EQ(Xapian::Database(sharded()).get_doccount(), 11u);
+}
+
 // The metadata set between commits (the ledger) is what this run reads at once, and is
 // written only with the commit, after the documents of every shard.
 TEST_F(ShardsTest, MetadataIsHeldBackUntilTheShardsCommit) {

@@ -1076,5 +1076,43 @@ TEST_F(IndexCommandTest, AMergeCutShortIsDoneAgainAndALeftoverOfOneThatFinishedI
   EXPECT_EQ(Xapian::Database(database).get_doccount(), 71u);
 }
 
+TEST_F(IndexCommandTest, PartsWrittenWithoutWaitingForTheDiskAreResumedInTheirBootAndBuiltAgainAfterARestart) {
+  const std::string crawl = shell_quote(kSample);
+  const std::string database = (dir_.path() / "db-unsynced").string();
+  const std::filesystem::path mark = std::filesystem::path(database + ".building") / "sinmun-unsynced";
+  const auto leave_parts = [&](const std::string& boot) {
+    // The parts of a first build that stopped before its merge, marked as its runs mark them.
+    ASSERT_EQ(index("--shards 2 --db " + shell_quote(database + ".building") + " " + crawl).exit_code, 0);
+    std::ofstream(mark) << boot << "\n";
+  };
+  std::string this_boot;
+  std::getline(std::ifstream("/proc/sys/kernel/random/boot_id"), this_boot);
+  if (this_boot.empty()) GTEST_SKIP() << "no /proc/sys/kernel/random/boot_id";
+
+  leave_parts(this_boot);
+  const CommandResult resumed = index("--db " + shell_quote(database) + " " + crawl);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find(": 0 read, "), std::string::npos) << "resumed: " << resumed.err;
+  EXPECT_EQ(resumed.err.find("restarted"), std::string::npos) << resumed.err;
+  EXPECT_NE(resumed.err.find("merged 2 parts"), std::string::npos) << resumed.err;
+  EXPECT_EQ(Xapian::Database(database).get_doccount(), 71u);
+
+  std::filesystem::remove_all(database);
+  leave_parts("a boot before this one");
+  const CommandResult rebuilt = index("--db " + shell_quote(database) + " " + crawl);
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_NE(rebuilt.err.find("sinmun-index: note: " + database +
+                             ".building, the parts of an unfinished first build, "
+                             "was written without waiting for the disk and the machine has restarted since: "
+                             "building " +
+                             database + " again from the start"),
+            std::string::npos)
+      << rebuilt.err;
+  EXPECT_EQ(rebuilt.err.find(": 0 read, "), std::string::npos) << "every file read again: " << rebuilt.err;
+  EXPECT_NE(rebuilt.err.find(" parts into "), std::string::npos) << rebuilt.err;
+  EXPECT_FALSE(std::filesystem::exists(database + ".building"));
+  EXPECT_EQ(Xapian::Database(database).get_doccount(), 71u);
+}
+
 }  // namespace
 }  // namespace sinmun
