@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "base/errors.h"
+#include "searcher/synonyms.h"
 #include "tests/support/installed_analyzer.h"
+#include "tests/support/temp_dir.h"
 
 namespace sinmun {
 namespace {
@@ -136,6 +138,22 @@ TEST_F(MorphQueryBuilderTest, ACompoundOfCommonPartsIsNotMatchedAsTheirPhrase) {
             "Query((반도체공급망 OR "
             "0.5 * ((XN반도 SYNONYM 반도) AND (XN도체 SYNONYM 도체) AND (XN체공 SYNONYM 체공) AND "
             "(XN공급 SYNONYM 공급) AND (XN급망 SYNONYM 급망))))");
+}
+
+// The word typed is looked for with its bigrams; its synonyms as their words alone (their
+// bigrams read common morphemes' postings for no article more: 더불 어민 민주 주당...).
+TEST_F(MorphQueryBuilderTest, ASynonymIsLookedForAsItsWordsWithoutTheBigramsOfTheWordTyped) {
+  testing::TempDir dir;
+  const Synonyms synonyms = Synonyms::load(dir.write("syn.tsv", "민주당\t더불어민주당\n"), *analyzer_, {});
+  QueryOptions options;
+  options.proximity_weight = 0;
+  options.synonyms = &synonyms;
+  EXPECT_EQ(build_query(parse_query("민주당"), *analyzer_, options).strict.get_description(),
+            "Query(((더불어민주당 OR (더불 PHRASE 2 민주당)) SYNONYM "
+            "(민주당 OR 0.5 * ((XN민주 SYNONYM 민주) AND (XN주당 SYNONYM 주당)))))");
+  EXPECT_EQ(build_query(parse_query("더불어민주당"), *analyzer_, options).strict.get_description(),
+            "Query((((더불어민주당 OR (더불 PHRASE 2 민주당)) OR 0.5 * ((XN더불 SYNONYM 더불) AND (XN불어 SYNONYM "
+            "불어) AND (XN어민 SYNONYM 어민) AND (XN민주 SYNONYM 민주) AND (XN주당 SYNONYM 주당))) SYNONYM 민주당))");
 }
 
 // 다 (all) is no morpheme: strict still requires it (as the first syllable of a bigram), but
