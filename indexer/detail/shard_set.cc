@@ -49,7 +49,12 @@ std::string current_boot() {
   return "";
 }
 
-void throw_errno(const std::string& what) { throw EnvironmentError(what + ": " + std::strerror(errno)); }
+// Closes `fd` (when open) and throws `what` with the error of the call that failed.
+[[noreturn]] void fail(int fd, const std::string& what) {
+  const int error = errno;
+  if (fd >= 0) ::close(fd);
+  throw EnvironmentError(what + ": " + std::strerror(error));
+}
 
 // Written, and on the disk, before anything the disk may not hold: a crash never leaves
 // unsynced data without its mark.
@@ -57,12 +62,12 @@ void mark_unsynced(const fs::path& path) {
   const fs::path mark = path / kUnsyncedMark;
   const std::string boot = current_boot() + "\n";
   const int fd = ::open(mark.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw_errno("cannot write " + mark.string());
-  const bool written = ::write(fd, boot.data(), boot.size()) == static_cast<ssize_t>(boot.size()) && ::fsync(fd) == 0;
+  if (fd < 0 || ::write(fd, boot.data(), boot.size()) != static_cast<ssize_t>(boot.size()) || ::fsync(fd) != 0) {
+    fail(fd, "cannot write " + mark.string());
+  }
   ::close(fd);
-  if (!written) throw_errno("cannot write " + mark.string());
   const int dir = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir < 0 || ::fsync(dir) != 0) throw_errno("cannot sync " + path.string());
+  if (dir < 0 || ::fsync(dir) != 0) fail(dir, "cannot sync " + path.string());
   ::close(dir);
 }
 
@@ -299,10 +304,7 @@ void ShardSet::set_metadata(const std::string& key, const std::string& value) { 
 void ShardSet::sync_to_disk() {
   if (durability_ != Durability::kUnsynced) return;
   const int fd = ::open(path_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || ::syncfs(fd) != 0) {
-    if (fd >= 0) ::close(fd);
-    throw_errno("cannot sync " + path_.string() + " to disk");
-  }
+  if (fd < 0 || ::syncfs(fd) != 0) fail(fd, "cannot sync " + path_.string() + " to disk");
   ::close(fd);
   std::error_code ignored;  // a mark left behind only costs a rebuild after a restart
   fs::remove(path_ / kUnsyncedMark, ignored);
