@@ -84,6 +84,20 @@ class ArticleCompressionTest : public ::testing::Test {
     return r;
   }
   std::string db() const { return (dir_.path() / "news.db").string(); }
+  // The database's articles are all readable, `json` of them stored as JSON and `frames`
+  // over the dictionary.
+  void expect_stored(std::size_t json, std::size_t frames) const {
+    const Stored stored = stored_in(db());
+    EXPECT_EQ(stored.json, json);
+    EXPECT_EQ(stored.frames, frames);
+    EXPECT_EQ(stored.unreadable, 0u);
+  }
+  // --show prints article n's body.
+  void expect_shown(std::size_t n) const {
+    const CommandResult shown = run(kSearch + " --db " + shell_quote(db()) + " --show art-" + std::to_string(n));
+    ASSERT_EQ(shown.exit_code, 0) << shown.err;
+    EXPECT_NE(shown.out.find(body_of(n).substr(0, 60)), std::string::npos) << shown.out;
+  }
 
   TempDir dir_;
 };
@@ -91,15 +105,10 @@ class ArticleCompressionTest : public ::testing::Test {
 TEST_F(ArticleCompressionTest, ArticlesPastTheFirstThousandAreStoredOverTheDictionaryTheyTrained) {
   dir_.write("crawl/a.jsonl", articles(0, 1200));
   index(db());
-  const Stored stored = stored_in(db());
-  EXPECT_EQ(stored.json, 1000u);
-  EXPECT_EQ(stored.frames, 200u);
-  EXPECT_EQ(stored.unreadable, 0u);
+  expect_stored(1000, 200);
   EXPECT_NE(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), "");
 
-  const CommandResult shown = run(kSearch + " --db " + shell_quote(db()) + " --show art-1150");
-  ASSERT_EQ(shown.exit_code, 0) << shown.err;
-  EXPECT_NE(shown.out.find(body_of(1150).substr(0, 60)), std::string::npos) << shown.out;
+  expect_shown(1150);
   const CommandResult found = run(kSearch + " --db " + shell_quote(db()) + " --json --snippets tag1150");
   ASSERT_EQ(found.exit_code, 0) << found.err;
   const nlohmann::json response = nlohmann::json::parse(found.out);
@@ -120,47 +129,31 @@ TEST_F(ArticleCompressionTest, LaterRunsStoreOverTheSameDictionaryAndReanalysisP
   const std::string dictionary = Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey));
   dir_.write("crawl/b.jsonl", articles(2000, 5));
   index(db());
-  Stored stored = stored_in(db());
-  EXPECT_EQ(stored.json, 1000u);
-  EXPECT_EQ(stored.frames, 205u);
-  EXPECT_EQ(stored.unreadable, 0u);
+  expect_stored(1000, 205);
   EXPECT_EQ(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), dictionary);
 
   const CommandResult again = run(kIndex + " --db " + shell_quote(db()) + " --reanalyze");
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  stored = stored_in(db());
-  EXPECT_EQ(stored.json, 0u);
-  EXPECT_EQ(stored.frames, 1205u);
-  EXPECT_EQ(stored.unreadable, 0u);
-  const CommandResult shown = run(kSearch + " --db " + shell_quote(db()) + " --show art-3");
-  ASSERT_EQ(shown.exit_code, 0) << shown.err;
-  EXPECT_NE(shown.out.find(body_of(3).substr(0, 60)), std::string::npos) << shown.out;
+  expect_stored(0, 1205);
+  expect_shown(3);
 }
 
 TEST_F(ArticleCompressionTest, RunsTooSmallToTrainADictionaryAloneTrainOneWithTheArticlesBeforeThem) {
   // An archive that grows by a few hundred articles a run.
   dir_.write("crawl/a.jsonl", articles(0, 600));
   index(db());
-  EXPECT_EQ(stored_in(db()).json, 600u);
+  expect_stored(600, 0);
   EXPECT_EQ(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), "");
   dir_.write("crawl/b.jsonl", articles(600, 600));
   index(db());
   const std::string dictionary = Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey));
   EXPECT_NE(dictionary, "");
-  Stored stored = stored_in(db());
-  EXPECT_EQ(stored.json, 1000u);
-  EXPECT_EQ(stored.frames, 200u);
-  EXPECT_EQ(stored.unreadable, 0u);
-  const CommandResult shown = run(kSearch + " --db " + shell_quote(db()) + " --show art-1150");
-  ASSERT_EQ(shown.exit_code, 0) << shown.err;
-  EXPECT_NE(shown.out.find(body_of(1150).substr(0, 60)), std::string::npos) << shown.out;
+  expect_stored(1000, 200);
+  expect_shown(1150);
 
   dir_.write("crawl/c.jsonl", articles(1200, 300));
   index(db());
-  stored = stored_in(db());
-  EXPECT_EQ(stored.json, 1000u);
-  EXPECT_EQ(stored.frames, 500u);
-  EXPECT_EQ(stored.unreadable, 0u);
+  expect_stored(1000, 500);
   EXPECT_EQ(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), dictionary);
 }
 
@@ -171,9 +164,7 @@ TEST_F(ArticleCompressionTest, ReanalysisTrainsADictionaryForADatabaseTooSmallTo
 
   const CommandResult again = run(kIndex + " --db " + shell_quote(db()) + " --reanalyze");
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  const Stored stored = stored_in(db());
-  EXPECT_EQ(stored.frames, 600u);
-  EXPECT_EQ(stored.unreadable, 0u);
+  expect_stored(0, 600);
   EXPECT_NE(Xapian::Database(db()).get_metadata(std::string(schema::kArticleDictionaryKey)), "");
 }
 
