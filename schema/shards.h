@@ -13,7 +13,10 @@ namespace sinmun::schema {
 //                     metadata is the one a multi-database answers with)
 //   DIR/shard-NNN/    the shard databases; shard 0 also keeps the metadata of the whole
 //                     (kShardCountKey, the analysis mode, the file ledger, boilerplate)
+//   DIR/sinmun-unsynced  present while DIR is written without waiting for the disk (the
+//                     parts of a merged build): one line, the boot id it was written under
 inline constexpr std::string_view kStubFileName = "XAPIANDB";
+inline constexpr std::string_view kUnsyncedMarkFileName = "sinmun-unsynced";
 inline constexpr unsigned kMaxShards = 1000;
 
 // "shard-000" for 0: the directory of shard `index` inside the sharded database.

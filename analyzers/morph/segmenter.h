@@ -78,7 +78,7 @@ class Segmenter {
   std::vector<std::uint32_t> end_head_;   // first node ending at a position, or kNone
   std::vector<Node> nodes_;               // nodes_[0] is BOS, or the last emitted node
   // connect()'s scratch: the nodes ending at the position it connects, and the best of them
-  // for each left id, remembered for the position stamped in best_at_.
+  // for each left id, valid for the connect() call numbered in its `at`.
   struct Predecessor {
     std::int64_t cost;
     std::uint32_t node;

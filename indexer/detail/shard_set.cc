@@ -35,9 +35,6 @@ bool holds_nothing_but_a_lock(const fs::path& path) {
 
 bool is_database(const fs::path& path) { return fs::exists(path / "iamglass") || fs::exists(path / "iamchert"); }
 
-// The mark of a database written ShardSet::Durability::kUnsynced: the boot it was written in.
-constexpr const char* kUnsyncedMark = "sinmun-unsynced";
-
 // This boot's id: Linux's boot_id, else the boot time; "" when neither can be read.
 std::string current_boot() {
   std::string line;
@@ -59,7 +56,7 @@ std::string current_boot() {
 // Written, and on the disk, before anything the disk may not hold: a crash never leaves
 // unsynced data without its mark.
 void mark_unsynced(const fs::path& path) {
-  const fs::path mark = path / kUnsyncedMark;
+  const fs::path mark = path / schema::kUnsyncedMarkFileName;
   const std::string boot = current_boot() + "\n";
   const int fd = ::open(mark.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0 || ::write(fd, boot.data(), boot.size()) != static_cast<ssize_t>(boot.size()) || ::fsync(fd) != 0) {
@@ -107,7 +104,7 @@ void write_stub(const fs::path& path, unsigned shards) {
 }  // namespace
 
 bool written_unsynced_before_a_restart(const fs::path& path) {
-  std::ifstream mark(path / kUnsyncedMark);
+  std::ifstream mark(path / schema::kUnsyncedMarkFileName);
   std::string boot;
   if (!mark || !std::getline(mark, boot)) return false;
   const std::string now = current_boot();
@@ -307,7 +304,7 @@ void ShardSet::sync_to_disk() {
   if (fd < 0 || ::syncfs(fd) != 0) fail(fd, "cannot sync " + path_.string() + " to disk");
   ::close(fd);
   std::error_code ignored;  // a mark left behind only costs a rebuild after a restart
-  fs::remove(path_ / kUnsyncedMark, ignored);
+  fs::remove(path_ / schema::kUnsyncedMarkFileName, ignored);
 }
 
 std::string ShardSet::get_metadata(const std::string& key) {
