@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "base/text.h"
+
 namespace sinmun {
 namespace {
 
@@ -27,12 +29,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   return text;
-}
-
-// The length of the UTF-8 sequence a lead byte starts (1 for a stray byte: passed over).
-std::size_t sequence_length(unsigned char lead) {
-  if (lead < 0xC0) return 1;
-  return lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
 
 // A precomposed Hangul syllable (가-힣) at the start of `text`: 3 bytes EA B0 80 .. ED 9E A3.
@@ -316,7 +312,7 @@ std::vector<Span> find_spans(std::string_view body, std::size_t begin, std::size
   while (i < end) {
     const bool curly = body.compare(i, kOpen.size(), kOpen) == 0;
     if (!curly && body[i] != '"') {
-      i += sequence_length(static_cast<unsigned char>(body[i]));
+      i += utf8_sequence_length(static_cast<unsigned char>(body[i]));
       continue;
     }
     const std::size_t text_start = i + (curly ? kOpen.size() : 1);
@@ -329,7 +325,7 @@ std::vector<Span> find_spans(std::string_view body, std::size_t begin, std::size
         // A plain mark always closes (plain quotes cannot nest); a curly one closes its level.
         if (body[j] == '"' || --depth == 0) break;
       }
-      j += sequence_length(static_cast<unsigned char>(body[j]));
+      j += utf8_sequence_length(static_cast<unsigned char>(body[j]));
     }
     if (j >= end || j - text_start > kMaxQuoteBytes) {
       i = text_start;  // unbalanced: what follows may still hold quotations

@@ -35,6 +35,11 @@ std::string covering_term(const Token& bigram, TextSpace space) {
   return text_term(word, space);
 }
 
+bool covers(const Token& word, const Token& ngram) {
+  return word.kind != TokenKind::kNgram && ngram.kind == TokenKind::kNgram && word.start == ngram.start &&
+         word.end == ngram.end && word.term == ngram.term;
+}
+
 std::string_view text_of_term(std::string_view term) {
   if (term.starts_with(kNgram) && !starts_with_upper(term.substr(kNgram.size()))) return term.substr(kNgram.size());
   return starts_with_upper(term) ? std::string_view() : term;

@@ -106,6 +106,10 @@ std::string text_term(const Token& token, TextSpace space = TextSpace::kAnywhere
 // `bigram` in `space` then ("XN수출" → "수출", "XSN수출" → "S수출"), which whatever looks
 // for the bigram looks for too.
 std::string covering_term(const Token& bigram, TextSpace space = TextSpace::kAnywhere);
+// Whether `word` covers the n-gram `ngram` so: a word or morpheme (not an n-gram) of the
+// same text over the same bytes. The indexer leaves such an n-gram out; a query looks for it
+// as covering_term.
+bool covers(const Token& word, const Token& ngram);
 
 // The text a kAnywhere text term stands for ("h200" → "h200", "XN수출" → "수출"), or "" for
 // a term of any other space. Text terms are normalised (lower case), so an unprefixed term

@@ -562,12 +562,10 @@ class Builder {
     return content;
   }
 
-  // Whether the morpheme `whole` covers `bigram` (the same text and bytes: the indexer
+  // Whether the morpheme `whole` covers the bigram `bigram` (schema::covers: the indexer
   // leaves such a bigram out).
   static bool covers(const Token& whole, const Token& bigram) {
-    return whole.kind == TokenKind::kMorpheme && bigram.kind == TokenKind::kNgram &&
-           bigram.role != TokenRole::kSyllable && whole.term == bigram.term && whole.start == bigram.start &&
-           whole.end == bigram.end;
+    return whole.kind == TokenKind::kMorpheme && bigram.role != TokenRole::kSyllable && schema::covers(whole, bigram);
   }
 
   static Xapian::termcount count_words(const std::string& text) {

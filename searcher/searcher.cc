@@ -139,12 +139,6 @@ auto from_first_shard(const std::string& db_path, Read&& read) -> std::optional<
   }
 }
 
-// The bytes of the UTF-8 character that starts with `lead` (1 for a stray byte).
-std::size_t utf8_length(char lead) {
-  const auto byte = static_cast<unsigned char>(lead);
-  return byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
-}
-
 // The terms of `db` that are `prefix` or `prefix` and one character more, with how many
 // articles hold each: one skip_to past each run of longer terms (미국인, 미국산 after 미국),
 // not a walk over every term that starts with `prefix`.
@@ -156,7 +150,7 @@ std::vector<std::pair<std::string, Xapian::doccount>> terms_one_longer(const Xap
   while (it != end) {
     const std::string term = *it;
     const std::size_t rest = term.size() - prefix.size();
-    const std::size_t next = rest == 0 ? 0 : utf8_length(term[prefix.size()]);
+    const std::size_t next = rest == 0 ? 0 : utf8_sequence_length(static_cast<unsigned char>(term[prefix.size()]));
     if (rest <= next) {
       out.emplace_back(term, it.get_termfreq());
       ++it;

@@ -42,28 +42,28 @@ void add_text_term(Xapian::Document& doc, const std::string& term, const Token& 
 // RSS MRR@10 split A 0.8137 -> 0.8127, B 0.8116 -> 0.8109; with the length kept, the same).
 std::vector<bool> left_out(const std::vector<Token>& tokens, bool ngram_positions) {
   if (ngram_positions) return std::vector<bool>(tokens.size(), false);
-  std::unordered_multimap<std::uint64_t, const std::string*> words;
+  std::unordered_multimap<std::uint64_t, const Token*> words;
   const auto bytes = [](const Token& t) { return (static_cast<std::uint64_t>(t.start) << 32) | t.end; };
   for (const Token& token : tokens) {
-    if (token.kind != TokenKind::kNgram) words.emplace(bytes(token), &token.term);
+    if (token.kind != TokenKind::kNgram) words.emplace(bytes(token), &token);
   }
   std::vector<bool> covered(tokens.size(), false);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kNgram) continue;
     const auto [first, last] = words.equal_range(bytes(tokens[i]));
-    covered[i] = std::any_of(first, last, [&](const auto& word) { return *word.second == tokens[i].term; });
+    covered[i] = std::any_of(first, last, [&](const auto& word) { return schema::covers(*word.second, tokens[i]); });
   }
   return covered;
 }
 
 void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, const std::vector<bool>& left_out,
                 Xapian::termpos base, bool is_title, bool ngram_positions) {
+  Xapian::termcount left_out_wdf = 0;  // still counted in the document's length
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& token = tokens[i];
     if (token.term.size() > schema::kMaxTermBytes) continue;
     if (left_out[i]) {
-      // Its occurrences still count in the document's length (both spaces, as if indexed).
-      doc.add_term(std::string(schema::kLeftOutNgrams), is_title ? schema::kTitleWdf + 1 : 1);
+      left_out_wdf += is_title ? schema::kTitleWdf + 1 : 1;  // both spaces, as if indexed
       continue;
     }
     const Xapian::termpos position = base + token.position;
@@ -72,6 +72,7 @@ void index_text(Xapian::Document& doc, const std::vector<Token>& tokens, const s
       add_text_term(doc, schema::text_term(token, schema::TextSpace::kTitleOnly), token, position, ngram_positions);
     }
   }
+  if (left_out_wdf > 0) doc.add_term(std::string(schema::kLeftOutNgrams), left_out_wdf);
 }
 
 // The quotations of the body (corpus/quotes.h) as terms: the body tokens inside each one again
